@@ -1,0 +1,140 @@
+/**
+ * The PersistentDelegationRequest message: how an account hands its remote and VRF private keys to a node,
+ * readable only with the node's transport (TLS) private key (protocol.md §2.1; symbol/symbol
+ * sdk/javascript/src/symbol/MessageEncoder.js and client/catapult/extensions/harvesting/src/HarvestRequest.cpp).
+ *
+ *   offset  size  content
+ *        0     8  marker FE 2A 80 61 57 73 01 E2 (the node reads it as the LE uint64 0xE201735761802AFE)
+ *        8    32  ephemeral public key; doubles as the node's request identifier
+ *       40    16  AES-256-GCM tag
+ *       56    12  AES-GCM IV
+ *       68    64  ciphertext of remoteSigningPrivateKey(32) | vrfPrivateKey(32)
+ *      132        total; the node rejects any other size
+ *
+ * The AES key is deriveSharedKey(ephemeral private key, node public key), so the node opens it with
+ * deriveSharedKey(node private key, ephemeral public key). `harvesters.dat` stores bytes 8..132 of each
+ * accepted message (a 124-byte record).
+ */
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { concatBytes, equalBytes, wipe } from '../bytes.js';
+import { InputError } from '../errors.js';
+import { decryptAesGcm, encryptAesGcm, GCM_IV_SIZE } from './aesGcm.js';
+import { deriveSharedKey } from './sharedKey.js';
+
+/** First 8 bytes of every delegation message. */
+export const DELEGATION_MARKER = Uint8Array.of(0xfe, 0x2a, 0x80, 0x61, 0x57, 0x73, 0x01, 0xe2);
+/** Size of a whole delegation message. */
+export const DELEGATION_MESSAGE_SIZE = 132;
+/** Size of a message without its marker: one record of harvesters.dat. */
+export const DELEGATION_RECORD_SIZE = 124;
+
+/** Source of randomness; injected so that tests can reproduce a message byte for byte. */
+export type RandomBytes = (length: number) => Uint8Array;
+
+/** The two private keys a delegation hands to the node. */
+export interface DelegatedKeys {
+  readonly remotePrivateKey: Uint8Array;
+  readonly vrfPrivateKey: Uint8Array;
+}
+
+/**
+ * Seals the remote and VRF private keys for the node whose transport public key is `nodePublicKey`, with a fresh
+ * ephemeral key and IV drawn from `random`.
+ * @throws {InputError} INVALID_KEY when the node key is unsafe (non-canonical, off-curve, small order, torsion)
+ *   or a private key is not 32 bytes
+ */
+export function encodeDelegationMessage(
+  nodePublicKey: Uint8Array,
+  keys: DelegatedKeys,
+  random: RandomBytes,
+): Uint8Array {
+  assertPrivateKeySize(keys.remotePrivateKey, 'remote private key');
+  assertPrivateKeySize(keys.vrfPrivateKey, 'VRF private key');
+  const ephemeralPrivateKey = random(32);
+  const iv = random(GCM_IV_SIZE);
+  const sharedKey = deriveSharedKey(ephemeralPrivateKey, nodePublicKey);
+  const plaintext = concatBytes(keys.remotePrivateKey, keys.vrfPrivateKey);
+  const message = concatBytes(
+    DELEGATION_MARKER,
+    ed25519.getPublicKey(ephemeralPrivateKey),
+    encryptAesGcm(sharedKey, iv, plaintext),
+  );
+  wipe(ephemeralPrivateKey, sharedKey, plaintext);
+  return message;
+}
+
+/** True when `message` starts with the delegation marker (whatever its length). */
+export function hasDelegationMarker(message: Uint8Array): boolean {
+  return message.length >= DELEGATION_MARKER.length && equalBytes(message.subarray(0, 8), DELEGATION_MARKER);
+}
+
+/**
+ * The 124-byte record inside a whole message, after checking marker and size.
+ * @throws {InputError} INVALID_MESSAGE for a wrong marker or size
+ */
+export function extractDelegationRecord(message: Uint8Array): Uint8Array {
+  if (!hasDelegationMarker(message)) {
+    throw new InputError('INVALID_MESSAGE', 'message does not start with the delegation marker FE2A8061577301E2');
+  }
+  if (message.length !== DELEGATION_MESSAGE_SIZE) {
+    throw new InputError(
+      'INVALID_MESSAGE',
+      `delegation message must be ${DELEGATION_MESSAGE_SIZE} bytes, got ${message.length}`,
+    );
+  }
+  return message.subarray(DELEGATION_MARKER.length);
+}
+
+/** Why a record could not be opened, as a value (a message that is not ours is not an exception). */
+export type OpenFailure =
+  /** The ephemeral key is not a canonical prime-order point: the node derives an all-zero AES key for it. */
+  | 'INVALID_EPHEMERAL_KEY'
+  /** The GCM tag does not authenticate: sealed for another node, or tampered with. */
+  | 'AUTHENTICATION_FAILED';
+
+/** The outcome of opening one 124-byte record with the node key. */
+export type OpenedDelegation =
+  | {
+      readonly ok: true;
+      readonly requestId: Uint8Array;
+      readonly keys: DelegatedKeys;
+      /** True when the ephemeral key was invalid and the node's all-zero fallback key opened it: anyone can read it. */
+      readonly zeroKeyFallback: boolean;
+    }
+  | { readonly ok: false; readonly requestId: Uint8Array; readonly failure: OpenFailure };
+
+/**
+ * Opens a 124-byte record (ephemeral key | tag | iv | ciphertext) exactly as the node does: a bad ephemeral key is
+ * not an error for the node, it derives the all-zero AES key (catapult CryptoUtils.cpp ScalarMult returns false,
+ * DeriveSharedKey returns SharedKey()), so we try that key too and report what happened.
+ */
+export function openDelegationRecord(nodePrivateKey: Uint8Array, record: Uint8Array): OpenedDelegation {
+  if (record.length !== DELEGATION_RECORD_SIZE) {
+    throw new InputError(
+      'INVALID_MESSAGE',
+      `delegation record must be ${DELEGATION_RECORD_SIZE} bytes, got ${record.length}`,
+    );
+  }
+  const requestId = record.slice(0, 32);
+  let sharedKey: Uint8Array;
+  let zeroKeyFallback = false;
+  try {
+    sharedKey = deriveSharedKey(nodePrivateKey, requestId);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    sharedKey = new Uint8Array(32);
+    zeroKeyFallback = true;
+  }
+  const plaintext = decryptAesGcm(sharedKey, record.subarray(32));
+  wipe(sharedKey);
+  if (plaintext?.length !== 64) {
+    return { ok: false, requestId, failure: zeroKeyFallback ? 'INVALID_EPHEMERAL_KEY' : 'AUTHENTICATION_FAILED' };
+  }
+  const keys = { remotePrivateKey: plaintext.slice(0, 32), vrfPrivateKey: plaintext.slice(32) };
+  wipe(plaintext);
+  return { ok: true, requestId, keys, zeroKeyFallback };
+}
+
+function assertPrivateKeySize(key: Uint8Array, name: string): void {
+  if (key.length !== 32) throw new InputError('INVALID_KEY', `${name} must be 32 bytes, got ${key.length}`);
+}

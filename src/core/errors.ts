@@ -1,0 +1,109 @@
+/**
+ * The typed error hierarchy. Every failure we expect has a category (which decides the exit code, see
+ * src/cli/exitCodes.ts) and a stable SCREAMING_SNAKE `code`, part of the public --json contract.
+ * Anything that is not a HarvestError reaching the top is a bug (exit 1, code INTERNAL).
+ */
+
+/** Codes of bad input or usage (exit 2). */
+export type InputErrorCode =
+  | 'INVALID_INPUT'
+  | 'INPUT_REQUIRED'
+  | 'INVALID_KEY'
+  | 'INVALID_ADDRESS'
+  | 'INVALID_MESSAGE'
+  | 'INVALID_PAYLOAD'
+  | 'INVALID_FILE'
+  | 'WRONG_NETWORK'
+  | 'NODE_KEY_UNKNOWN'
+  | 'NODE_KEY_MISMATCH'
+  | 'TRANSACTION_NOT_FOUND'
+  | 'CONFIRMATION_REQUIRED'
+  | 'KEYSTORE_LOCKED'
+  | 'KEYSTORE_CORRUPT';
+
+/** Codes of a node that cannot be reached or answers nonsense (exit 3). */
+export type NodeErrorCode = 'NODE_UNAVAILABLE' | 'NODE_TIMEOUT' | 'NODE_BAD_RESPONSE';
+
+/** Codes of a refusal by the node, the chain or one of our safety rules (exit 4). */
+export type RejectedErrorCode =
+  | 'NOT_ELIGIBLE'
+  | 'INSUFFICIENT_BALANCE'
+  | 'TRANSACTION_REJECTED'
+  | 'DECRYPT_FAILED'
+  | 'UNSAFE_TRANSACTION'
+  | 'UNSAFE_NODE_KEY';
+
+/** Codes of work still pending when we stopped waiting (exit 5). */
+export type PendingErrorCode = 'CONFIRMATION_PENDING' | 'ACTIVATION_PENDING';
+
+/** Every code a HarvestError can carry. */
+export type HarvestErrorCode =
+  | InputErrorCode
+  | NodeErrorCode
+  | RejectedErrorCode
+  | PendingErrorCode
+  | 'CANCELLED';
+
+/** Optional parts of every HarvestError. */
+export interface HarvestErrorOptions {
+  /** What the user can do next, e.g. "pass --yes to announce without asking". */
+  readonly hint?: string;
+  /** Structured facts (URL, HTTP status, node status code); printed with --verbose and in JSON. */
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+/** An error we expect and can explain. Messages never contain secrets. */
+export abstract class HarvestError extends Error {
+  abstract readonly code: HarvestErrorCode;
+  readonly hint: string | undefined;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(message: string, options: HarvestErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+    this.details = options.details;
+  }
+}
+
+/** Something the user supplied cannot be used: a flag value, key, address, file or missing input. */
+export class InputError extends HarvestError {
+  readonly code: InputErrorCode;
+  constructor(code: InputErrorCode, message: string, options?: HarvestErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The node could not be reached, timed out, or answered with something unusable. */
+export class NodeError extends HarvestError {
+  readonly code: NodeErrorCode;
+  constructor(code: NodeErrorCode, message: string, options?: HarvestErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The node, the chain or a safety rule refused what we asked. */
+export class RejectedError extends HarvestError {
+  readonly code: RejectedErrorCode;
+  constructor(code: RejectedErrorCode, message: string, options?: HarvestErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Announced, but not confirmed or activated within the time we were allowed to wait. */
+export class PendingError extends HarvestError {
+  readonly code: PendingErrorCode;
+  constructor(code: PendingErrorCode, message: string, options?: HarvestErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The user declined or pressed Ctrl+C. */
+export class CancelledError extends HarvestError {
+  readonly code = 'CANCELLED' as const;
+}
