@@ -38,11 +38,7 @@ export type PendingErrorCode = 'CONFIRMATION_PENDING' | 'ACTIVATION_PENDING';
 
 /** Every code a HarvestError can carry. */
 export type HarvestErrorCode =
-  | InputErrorCode
-  | NodeErrorCode
-  | RejectedErrorCode
-  | PendingErrorCode
-  | 'CANCELLED';
+  InputErrorCode | NodeErrorCode | RejectedErrorCode | PendingErrorCode | 'CANCELLED';
 
 /** Optional parts of every HarvestError. */
 export interface HarvestErrorOptions {

@@ -40,6 +40,7 @@ export function parsePublicKey(text: string, name = 'public key'): Uint8Array {
 
 /** The Ed25519 public key of a 32-byte private key (seed). */
 export function derivePublicKey(privateKey: Uint8Array): Uint8Array {
-  if (privateKey.length !== KEY_SIZE) throw new InputError('INVALID_KEY', `private key must be ${KEY_SIZE} bytes`);
+  if (privateKey.length !== KEY_SIZE)
+    throw new InputError('INVALID_KEY', `private key must be ${KEY_SIZE} bytes`);
   return ed25519.getPublicKey(privateKey);
 }

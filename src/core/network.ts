@@ -44,7 +44,10 @@ export const TESTNET: NetworkParameters = {
   currencyMosaicId: 0x72c0212e67a08bcen,
 };
 
-const PUBLIC_NETWORKS: Readonly<Record<NetworkName, NetworkParameters>> = { mainnet: MAINNET, testnet: TESTNET };
+const PUBLIC_NETWORKS: Readonly<Record<NetworkName, NetworkParameters>> = {
+  mainnet: MAINNET,
+  testnet: TESTNET,
+};
 
 /**
  * The parameters of a public network named on the command line.

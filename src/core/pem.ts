@@ -40,7 +40,8 @@ export function decodeEd25519Pem(text: string): Pkcs8Ed25519Key {
   const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END ([A-Z0-9 ]+)-----/.exec(text);
   if (match === null) throw new InputError('INVALID_KEY', 'PEM has no matching BEGIN and END lines');
   const [, label, body = '', endLabel] = match;
-  if (label !== endLabel) throw new InputError('INVALID_KEY', `PEM BEGIN ${label} does not match END ${endLabel}`);
+  if (label !== endLabel)
+    throw new InputError('INVALID_KEY', `PEM BEGIN ${label} does not match END ${endLabel}`);
   if (label === 'ENCRYPTED PRIVATE KEY') {
     throw new InputError('INVALID_KEY', 'PEM private key is encrypted', {
       hint: 'decrypt it first: openssl pkey -in key.pem -out plain.pem',

@@ -74,7 +74,10 @@ export function hasDelegationMarker(message: Uint8Array): boolean {
  */
 export function extractDelegationRecord(message: Uint8Array): Uint8Array {
   if (!hasDelegationMarker(message)) {
-    throw new InputError('INVALID_MESSAGE', 'message does not start with the delegation marker FE2A8061577301E2');
+    throw new InputError(
+      'INVALID_MESSAGE',
+      'message does not start with the delegation marker FE2A8061577301E2',
+    );
   }
   if (message.length !== DELEGATION_MESSAGE_SIZE) {
     throw new InputError(
@@ -128,7 +131,11 @@ export function openDelegationRecord(nodePrivateKey: Uint8Array, record: Uint8Ar
   const plaintext = decryptAesGcm(sharedKey, record.subarray(32));
   wipe(sharedKey);
   if (plaintext?.length !== 64) {
-    return { ok: false, requestId, failure: zeroKeyFallback ? 'INVALID_EPHEMERAL_KEY' : 'AUTHENTICATION_FAILED' };
+    return {
+      ok: false,
+      requestId,
+      failure: zeroKeyFallback ? 'INVALID_EPHEMERAL_KEY' : 'AUTHENTICATION_FAILED',
+    };
   }
   const keys = { remotePrivateKey: plaintext.slice(0, 32), vrfPrivateKey: plaintext.slice(32) };
   wipe(plaintext);

@@ -58,6 +58,7 @@ export function decodePrimeOrderPoint(publicKey: Uint8Array, name = 'public key'
     throw new InputError('INVALID_KEY', `${name} is not a canonical point on the curve`);
   }
   if (point.isSmallOrder()) throw new InputError('INVALID_KEY', `${name} is a point of small order`);
-  if (!point.isTorsionFree()) throw new InputError('INVALID_KEY', `${name} has a small-order (torsion) component`);
+  if (!point.isTorsionFree())
+    throw new InputError('INVALID_KEY', `${name} has a small-order (torsion) component`);
   return point;
 }

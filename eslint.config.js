@@ -1,0 +1,132 @@
+// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/style.md §5.1
+// (core ← node ← flows ← commands ← cli; ui beside) and core's purity (no I/O, clock, randomness or process).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
+  files: [`src/${folder}/**/*.ts`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [...forbidden, ...typeOnly].map((name) => ({
+          group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`],
+          message: `src/${folder} must not import src/${name} (docs/style.md §5.1)`,
+          allowTypeImports: typeOnly.includes(name),
+        })),
+        ...extra,
+      },
+    ],
+  },
+});
+
+const NODE_IO = [
+  'node:fs',
+  'node:fs/promises',
+  'node:net',
+  'node:http',
+  'node:https',
+  'node:child_process',
+  'node:os',
+  'node:process',
+  'node:timers',
+  'node:timers/promises',
+  'node:worker_threads',
+  'node:dgram',
+  'node:dns',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'eslint.config.js', 'vitest.config.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'error',
+    },
+  },
+  layer('core', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
+    paths: [
+      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/style.md §5.1)' })),
+      {
+        name: 'node:crypto',
+        importNames: [
+          'randomBytes',
+          'randomInt',
+          'randomUUID',
+          'getRandomValues',
+          'generateKeyPair',
+          'generateKeyPairSync',
+          'randomFill',
+          'randomFillSync',
+        ],
+        message: 'core takes randomness as an argument (docs/style.md §5.5)',
+      },
+    ],
+  }),
+  layer('node', ['flows', 'commands', 'cli', 'ui', 'devnet']),
+  layer('flows', ['commands', 'cli', 'ui', 'devnet']),
+  layer('ui', ['node', 'commands', 'cli', 'devnet'], {}, ['flows']),
+  layer('commands', ['node']),
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core is pure (docs/style.md §5.1)' },
+        { name: 'fetch', message: 'core is pure (docs/style.md §5.1)' },
+        { name: 'Buffer', message: 'core works on Uint8Array' },
+        { name: 'setTimeout', message: 'core has no clock' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core has no clock: pass the time in',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core has no clock: pass the time in',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'core takes randomness as an argument',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/context.ts', 'src/devnet/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'only src/ui/io.ts writes to the terminal' },
+        { object: 'process', property: 'stderr', message: 'only src/ui/io.ts writes to the terminal' },
+        {
+          object: 'process',
+          property: 'exit',
+          message: 'main() returns the exit code; nothing calls process.exit',
+        },
+        { object: 'process', property: 'env', message: 'read the environment from the Runtime' },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+);

@@ -1,0 +1,25 @@
+import { CancelledError, InputError, NodeError, PendingError, RejectedError } from '../core/errors.js';
+
+/** The exit codes of product.md §2.1. */
+export const ExitCode = {
+  Ok: 0,
+  Bug: 1,
+  Usage: 2,
+  NodeUnavailable: 3,
+  Rejected: 4,
+  Pending: 5,
+  Cancelled: 130,
+} as const;
+
+/** The only place that turns an error into an exit code. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof InputError) return ExitCode.Usage;
+  if (error instanceof NodeError) return ExitCode.NodeUnavailable;
+  if (error instanceof RejectedError) return ExitCode.Rejected;
+  if (error instanceof PendingError) return ExitCode.Pending;
+  if (error instanceof CancelledError) return ExitCode.Cancelled;
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    return ExitCode.Cancelled;
+  }
+  return ExitCode.Bug;
+}

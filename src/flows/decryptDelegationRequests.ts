@@ -1,0 +1,169 @@
+/**
+ * The node operator's check of delegation requests, offline part: open each request with the node's transport key
+ * exactly as the node would, and report every one, good or bad, as a value (one bad request never hides the others).
+ */
+import { deriveAddress, encodeAddress } from '../core/address.js';
+import { equalBytes, toHex, wipe } from '../core/bytes.js';
+import {
+  DELEGATION_MESSAGE_SIZE,
+  openDelegationRecord,
+  type OpenFailure,
+} from '../core/crypto/delegationMessage.js';
+import { derivePublicKey } from '../core/keys.js';
+import type { DelegationTransfer } from '../core/transactions/findDelegationTransfers.js';
+
+/** One request to open: its 124-byte record (or the reason it has none) and what is known about it. */
+export interface DelegationRequestInput {
+  /** Where it came from, for humans: "message", "harvesters.dat record 3", "payload transaction 2". */
+  readonly source: string;
+  /** The 124-byte record, or undefined when the message was malformed (then `malformed` says why). */
+  readonly record: Uint8Array | undefined;
+  readonly malformed?: string;
+  /** The transfer's signer, when the request came from a transaction. */
+  readonly mainPublicKey?: Uint8Array;
+  /** The transfer's recipient and network, when the request came from a transaction. */
+  readonly recipientAddress?: Uint8Array;
+  readonly networkIdentifier?: number;
+}
+
+/** Per-request failure codes of the report. */
+export type RequestErrorCode = 'INVALID_MESSAGE' | 'DECRYPT_FAILED' | 'WRONG_RECIPIENT';
+
+/** One entry of the decrypt-check report (product.md §2.4). */
+export interface DelegationRequestReport {
+  readonly index: number;
+  readonly source: string;
+  /** The ephemeral public key, which the node uses as the request identifier. */
+  readonly requestId: string | null;
+  readonly ok: boolean;
+  readonly remotePublicKey: string | null;
+  readonly vrfPublicKey: string | null;
+  readonly mainPublicKey: string | null;
+  /** With --node: ACCEPTABLE or REJECTED; null otherwise or when not ok. */
+  readonly verdict: 'ACCEPTABLE' | 'REJECTED' | null;
+  readonly reasons: string[];
+  /** With --node: whether the node lists the remote key as unlocked; null otherwise. */
+  readonly unlocked: boolean | null;
+  readonly error?: { readonly code: RequestErrorCode; readonly message: string };
+  readonly remotePrivateKey?: string;
+  readonly vrfPrivateKey?: string;
+}
+
+/** The whole report. */
+export interface DecryptCheckResult {
+  readonly nodePublicKey: string;
+  readonly requests: DelegationRequestReport[];
+}
+
+/** Options of decryptDelegationRequests. */
+export interface DecryptOptions {
+  /** Include the decrypted private keys in the report (--show-secrets). */
+  readonly showSecrets: boolean;
+}
+
+/** Informational reason: the ephemeral key is invalid and the node's all-zero fallback AES key opened the request. */
+export const EPHEMERAL_KEY_INVALID = 'EPHEMERAL_KEY_INVALID';
+
+const FAILURE_MESSAGES: Readonly<Record<OpenFailure, string>> = {
+  AUTHENTICATION_FAILED: 'the request was not sealed for this node key, or it was altered',
+  INVALID_EPHEMERAL_KEY:
+    'the ephemeral key is not a valid prime-order point and the request does not open with the all-zero key the node falls back to',
+};
+
+/** Opens every request with the node's private key and reports each. */
+export function decryptDelegationRequests(
+  nodePrivateKey: Uint8Array,
+  inputs: readonly DelegationRequestInput[],
+  options: DecryptOptions,
+): DecryptCheckResult {
+  const nodePublicKey = derivePublicKey(nodePrivateKey);
+  const requests = inputs.map((input, index) =>
+    reportOne(nodePrivateKey, nodePublicKey, input, index, options),
+  );
+  return { nodePublicKey: toHex(nodePublicKey), requests };
+}
+
+/** Turns the delegation transfers of a payload into inputs; malformed messages become failed entries. */
+export function inputsFromTransfers(transfers: readonly DelegationTransfer[]): DelegationRequestInput[] {
+  return transfers.map((transfer) => {
+    const source =
+      transfer.embeddedIndex === undefined
+        ? 'payload transfer'
+        : `payload embedded transaction ${transfer.embeddedIndex + 1}`;
+    const known = {
+      source,
+      mainPublicKey: transfer.signerPublicKey,
+      recipientAddress: transfer.recipientAddress,
+      networkIdentifier: transfer.networkIdentifier,
+    };
+    if (transfer.message.length !== DELEGATION_MESSAGE_SIZE) {
+      return {
+        ...known,
+        record: undefined,
+        malformed: `delegation message must be ${DELEGATION_MESSAGE_SIZE} bytes, got ${transfer.message.length}`,
+      };
+    }
+    return { ...known, record: transfer.message.subarray(8) };
+  });
+}
+
+function reportOne(
+  nodePrivateKey: Uint8Array,
+  nodePublicKey: Uint8Array,
+  input: DelegationRequestInput,
+  index: number,
+  options: DecryptOptions,
+): DelegationRequestReport {
+  const base = {
+    index,
+    source: input.source,
+    mainPublicKey: input.mainPublicKey === undefined ? null : toHex(input.mainPublicKey),
+    verdict: null,
+    unlocked: null,
+  };
+  const failed = (code: RequestErrorCode, message: string, requestId: Uint8Array | undefined) => ({
+    ...base,
+    requestId: requestId === undefined ? null : toHex(requestId),
+    ok: false,
+    remotePublicKey: null,
+    vrfPublicKey: null,
+    reasons: [],
+    error: { code, message },
+  });
+  if (input.record === undefined)
+    return failed('INVALID_MESSAGE', input.malformed ?? 'malformed request', undefined);
+
+  const opened = openDelegationRecord(nodePrivateKey, input.record);
+  if (!opened.ok) return failed('DECRYPT_FAILED', FAILURE_MESSAGES[opened.failure], opened.requestId);
+
+  const { remotePrivateKey, vrfPrivateKey } = opened.keys;
+  const report: DelegationRequestReport = {
+    ...base,
+    requestId: toHex(opened.requestId),
+    ok: true,
+    remotePublicKey: toHex(derivePublicKey(remotePrivateKey)),
+    vrfPublicKey: toHex(derivePublicKey(vrfPrivateKey)),
+    reasons: opened.zeroKeyFallback ? [EPHEMERAL_KEY_INVALID] : [],
+    ...(options.showSecrets
+      ? { remotePrivateKey: toHex(remotePrivateKey), vrfPrivateKey: toHex(vrfPrivateKey) }
+      : {}),
+  };
+  wipe(remotePrivateKey, vrfPrivateKey);
+
+  if (input.recipientAddress !== undefined && input.networkIdentifier !== undefined) {
+    const nodeAddress = deriveAddress(nodePublicKey, input.networkIdentifier);
+    if (!equalBytes(nodeAddress, input.recipientAddress)) {
+      return {
+        ...report,
+        ok: false,
+        error: {
+          code: 'WRONG_RECIPIENT',
+          message:
+            `sent to ${encodeAddress(input.recipientAddress)}, not to this node's transport address ` +
+            `${encodeAddress(nodeAddress)}: the node ignores it`,
+        },
+      };
+    }
+  }
+  return report;
+}

@@ -1,0 +1,24 @@
+import type { ChalkInstance } from 'chalk';
+import type { DecryptCheckResult } from '../../flows/decryptDelegationRequests.js';
+
+/** Human text of a decrypt-check report. */
+export function formatDecryptCheck(result: DecryptCheckResult, style: ChalkInstance): string {
+  const lines = [`node public key  ${result.nodePublicKey}`];
+  if (result.requests.length === 0) lines.push('no delegation requests');
+  for (const request of result.requests) {
+    const state = request.ok ? style.green('ok') : style.red(`FAILED ${request.error?.code ?? ''}`.trim());
+    lines.push('', `${request.source}  ${state}`);
+    if (request.requestId !== null) lines.push(`  request id   ${request.requestId}`);
+    if (request.mainPublicKey !== null) lines.push(`  main         ${request.mainPublicKey}`);
+    if (request.remotePublicKey !== null) lines.push(`  remote       ${request.remotePublicKey}`);
+    if (request.vrfPublicKey !== null) lines.push(`  vrf          ${request.vrfPublicKey}`);
+    if (request.remotePrivateKey !== undefined) lines.push(`  remote key   ${request.remotePrivateKey}`);
+    if (request.vrfPrivateKey !== undefined) lines.push(`  vrf key      ${request.vrfPrivateKey}`);
+    if (request.verdict !== null) lines.push(`  verdict      ${request.verdict}`);
+    if (request.reasons.length > 0) lines.push(`  reasons      ${request.reasons.join(', ')}`);
+    if (request.error !== undefined) lines.push(`  ${request.error.message}`);
+  }
+  const failed = result.requests.filter((request) => !request.ok).length;
+  lines.push('', `${result.requests.length - failed} opened, ${failed} failed`);
+  return lines.join('\n');
+}

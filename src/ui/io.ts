@@ -1,0 +1,41 @@
+/**
+ * The process's terminal streams behind an interface, so that every command runs in-process in tests with buffers
+ * instead of a terminal. This is the only module that touches process.stdout / process.stderr / process.stdin.
+ */
+
+/** Something text can be written to. */
+export interface Writer {
+  write(text: string): void;
+}
+
+/** The standard streams and what they are connected to. */
+export interface Io {
+  readonly stdout: Writer;
+  readonly stderr: Writer;
+  /** All of standard input, as bytes (used for `--key-file -` and the like). */
+  readStdin(): Promise<Uint8Array>;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+}
+
+/** The real process streams. */
+export function createProcessIo(): Io {
+  return {
+    stdout: { write: (text) => void process.stdout.write(text) },
+    stderr: { write: (text) => void process.stderr.write(text) },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    stdinIsTTY: isTerminal(process.stdin),
+    stdoutIsTTY: isTerminal(process.stdout),
+    stderrIsTTY: isTerminal(process.stderr),
+  };
+}
+
+// The typings say isTTY is always a boolean; at run time it is undefined when the stream is not a terminal.
+function isTerminal(stream: { isTTY?: boolean | undefined }): boolean {
+  return stream.isTTY === true;
+}

@@ -1,0 +1,115 @@
+/**
+ * The only writer of stdout. With --json, stdout receives exactly one JSON document (the result or an error
+ * object); otherwise the human rendering. Notes and warnings go to stderr, progress only when stderr is a terminal.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { toHex } from '../core/bytes.js';
+import { HarvestError } from '../core/errors.js';
+import type { Io } from './io.js';
+
+/** How a result is turned into human text. */
+export type Formatter<T> = (result: T, style: ChalkInstance) => string;
+
+/** Output settings decided once per invocation. */
+export interface OutputOptions {
+  readonly json: boolean;
+  readonly verbose: boolean;
+  /** Colour on stderr/stdout text (already false without a TTY, with --no-color or NO_COLOR). */
+  readonly color: boolean;
+}
+
+/** The output channel a command's result and messages go through. */
+export interface Output {
+  /** Writes the command's result: JSON with --json, else `format(result)`. Call at most once. */
+  result<T>(value: T, format: Formatter<T>): void;
+  /** Writes an error: `{"error":{…}}` on stdout with --json, a short message on stderr otherwise. */
+  error(error: unknown): void;
+  /** A line for the human on stderr (warnings, hints); kept with --json too, as stderr is not parsed. */
+  note(text: string): void;
+  /** Transient progress on stderr, shown only when stderr is a terminal and not with --json. */
+  progress(text: string): void;
+  /** The colour functions in force. */
+  readonly style: ChalkInstance;
+}
+
+/**
+ * JSON conventions of the public contract: bigint as a decimal string, bytes as upper-case hex, undefined dropped.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'bigint') return item.toString();
+    if (item instanceof Uint8Array) return toHex(item);
+    return item;
+  });
+}
+
+/** The error object of the --json contract. */
+export function errorDocument(error: unknown, verbose: boolean): { error: Record<string, unknown> } {
+  if (error instanceof HarvestError) {
+    return {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.hint === undefined ? {} : { hint: error.hint }),
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    error: {
+      code: 'INTERNAL',
+      message: `internal error: ${message}`,
+      hint: 'this is a bug; run again with --verbose and report it',
+      ...(verbose && error instanceof Error && error.stack !== undefined
+        ? { details: { stack: error.stack } }
+        : {}),
+    },
+  };
+}
+
+/** Creates the output channel for one invocation. */
+export function createOutput(io: Io, options: OutputOptions): Output {
+  const style = new Chalk({ level: options.color ? 1 : 0 });
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) io.stderr.write('\r\x1b[2K');
+    progressShown = false;
+  };
+  return {
+    style,
+    result(value, format) {
+      clearProgress();
+      if (options.json) io.stdout.write(`${toJson(value)}\n`);
+      else io.stdout.write(`${format(value, style).replace(/\n*$/, '')}\n`);
+    },
+    error(error) {
+      clearProgress();
+      const document = errorDocument(error, options.verbose);
+      if (options.json) {
+        io.stdout.write(`${toJson(document)}\n`);
+      } else {
+        const { message, hint, details } = document.error as {
+          message: string;
+          hint?: string;
+          details?: unknown;
+        };
+        io.stderr.write(`${style.red('error:')} ${message}\n`);
+        if (hint !== undefined) io.stderr.write(`${style.dim('hint:')} ${hint}\n`);
+        if (options.verbose && details !== undefined) io.stderr.write(`${toJson(details)}\n`);
+      }
+      if (options.verbose && error instanceof Error && error.stack !== undefined) {
+        io.stderr.write(`${error.stack}\n`);
+      }
+    },
+    note(text) {
+      clearProgress();
+      io.stderr.write(`${text}\n`);
+    },
+    progress(text) {
+      if (options.json || !io.stderrIsTTY) return;
+      io.stderr.write(`\r\x1b[2K${text}`);
+      progressShown = true;
+    },
+  };
+}
