@@ -27,6 +27,8 @@ export interface Runtime {
   readonly prompter: Prompter;
   /** Working directory that relative paths are resolved against. */
   readonly cwd: string;
+  /** Resolves with the signal name at the first SIGINT or SIGTERM (long-running commands such as `devnet`). */
+  readonly shutdownSignal: () => Promise<string>;
 }
 
 /** The real process: terminal, environment, network, clock, randomness and files. */
@@ -41,6 +43,16 @@ export function createProcessRuntime(): Runtime {
     files: createNodeFileSystem(),
     prompter: createInquirerPrompter(),
     cwd: process.cwd(),
+    shutdownSignal: () =>
+      new Promise((resolve) => {
+        const stop = (signal: string) => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve(signal);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      }),
   };
 }
 
