@@ -9,7 +9,7 @@ export interface CliRun {
   readonly stdout: string;
   readonly stderr: string;
   /** stdout parsed as the single JSON document of the --json contract. */
-  json<T = any>(): T;
+  json(): any;
 }
 
 /** A prompter that fails the test if anything is asked. */
