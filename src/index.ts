@@ -1,0 +1,43 @@
+/**
+ * The harvest library: the same capabilities as the CLI, for scripts (product.md §4).
+ * Every export has a one-line doc at its definition and throws only HarvestError subclasses for expected failures.
+ */
+
+// errors
+export {
+  HarvestError,
+  InputError,
+  NodeError,
+  RejectedError,
+  PendingError,
+  CancelledError,
+  type HarvestErrorCode,
+} from './core/errors.js';
+
+// keys, addresses, networks
+export { toHex, parseHex } from './core/bytes.js';
+export { parsePrivateKey, parsePublicKey, derivePublicKey } from './core/keys.js';
+export { decodeEd25519Pem, encodeEd25519Pem } from './core/pem.js';
+export { deriveAddress, encodeAddress, parseAddress } from './core/address.js';
+export { MAINNET, TESTNET, parseNetworkName, type NetworkParameters } from './core/network.js';
+
+// delegation messages
+export { deriveSharedKey } from './core/crypto/sharedKey.js';
+export {
+  DELEGATION_MARKER,
+  encodeDelegationMessage,
+  extractDelegationRecord,
+  openDelegationRecord,
+  type DelegatedKeys,
+  type OpenedDelegation,
+} from './core/crypto/delegationMessage.js';
+export { splitHarvestersFile } from './core/harvesting/splitHarvestersFile.js';
+export { findDelegationTransfers } from './core/transactions/findDelegationTransfers.js';
+export {
+  decryptDelegationRequests,
+  type DecryptCheckResult,
+  type DelegationRequestReport,
+} from './flows/decryptDelegationRequests.js';
+
+// the command line, in-process
+export { main } from './cli/main.js';
