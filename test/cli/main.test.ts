@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, type Runtime } from '../../src/cli/context.js';
+import { ExitCode, exitCodeFor } from '../../src/cli/exitCodes.js';
+import { CancelledError, InputError, NodeError, PendingError, RejectedError } from '../../src/core/errors.js';
+import type { Prompter } from '../../src/ui/prompter.js';
+import { noPrompts, runCli } from '../helpers/runCli.js';
+import { testIo } from '../helpers/testIo.js';
+
+describe('harvest (the program)', () => {
+  it('prints help on stdout and exits 0', async () => {
+    const run = await runCli(['--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: harvest/);
+    for (const option of [
+      '--json',
+      '--yes',
+      '--node <url>',
+      '--network <name>',
+      '--home <dir>',
+      '--timeout <seconds>',
+      '--verbose',
+      '--no-color',
+    ]) {
+      expect(run.stdout).toContain(option);
+    }
+  });
+
+  it('prints the package version', async () => {
+    const run = await runCli(['--version']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('exits 2 with usage on stderr when no command is given', async () => {
+    const run = await runCli([]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command/],
+    [['decrypt-check', '--frob'], /unknown option/],
+    [['--network', 'moonnet', 'decrypt-check'], /moonnet/],
+    [['decrypt-check', '--node-key'], /argument missing/],
+  ])('turns the usage error of %j into an INVALID_INPUT document with --json', async (args, message) => {
+    const run = await runCli([...args, '--json']);
+    expect(run.exitCode).toBe(2);
+    expect(run.json()).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
+    expect(run.stderr).toBe('');
+  });
+
+  it.each([
+    [['--timeout', 'soon'], /--timeout/],
+    [['--timeout', '-1'], /--timeout/],
+    [['--node', 'not a url'], /not a URL/],
+    [['--node', 'ftp://example.org'], /http or https/],
+  ])('refuses the global option values %j with exit 2', async (args, message) => {
+    const run = await runCli(['decrypt-check', '--json', ...args, '--message', 'FE']);
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('reports a bug as INTERNAL with exit 1, and shows the stack only with --verbose', async () => {
+    const broken = { readStdin: () => Promise.reject(new TypeError('stdin exploded')) };
+    const quiet = await runCli(['decrypt-check', '--node-key', '-', '--message', 'FE'], {
+      io: { ...testIo(), ...broken },
+    });
+    expect(quiet.exitCode).toBe(1);
+    const io = { ...testIo(), ...broken };
+    const verbose = await runCli(['decrypt-check', '--verbose', '--node-key', '-', '--message', 'FE'], {
+      io,
+    });
+    expect(verbose.exitCode).toBe(1);
+    expect(io.stderrText()).toMatch(/internal error: stdin exploded[\s\S]*\n\s+at /);
+  });
+});
+
+describe('exitCodeFor', () => {
+  it.each([
+    [new InputError('INVALID_KEY', 'x'), ExitCode.Usage],
+    [new NodeError('NODE_TIMEOUT', 'x'), ExitCode.NodeUnavailable],
+    [new RejectedError('NOT_ELIGIBLE', 'x'), ExitCode.Rejected],
+    [new PendingError('ACTIVATION_PENDING', 'x'), ExitCode.Pending],
+    [new CancelledError('x'), ExitCode.Cancelled],
+    [Object.assign(new Error('ctrl-c'), { name: 'ExitPromptError' }), ExitCode.Cancelled],
+    [new TypeError('bug'), ExitCode.Bug],
+    ['not even an error', ExitCode.Bug],
+  ])('maps %s to %d', (error, code) => {
+    expect(exitCodeFor(error)).toBe(code);
+  });
+});
+
+describe('contextFor', () => {
+  const runtime = (overrides: Partial<Runtime> & { tty?: boolean; answer?: boolean } = {}): Runtime => {
+    const { tty = false, answer = true, ...rest } = overrides;
+    const prompter: Prompter = { ...noPrompts, confirm: () => Promise.resolve(answer) };
+    return {
+      io: testIo({ tty }),
+      env: {},
+      fetch: () => Promise.reject(new Error('no network in this test')),
+      now: () => new Date(0),
+      random: (n) => new Uint8Array(n),
+      sleep: () => Promise.resolve(),
+      files: {} as Runtime['files'],
+      prompter,
+      cwd: '/work',
+      shutdownSignal: () => new Promise(() => undefined),
+      ...rest,
+    };
+  };
+  const invocation = (r: Runtime) => ({ runtime: r, exitCode: 0 });
+
+  it('needs --yes to confirm when nobody can be asked', async () => {
+    await expect(contextFor(invocation(runtime()), {}).ask.confirm('plan')).rejects.toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+      hint: expect.stringMatching(/--yes/),
+    });
+    await expect(
+      contextFor(invocation(runtime()), { yes: true }).ask.confirm('plan'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('asks on a terminal, and declining cancels', async () => {
+    await expect(
+      contextFor(invocation(runtime({ tty: true })), {}).ask.confirm('plan'),
+    ).resolves.toBeUndefined();
+    await expect(
+      contextFor(invocation(runtime({ tty: true, answer: false })), {}).ask.confirm('plan'),
+    ).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('never prompts under CI, with --json or with --no-input, even on a terminal', () => {
+    expect(contextFor(invocation(runtime({ tty: true })), {}).interactive).toBe(true);
+    expect(contextFor(invocation(runtime({ tty: true, env: { CI: 'true' } })), {}).interactive).toBe(false);
+    expect(contextFor(invocation(runtime({ tty: true })), { json: true }).interactive).toBe(false);
+    expect(contextFor(invocation(runtime({ tty: true })), { input: false }).interactive).toBe(false);
+  });
+
+  it('names the flag when input is missing and cannot be asked', async () => {
+    const ctx = contextFor(invocation(runtime()), {});
+    await expect(
+      ctx.readPrivateKey({ name: 'main account key', file: undefined, flag: '--key-file' }),
+    ).rejects.toMatchObject({
+      code: 'INPUT_REQUIRED',
+      hint: 'pass --key-file',
+    });
+  });
+
+  it('reads a private key from the environment variable when no file is given', async () => {
+    const ctx = contextFor(invocation(runtime({ env: { HARVEST_PRIVATE_KEY: '11'.repeat(32) } })), {});
+    const key = await ctx.readPrivateKey({
+      name: 'key',
+      file: undefined,
+      flag: '--key-file',
+      envVar: 'HARVEST_PRIVATE_KEY',
+    });
+    expect(key).toEqual(new Uint8Array(32).fill(0x11));
+  });
+
+  it('resolves home from --home, HARVEST_HOME, XDG_CONFIG_HOME, then HOME', () => {
+    expect(contextFor(invocation(runtime()), { home: 'h' }).home).toBe('/work/h');
+    expect(contextFor(invocation(runtime({ env: { HARVEST_HOME: '/x' } })), {}).home).toBe('/x');
+    expect(contextFor(invocation(runtime({ env: { XDG_CONFIG_HOME: '/c' } })), {}).home).toBe('/c/harvest');
+    expect(contextFor(invocation(runtime({ env: { HOME: '/home/u' } })), {}).home).toBe(
+      '/home/u/.config/harvest',
+    );
+  });
+
+  it('takes the node from HARVEST_NODE and the network from HARVEST_NETWORK', () => {
+    const ctx = contextFor(
+      invocation(runtime({ env: { HARVEST_NODE: 'http://127.0.0.1:3000/', HARVEST_NETWORK: 'testnet' } })),
+      {},
+    );
+    expect(ctx.nodeUrl).toBe('http://127.0.0.1:3000');
+    expect(ctx.network?.identifier).toBe(0x98);
+  });
+});
