@@ -1,0 +1,49 @@
+/**
+ * The rule `harvest sign` and `harvest announce` apply before touching a transaction they did not build: it may
+ * hold only key links (remote, VRF, node) and delegation requests, all signed by the same account, and no
+ * cosignature is expected from anyone else. The "sweeping" scams hide mosaic transfers (or account restrictions,
+ * multisig changes…) inside aggregates presented as harvesting activation (product.md §2.7).
+ */
+import { toHex } from '../bytes.js';
+import { RejectedError } from '../errors.js';
+import type { TransactionDescription, TransactionKind } from './describeTransaction.js';
+
+const SAFE_KINDS: ReadonlySet<TransactionKind> = new Set([
+  'remoteLink',
+  'remoteUnlink',
+  'vrfLink',
+  'vrfUnlink',
+  'nodeLink',
+  'nodeUnlink',
+  'delegationRequest',
+]);
+
+/**
+ * Passes when the transaction is safe to sign for a harvesting set-up.
+ * @throws {RejectedError} UNSAFE_TRANSACTION naming every transaction that is not a key link or delegation request
+ */
+export function checkAggregateSafety(description: TransactionDescription): void {
+  const problems: string[] = [];
+  if (description.kind === 'aggregateBonded') {
+    problems.push('it is a bonded aggregate (others would cosign it later)');
+  }
+  description.transactions.forEach((inner, index) => {
+    if (!SAFE_KINDS.has(inner.kind)) {
+      problems.push(`transaction ${index + 1} is ${inner.typeName} (${inner.kind})`);
+    } else if (toHex(inner.signerPublicKey) !== toHex(description.signerPublicKey)) {
+      problems.push(
+        `transaction ${index + 1} is signed by another account (${toHex(inner.signerPublicKey)})`,
+      );
+    }
+  });
+  if (problems.length > 0) {
+    throw new RejectedError(
+      'UNSAFE_TRANSACTION',
+      `refusing a transaction that holds more than key links and delegation requests: ${problems.join('; ')}`,
+      {
+        hint: 'only pass --allow-any if you know exactly what every inner transaction does',
+        details: { problems },
+      },
+    );
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * What a signature covers and what identifies a transaction (protocol.md §3.3; symbol-sdk 3.3.2
+ * src/facade/SymbolFacade.js transactionDataBuffer):
+ *
+ *   offset   0 size(4) | 4 reserved(4) | 8 signature(64) | 72 signer(32) | 104 reserved(4) | 108 version(1)
+ *          109 network(1) | 110 type(2) | 112 fee(8) | 120 deadline(8) | 128 body…
+ *
+ *   data = payload[108 .. size)          non-aggregates
+ *        = payload[108 .. 160)           aggregates version ≤ 2: header fields + transactions_hash (52 bytes)
+ *        = payload[108 .. 164)           aggregates version ≥ 3: + payload_size (56 bytes)
+ *
+ *   signature = Ed25519(signer, generationHashSeed | data)
+ *   hash      = SHA3-256(signature | signer | generationHashSeed | data)
+ *
+ * Aggregates sign only their header and transactions hash: the embedded transactions are bound through the
+ * Merkle root, and cosignatures (appended later) are outside the signed bytes.
+ */
+import { sha3_256 } from '@noble/hashes/sha3.js';
+import { InputError } from '../errors.js';
+
+/** Offsets of the common header. */
+export const SIGNATURE_OFFSET = 8;
+export const SIGNER_OFFSET = 72;
+export const SIGNED_DATA_OFFSET = 108;
+/** Smallest possible top-level transaction: the header alone. */
+export const TRANSACTION_HEADER_SIZE = 128;
+
+const AGGREGATE_TYPES = new Set([0x4141, 0x4241]);
+const PRE_V3_AGGREGATE_DATA_SIZE = 52;
+const AGGREGATE_DATA_SIZE = 56;
+
+/** The bytes the signature covers, without the generation hash seed prefix. */
+export function extractSigningData(payload: Uint8Array): Uint8Array {
+  if (payload.length < TRANSACTION_HEADER_SIZE) {
+    throw new InputError(
+      'INVALID_PAYLOAD',
+      `transaction is ${payload.length} bytes, shorter than its ${TRANSACTION_HEADER_SIZE}-byte header`,
+    );
+  }
+  const type = payload[110]! | (payload[111]! << 8);
+  if (!AGGREGATE_TYPES.has(type)) return payload.subarray(SIGNED_DATA_OFFSET);
+  const version = payload[SIGNED_DATA_OFFSET]!;
+  const size = version >= 3 ? AGGREGATE_DATA_SIZE : PRE_V3_AGGREGATE_DATA_SIZE;
+  if (payload.length < SIGNED_DATA_OFFSET + size) {
+    throw new InputError('INVALID_PAYLOAD', 'aggregate transaction is too short for its header');
+  }
+  return payload.subarray(SIGNED_DATA_OFFSET, SIGNED_DATA_OFFSET + size);
+}
+
+/** The transaction hash (what /transactionStatus/{hash} expects) of a signed payload. */
+export function hashTransaction(payload: Uint8Array, generationHashSeed: Uint8Array): Uint8Array {
+  const hasher = sha3_256.create();
+  hasher.update(payload.subarray(SIGNATURE_OFFSET, SIGNER_OFFSET));
+  hasher.update(payload.subarray(SIGNER_OFFSET, SIGNER_OFFSET + 32));
+  hasher.update(generationHashSeed);
+  hasher.update(extractSigningData(payload));
+  return hasher.digest();
+}
