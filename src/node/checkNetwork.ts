@@ -1,0 +1,63 @@
+/**
+ * Which network a node is on, checked against --network (product.md §2): a public network must match both the
+ * identifier byte and the generation hash seed; a private network (no --network) is described by the node itself
+ * from /node/info and /network/properties.
+ */
+import { equalBytes, toHex } from '../core/bytes.js';
+import { InputError } from '../core/errors.js';
+import { MAINNET, TESTNET, type NetworkParameters } from '../core/network.js';
+import type { NodeClient } from './createNodeClient.js';
+import type { NodeInfo } from './getNodeInfo.js';
+
+/** The node's network and its /node/info (read once, reused by callers). */
+export interface CheckedNetwork {
+  readonly network: NetworkParameters;
+  readonly nodeInfo: NodeInfo;
+}
+
+/**
+ * Reads the node's network and checks it against the one asked for.
+ * @throws {InputError} WRONG_NETWORK when `expected` is given and the node is on another network
+ * @throws {NodeError} NODE_* when the node cannot be read
+ */
+export async function checkNetwork(
+  client: Pick<NodeClient, 'getNodeInfo' | 'getNetworkProperties' | 'url'>,
+  expected: NetworkParameters | undefined,
+): Promise<CheckedNetwork> {
+  const nodeInfo = await client.getNodeInfo();
+  const matches = (network: NetworkParameters) =>
+    network.identifier === nodeInfo.networkIdentifier &&
+    equalBytes(network.generationHashSeed, nodeInfo.networkGenerationHashSeed);
+  if (expected !== undefined) {
+    if (!matches(expected)) {
+      throw new InputError(
+        'WRONG_NETWORK',
+        `${client.url} is not a ${expected.name} node: network identifier ${nodeInfo.networkIdentifier}, ` +
+          `generation hash seed ${toHex(nodeInfo.networkGenerationHashSeed)}`,
+        {
+          hint: `use a ${expected.name} node, or leave out --network for a private network`,
+          details: {
+            expectedIdentifier: expected.identifier,
+            nodeIdentifier: nodeInfo.networkIdentifier,
+            expectedGenerationHashSeed: toHex(expected.generationHashSeed),
+            nodeGenerationHashSeed: toHex(nodeInfo.networkGenerationHashSeed),
+          },
+        },
+      );
+    }
+    return { network: expected, nodeInfo };
+  }
+  const known = [MAINNET, TESTNET].find(matches);
+  if (known !== undefined) return { network: known, nodeInfo };
+  const properties = await client.getNetworkProperties();
+  return {
+    nodeInfo,
+    network: {
+      name: properties.networkName ?? 'private',
+      identifier: nodeInfo.networkIdentifier,
+      generationHashSeed: nodeInfo.networkGenerationHashSeed,
+      epochAdjustmentSeconds: properties.epochAdjustmentSeconds,
+      currencyMosaicId: properties.currencyMosaicId,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * A node client: every endpoint function bound to one node (URL, fetch, timeout, retries), so flows take one
+ * object and tests can hand them a fake with the same shape.
+ */
+import type { Fetch, Sleep } from '../core/ports.js';
+import { announceTransaction } from './announceTransaction.js';
+import { getAccount, type AccountId, type AccountInfo } from './getAccount.js';
+import { getChainInfo, type ChainInfo } from './getChainInfo.js';
+import { getConfirmedTransaction } from './getConfirmedTransaction.js';
+import { getNetworkProperties, type NetworkProperties } from './getNetworkProperties.js';
+import { getNodeInfo, type NodeInfo } from './getNodeInfo.js';
+import { getNodeServer, type NodeServer } from './getNodeServer.js';
+import { getNodeTime, type NodeTime } from './getNodeTime.js';
+import { getTransactionFees, type TransactionFees } from './getTransactionFees.js';
+import { getTransactionStatus, type TransactionStatus } from './getTransactionStatus.js';
+import { getUnlockedAccounts } from './getUnlockedAccounts.js';
+import type { TransactionEntry } from './readTransactionEntry.js';
+import type { NodeTransport } from './request.js';
+import {
+  searchConfirmedTransactions,
+  type SearchConfirmedPage,
+  type SearchConfirmedParameters,
+} from './searchConfirmedTransactions.js';
+
+/** The Symbol REST endpoints we use, bound to one node. */
+export interface NodeClient {
+  /** Base URL, without a trailing slash. */
+  readonly url: string;
+  getNodeInfo(): Promise<NodeInfo>;
+  getNodeServer(): Promise<NodeServer>;
+  getNodeTime(): Promise<NodeTime>;
+  getUnlockedAccounts(): Promise<Uint8Array[]>;
+  getNetworkProperties(): Promise<NetworkProperties>;
+  getTransactionFees(): Promise<TransactionFees>;
+  getChainInfo(): Promise<ChainInfo>;
+  getAccount(id: AccountId): Promise<AccountInfo | undefined>;
+  announceTransaction(payload: Uint8Array): Promise<void>;
+  getTransactionStatus(hash: Uint8Array): Promise<TransactionStatus | undefined>;
+  searchConfirmedTransactions(parameters: SearchConfirmedParameters): Promise<SearchConfirmedPage>;
+  getConfirmedTransaction(hash: Uint8Array): Promise<TransactionEntry | undefined>;
+}
+
+/** Options of createNodeClient. */
+export interface NodeClientOptions {
+  readonly url: string;
+  readonly fetch: Fetch;
+  /** Per attempt; --timeout. */
+  readonly timeoutMs: number;
+  readonly sleep: Sleep;
+  /** Extra attempts of reads after a network error or a 5xx; 2 by default. */
+  readonly retries?: number;
+}
+
+/** Binds every endpoint to one node. */
+export function createNodeClient(options: NodeClientOptions): NodeClient {
+  const transport: NodeTransport = {
+    url: options.url.replace(/\/+$/, ''),
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    sleep: options.sleep,
+    retries: options.retries ?? 2,
+  };
+  return {
+    url: transport.url,
+    getNodeInfo: () => getNodeInfo(transport),
+    getNodeServer: () => getNodeServer(transport),
+    getNodeTime: () => getNodeTime(transport),
+    getUnlockedAccounts: () => getUnlockedAccounts(transport),
+    getNetworkProperties: () => getNetworkProperties(transport),
+    getTransactionFees: () => getTransactionFees(transport),
+    getChainInfo: () => getChainInfo(transport),
+    getAccount: (id) => getAccount(transport, id),
+    announceTransaction: (payload) => announceTransaction(transport, payload),
+    getTransactionStatus: (hash) => getTransactionStatus(transport, hash),
+    searchConfirmedTransactions: (parameters) => searchConfirmedTransactions(transport, parameters),
+    getConfirmedTransaction: (hash) => getConfirmedTransaction(transport, hash),
+  };
+}
