@@ -1,0 +1,147 @@
+/**
+ * The harvesting state of an account in the wallets' vocabulary (product.md §2.3; peers.md §3.5): one state word
+ * plus the reasons behind it, from facts gathered by the status flow. Pure: every fact is passed in.
+ *
+ * "Active" has exactly one test (peers.md §0.3): the node whose transport key is the account's node link lists the
+ * account's linked remote key in /node/unlockedaccount.
+ */
+import { equalBytes } from '../bytes.js';
+
+/** The state words of product.md §2.3. */
+export type HarvestingState =
+  | 'INACTIVE'
+  | 'KEYS_LINKED'
+  | 'ACTIVATION_PENDING'
+  | 'ACTIVE'
+  | 'DEACTIVATION_PENDING'
+  | 'OPERATOR'
+  | 'CONFIRMATION_PENDING'
+  | 'UNKNOWN';
+
+/** Why the state is what it is (stable codes, part of the --json contract). */
+export type HarvestingReason =
+  | 'ZERO_IMPORTANCE'
+  | 'BALANCE_BELOW_MINIMUM'
+  | 'BALANCE_ABOVE_MAXIMUM'
+  | 'NODE_UNREACHABLE'
+  | 'NODE_DIAGNOSTICS_UNAVAILABLE'
+  | 'NODE_FULL_LIKELY'
+  | 'REMOTE_KEY_NOT_IN_KEYSTORE'
+  | 'LINKED_TO_OTHER_NODE'
+  | 'REMOTE_KEY_NOT_LINKED'
+  | 'VRF_KEY_NOT_LINKED'
+  | 'REQUEST_NOT_SENT'
+  | 'UNKNOWN_ACCOUNT';
+
+/** Keys linked to the main account on chain. */
+export interface LinkedKeys {
+  readonly remote: Uint8Array | undefined;
+  readonly vrf: Uint8Array | undefined;
+  readonly node: Uint8Array | undefined;
+}
+
+/** What the linked node (the one whose transport key is the account's node link) says, if it could be asked. */
+export type LinkedNodeView =
+  /** No node link, nothing to ask. */
+  | { readonly kind: 'none' }
+  /** We do not know that node's URL (it is not the node asked, and the keystore does not remember it). */
+  | { readonly kind: 'unknown' }
+  /** Its URL is known but it did not answer. */
+  | { readonly kind: 'unreachable' }
+  /** It answered; `unlocked` is undefined when /node/unlockedaccount is not available (diagnostics off). */
+  | { readonly kind: 'asked'; readonly unlocked: readonly Uint8Array[] | undefined };
+
+/** Everything the state depends on. */
+export interface HarvestingFacts {
+  /** Undefined when the chain does not know the account. */
+  readonly account:
+    { readonly links: LinkedKeys; readonly balance: bigint; readonly importance: bigint } | undefined;
+  readonly minHarvesterBalance: bigint;
+  readonly maxHarvesterBalance: bigint;
+  readonly linkedNode: LinkedNodeView;
+  /** True when the account is the owner of the node asked (/node/info.publicKey). */
+  readonly isNodeOwner: boolean;
+  /** What our keystore knows about this account (all false when there is no keystore entry). */
+  readonly keystore: {
+    /** The keystore holds the private key of the linked remote key. */
+    readonly holdsRemoteKey: boolean;
+    /** A link-remote (operator) setup was recorded. */
+    readonly linkRemoteRecorded: boolean;
+    /** An announcement of ours is not confirmed yet (and its deadline has not passed). */
+    readonly pending: 'delegate' | 'unlink' | undefined;
+  };
+  /**
+   * How many blocks ago a delegation request from this account to the linked node was confirmed (journal or chain),
+   * or undefined when none was found.
+   */
+  readonly requestConfirmedBlocksAgo: number | undefined;
+}
+
+/** Blocks after which a confirmed, eligible but still locked request most likely lost the competition for a slot. */
+export const SLOT_LOST_AFTER_BLOCKS = 5;
+
+/** The state word, its reasons, and whether the linked node lists the remote key (null when unknown). */
+export interface HarvestingSummary {
+  readonly state: HarvestingState;
+  readonly reasons: HarvestingReason[];
+  readonly unlocked: boolean | null;
+}
+
+/** Decides the state word and its reasons. */
+export function summarizeHarvesting(facts: HarvestingFacts): HarvestingSummary {
+  const { account, keystore, linkedNode } = facts;
+  if (account === undefined) return { state: 'INACTIVE', reasons: ['UNKNOWN_ACCOUNT'], unlocked: null };
+  const { links } = account;
+  const reasons = eligibilityReasons(facts);
+  if (links.remote !== undefined && !keystore.holdsRemoteKey) reasons.push('REMOTE_KEY_NOT_IN_KEYSTORE');
+  const unlocked = isUnlocked(links, linkedNode);
+
+  if (keystore.pending === 'unlink') return { state: 'DEACTIVATION_PENDING', reasons, unlocked };
+  if (keystore.pending === 'delegate') return { state: 'CONFIRMATION_PENDING', reasons, unlocked };
+  if (links.remote === undefined && links.vrf === undefined && links.node === undefined) {
+    return { state: 'INACTIVE', reasons, unlocked };
+  }
+  if (links.remote === undefined) reasons.push('REMOTE_KEY_NOT_LINKED');
+  if (links.vrf === undefined) reasons.push('VRF_KEY_NOT_LINKED');
+
+  if (links.node === undefined) {
+    const operator =
+      links.remote !== undefined &&
+      links.vrf !== undefined &&
+      (facts.isNodeOwner || keystore.linkRemoteRecorded);
+    return { state: operator ? 'OPERATOR' : 'KEYS_LINKED', reasons, unlocked };
+  }
+  if (linkedNode.kind === 'unknown' || linkedNode.kind === 'none') {
+    return { state: 'UNKNOWN', reasons: [...reasons, 'LINKED_TO_OTHER_NODE'], unlocked: null };
+  }
+  if (linkedNode.kind === 'unreachable') {
+    return { state: 'UNKNOWN', reasons: [...reasons, 'NODE_UNREACHABLE'], unlocked: null };
+  }
+  if (unlocked === true) return { state: 'ACTIVE', reasons, unlocked };
+  if (unlocked === null) reasons.push('NODE_DIAGNOSTICS_UNAVAILABLE');
+  if (links.remote === undefined || links.vrf === undefined || account.importance === 0n) {
+    return { state: 'KEYS_LINKED', reasons, unlocked };
+  }
+  const age = facts.requestConfirmedBlocksAgo;
+  if (age === undefined) return { state: 'KEYS_LINKED', reasons: [...reasons, 'REQUEST_NOT_SENT'], unlocked };
+  if (unlocked === false && reasons.length === 0 && age >= SLOT_LOST_AFTER_BLOCKS)
+    reasons.push('NODE_FULL_LIKELY');
+  return { state: 'ACTIVATION_PENDING', reasons, unlocked };
+}
+
+function eligibilityReasons(facts: HarvestingFacts): HarvestingReason[] {
+  const reasons: HarvestingReason[] = [];
+  const account = facts.account;
+  if (account === undefined) return reasons;
+  if (account.importance === 0n) reasons.push('ZERO_IMPORTANCE');
+  if (account.balance < facts.minHarvesterBalance) reasons.push('BALANCE_BELOW_MINIMUM');
+  if (account.balance > facts.maxHarvesterBalance) reasons.push('BALANCE_ABOVE_MAXIMUM');
+  return reasons;
+}
+
+function isUnlocked(links: LinkedKeys, linkedNode: LinkedNodeView): boolean | null {
+  if (linkedNode.kind !== 'asked' || linkedNode.unlocked === undefined) return null;
+  const remote = links.remote;
+  if (remote === undefined) return false;
+  return linkedNode.unlocked.some((key) => equalBytes(key, remote));
+}
