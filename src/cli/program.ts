@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerDecryptCheck } from '../commands/decryptCheck.js';
+import { registerNode } from '../commands/node.js';
 import type { Invocation } from './context.js';
 
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
@@ -48,5 +49,6 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
       },
     });
   registerDecryptCheck(program, invocation);
+  registerNode(program, invocation);
   return program;
 }

@@ -1,0 +1,143 @@
+/**
+ * `harvest node`: what an account holder should know before trusting a node with a delegation (product.md §2):
+ * its network, its transport key and whether it is safe to encrypt to, whether its harvesting slots can be seen
+ * and how full they are, the lowest importance among its delegates (the one a new delegate must beat when the
+ * node prioritises by importance, protocol.md §2.3), its fees and the aggregate version its chain expects.
+ */
+import { equalBytes, toHex } from '../core/bytes.js';
+import { decodePrimeOrderPoint } from '../core/crypto/sharedKey.js';
+import { HarvestError, NodeError } from '../core/errors.js';
+import type { NetworkParameters } from '../core/network.js';
+import { checkNetwork } from '../node/checkNetwork.js';
+import type { NodeClient } from '../node/createNodeClient.js';
+import { ACCOUNT_TYPE } from '../node/getAccount.js';
+import type { TransactionFees } from '../node/getTransactionFees.js';
+
+/** The --json result of `harvest node`. */
+export interface InspectNodeResult {
+  readonly nodeUrl: string;
+  readonly network: string;
+  readonly networkIdentifier: number;
+  readonly generationHashSeed: string;
+  /** The transport (TLS) key delegation requests are encrypted and sent to; null when the node does not say. */
+  readonly nodePublicKey: string | null;
+  /** The node owner's main account key (/node/info.publicKey). */
+  readonly mainPublicKey: string;
+  readonly friendlyName: string;
+  /** Server version, e.g. "1.0.3.9". */
+  readonly version: string;
+  /** Role bitmask of /node/info: 1 peer, 2 api, 4 voting, 64 IPv4, 128 IPv6. */
+  readonly roles: number;
+  readonly chainHeight: bigint;
+  /** True when the transport key is a canonical, torsion-free curve point (safe to encrypt keys to). */
+  readonly transportKeySafe: boolean;
+  readonly harvesting: {
+    /** Remote keys the node harvests with (its own included); null when /node/unlockedaccount cannot be read. */
+    readonly unlockedAccounts: number | null;
+    /** Not exposed by REST. */
+    readonly maxUnlockedAccounts: null;
+    /** Lowest importance among the delegates' main accounts (the node's own account excluded); null if none seen. */
+    readonly lowestDelegateImportance: bigint | null;
+  };
+  readonly fees: TransactionFees;
+  /** 3 once the chain has passed forkHeights.uniqueAggregateTransactionHash, else 2 (protocol.md §3.4). */
+  readonly aggregateVersion: 2 | 3;
+}
+
+const LOOKUP_CONCURRENCY = 4;
+
+/**
+ * Reads the node and summarises it.
+ * @throws {InputError} WRONG_NETWORK when `expected` is given and the node is on another network
+ * @throws {NodeError} NODE_* when the node's main endpoints cannot be read
+ */
+export async function inspectNode(
+  client: NodeClient,
+  expected: NetworkParameters | undefined,
+): Promise<InspectNodeResult> {
+  const { network, nodeInfo } = await checkNetwork(client, expected);
+  const [properties, fees, chain, unlocked] = await Promise.all([
+    client.getNetworkProperties(),
+    client.getTransactionFees(),
+    client.getChainInfo(),
+    client.getUnlockedAccounts().catch(nullOnNodeError),
+  ]);
+  const forkHeight = properties.forkHeights.uniqueAggregateTransactionHash;
+  const lowestDelegateImportance =
+    unlocked === null ? null : await findLowestDelegateImportance(client, unlocked, nodeInfo.publicKey);
+  return {
+    nodeUrl: client.url,
+    network: network.name,
+    networkIdentifier: network.identifier,
+    generationHashSeed: toHex(network.generationHashSeed),
+    nodePublicKey: nodeInfo.nodePublicKey === undefined ? null : toHex(nodeInfo.nodePublicKey),
+    mainPublicKey: toHex(nodeInfo.publicKey),
+    friendlyName: nodeInfo.friendlyName,
+    version: formatServerVersion(nodeInfo.version),
+    roles: nodeInfo.roles,
+    chainHeight: chain.height,
+    transportKeySafe: nodeInfo.nodePublicKey !== undefined && isSafePoint(nodeInfo.nodePublicKey),
+    harvesting: {
+      unlockedAccounts: unlocked === null ? null : unlocked.length,
+      maxUnlockedAccounts: null,
+      lowestDelegateImportance,
+    },
+    fees,
+    aggregateVersion: forkHeight !== undefined && chain.height >= forkHeight ? 3 : 2,
+  };
+}
+
+/** 16777993 = 0x01000309 → "1.0.3.9" (one byte per part, catapult's version encoding). */
+function formatServerVersion(version: number): string {
+  return [24, 16, 8, 0].map((shift) => String((version >>> shift) & 0xff)).join('.');
+}
+
+function isSafePoint(publicKey: Uint8Array): boolean {
+  try {
+    decodePrimeOrderPoint(publicKey, 'node public key');
+    return true;
+  } catch (error) {
+    if (error instanceof HarvestError) return false;
+    throw error;
+  }
+}
+
+function nullOnNodeError(error: unknown): null {
+  if (error instanceof NodeError) return null;
+  throw error;
+}
+
+/**
+ * Each unlocked remote key → its account (a remote account, accountType 2, links back to its main) → the main
+ * account's importance. The node's own harvester (main = the node owner) is not a delegate and is skipped.
+ * Lookups that fail are skipped: this is an estimate for humans, not a rule.
+ */
+async function findLowestDelegateImportance(
+  client: NodeClient,
+  remoteKeys: readonly Uint8Array[],
+  nodeOwnerPublicKey: Uint8Array,
+): Promise<bigint | null> {
+  const importances: bigint[] = [];
+  const queue = [...remoteKeys];
+  const worker = async () => {
+    for (let remote = queue.shift(); remote !== undefined; remote = queue.shift()) {
+      const importance = await delegateImportance(client, remote, nodeOwnerPublicKey).catch(nullOnNodeError);
+      if (importance !== null) importances.push(importance);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, remoteKeys.length) }, worker));
+  return importances.length === 0 ? null : importances.reduce((low, value) => (value < low ? value : low));
+}
+
+async function delegateImportance(
+  client: NodeClient,
+  remotePublicKey: Uint8Array,
+  nodeOwnerPublicKey: Uint8Array,
+): Promise<bigint | null> {
+  const remote = await client.getAccount({ publicKey: remotePublicKey });
+  const mainPublicKey = remote?.links.remote;
+  if (remote?.accountType !== ACCOUNT_TYPE.remote || mainPublicKey === undefined) return null;
+  if (equalBytes(mainPublicKey, nodeOwnerPublicKey)) return null;
+  const main = await client.getAccount({ publicKey: mainPublicKey });
+  return main === undefined ? null : main.importance;
+}
