@@ -43,7 +43,7 @@ export type HarvestErrorCode =
 /** Optional parts of every HarvestError. */
 export interface HarvestErrorOptions {
   /** What the user can do next, e.g. "pass --yes to announce without asking". */
-  readonly hint?: string;
+  readonly hint?: string | undefined;
   /** Structured facts (URL, HTTP status, node status code); printed with --verbose and in JSON. */
   readonly details?: Readonly<Record<string, unknown>>;
   readonly cause?: unknown;

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { TransactionStatus } from '../../src/node/getTransactionStatus.js';
+import { waitForActivation } from '../../src/flows/waitForActivation.js';
+import { waitForConfirmation } from '../../src/flows/waitForConfirmation.js';
+
+/** A clock that only moves when the flow sleeps. */
+function fakeTime() {
+  let nowMs = 1_000_000;
+  return {
+    now: () => new Date(nowMs),
+    sleep: (ms: number) => {
+      nowMs += ms;
+      return Promise.resolve();
+    },
+    networkTimeMs: () => nowMs,
+    elapsed: () => nowMs - 1_000_000,
+  };
+}
+
+function scriptedStatuses(...statuses: (TransactionStatus | undefined)[]) {
+  const announced: Uint8Array[] = [];
+  let index = 0;
+  return {
+    announced,
+    client: {
+      getTransactionStatus: () => Promise.resolve(statuses[Math.min(index++, statuses.length - 1)]),
+      announceTransaction: (payload: Uint8Array) => {
+        announced.push(payload);
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+const HASH = new Uint8Array(32).fill(9);
+const PAYLOAD = Uint8Array.of(1, 2, 3);
+const unconfirmed: TransactionStatus = {
+  group: 'unconfirmed',
+  code: 'Success',
+  deadline: undefined,
+  height: undefined,
+};
+const confirmed: TransactionStatus = {
+  group: 'confirmed',
+  code: 'Success',
+  deadline: undefined,
+  height: 12n,
+};
+
+describe('waitForConfirmation', () => {
+  const base = (
+    client: ReturnType<typeof scriptedStatuses>['client'],
+    time = fakeTime(),
+    deadlineMs = 10n ** 12n,
+  ) => ({
+    client,
+    hash: HASH,
+    payload: PAYLOAD,
+    deadlineMs,
+    networkTimeMs: time.networkTimeMs,
+    blockTimeMs: 1_000,
+    timeoutMs: 60_000,
+    now: time.now,
+    sleep: time.sleep,
+  });
+
+  it('returns the height once confirmed', async () => {
+    const { client } = scriptedStatuses(undefined, unconfirmed, unconfirmed, confirmed);
+    await expect(waitForConfirmation(base(client))).resolves.toEqual({ kind: 'confirmed', height: 12n });
+  });
+
+  it("maps a failed status to TRANSACTION_REJECTED carrying the node's code", async () => {
+    const { client } = scriptedStatuses(unconfirmed, {
+      group: 'failed',
+      code: 'Failure_Core_Insufficient_Balance',
+      deadline: 1n,
+      height: undefined,
+    });
+    await expect(waitForConfirmation(base(client))).rejects.toMatchObject({
+      code: 'TRANSACTION_REJECTED',
+      details: { status: 'Failure_Core_Insufficient_Balance' },
+    });
+  });
+
+  it('announces the same payload again when the node forgets it for more than two block times', async () => {
+    const scripted = scriptedStatuses(
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      confirmed,
+    );
+    await waitForConfirmation(base(scripted.client));
+    expect(scripted.announced.length).toBeGreaterThan(0);
+    expect(scripted.announced.every((payload) => payload === PAYLOAD)).toBe(true);
+  });
+
+  it('reports an expired, never-seen transaction as rejected (run again to re-plan)', async () => {
+    const time = fakeTime();
+    const { client } = scriptedStatuses(undefined);
+    await expect(
+      waitForConfirmation(base(client, time, BigInt(time.networkTimeMs() + 5_000))),
+    ).rejects.toMatchObject({
+      code: 'TRANSACTION_REJECTED',
+      details: { status: 'Expired' },
+    });
+  });
+
+  it('gives up as pending when the timeout passes, having waited about that long', async () => {
+    const time = fakeTime();
+    const { client } = scriptedStatuses(unconfirmed);
+    await expect(waitForConfirmation(base(client, time))).resolves.toEqual({ kind: 'pending' });
+    expect(time.elapsed()).toBeGreaterThanOrEqual(60_000);
+    expect(time.elapsed()).toBeLessThan(61_000);
+  });
+});
+
+describe('waitForActivation', () => {
+  const remote = new Uint8Array(32).fill(7);
+  it('is ACTIVE once the node lists the remote key', async () => {
+    const lists = [[], [new Uint8Array(32)], [new Uint8Array(32), remote]];
+    let call = 0;
+    const client = { getUnlockedAccounts: () => Promise.resolve(lists[Math.min(call++, 2)]!) };
+    const time = fakeTime();
+    await expect(
+      waitForActivation({ client, remotePublicKey: remote, timeoutMs: 10_000, pollMs: 500, ...time }),
+    ).resolves.toBe('ACTIVE');
+  });
+
+  it('is ACTIVATION_PENDING when the timeout passes', async () => {
+    const client = { getUnlockedAccounts: () => Promise.resolve([]) };
+    const time = fakeTime();
+    await expect(
+      waitForActivation({ client, remotePublicKey: remote, timeoutMs: 3_000, pollMs: 500, ...time }),
+    ).resolves.toBe('ACTIVATION_PENDING');
+    expect(time.elapsed()).toBe(3_000);
+  });
+});
