@@ -197,7 +197,7 @@ describe('signing and hashing oracles (protocol.md §4.4, §4.5 b)', () => {
       transactionsHash: SymbolFacade.hashEmbeddedTransactions([embedded]),
       transactions: [embedded],
     });
-    expect(transaction.transactionsHash.toString()).toBe(
+    expect((transaction as any).transactionsHash.toString()).toBe(
       '71554638F578358B1D3FC4369AC625DB491AD5E5D4424D6DBED9FFC7411A37FE',
     );
     const signed = signTransaction(transaction.serialize(), mainPrivate, seed);

@@ -1,0 +1,75 @@
+/**
+ * `harvest sign`: the offline half of cold signing.
+ *
+ *   1. every payload must be one whole transaction of the file's network (identifier byte; for the public networks
+ *      the generation hash seed must be theirs), signed by the key given
+ *   2. describe every inner transaction and apply the safety rule (UNSAFE_TRANSACTION) unless allowAny
+ *   3. review(descriptions): the caller shows them and asks for confirmation
+ *   4. sign each and return the signed file
+ */
+import { parseHex, toHex, equalBytes } from '../core/bytes.js';
+import { InputError } from '../core/errors.js';
+import { derivePublicKey } from '../core/keys.js';
+import { findPublicNetwork } from '../core/network.js';
+import { checkAggregateSafety } from '../core/transactions/checkAggregateSafety.js';
+import {
+  describeTransaction,
+  type TransactionDescription,
+} from '../core/transactions/describeTransaction.js';
+import { signTransaction } from '../core/transactions/signTransaction.js';
+import type { TransactionFile } from '../core/transactions/transactionFile.js';
+
+/** Inputs of signPlan. */
+export interface SignPlanParameters {
+  readonly file: TransactionFile;
+  readonly privateKey: Uint8Array;
+  readonly allowAny: boolean;
+  /** Shown every transaction before anything is signed; throws to stop. */
+  readonly review: (descriptions: readonly TransactionDescription[]) => Promise<void>;
+}
+
+/** The signed file (format harvest-signed). */
+export async function signPlan(parameters: SignPlanParameters): Promise<TransactionFile> {
+  const { file, privateKey } = parameters;
+  const seed = parseHex(file.network.generationHashSeed, {
+    name: 'generationHashSeed',
+    length: 32,
+    code: 'INVALID_FILE',
+  });
+  const known = findPublicNetwork(file.network.identifier);
+  if (known !== undefined && !equalBytes(known.generationHashSeed, seed)) {
+    throw new InputError(
+      'WRONG_NETWORK',
+      `the plan names network ${file.network.identifier} (${known.name}) with another generation hash seed`,
+    );
+  }
+  const publicKey = derivePublicKey(privateKey);
+  const descriptions = file.transactions.map((transaction, index) => {
+    const description = describeTransaction(
+      parseHex(transaction.payload, { name: 'payload', code: 'INVALID_FILE' }),
+    );
+    if (description.networkIdentifier !== file.network.identifier) {
+      throw new InputError(
+        'WRONG_NETWORK',
+        `transaction ${index + 1} is for network ${description.networkIdentifier}, the plan says ${file.network.identifier}`,
+      );
+    }
+    if (!equalBytes(description.signerPublicKey, publicKey)) {
+      throw new InputError(
+        'INVALID_KEY',
+        `the key given is not the signer of transaction ${index + 1} (${toHex(description.signerPublicKey)})`,
+        {
+          hint: `use the private key of ${file.mainAddress}`,
+        },
+      );
+    }
+    if (!parameters.allowAny) checkAggregateSafety(description);
+    return description;
+  });
+  await parameters.review(descriptions);
+  const transactions = file.transactions.map((transaction) => {
+    const signed = signTransaction(parseHex(transaction.payload, { name: 'payload' }), privateKey, seed);
+    return { ...transaction, hash: toHex(signed.hash), payload: toHex(signed.payload) };
+  });
+  return { ...file, format: 'harvest-signed', transactions, announced: false };
+}
