@@ -18,7 +18,8 @@ import type { DecodedBody, DecodedHeader, DecodedTransaction } from './decodeTra
 import { DEVNET_CURRENCY_MOSAIC_ID } from './settings.js';
 
 /** The outcome of applying one transaction: the fee charged, or the failure code. */
-export type ApplyResult = { readonly ok: true; readonly fee: bigint } | { readonly ok: false; readonly code: string };
+export type ApplyResult =
+  { readonly ok: true; readonly fee: bigint } | { readonly ok: false; readonly code: string };
 
 /** Copy-on-write view of the account map for one transaction. */
 class AccountOverlay {
@@ -81,7 +82,8 @@ export function applyTransaction(
   if (signer?.accountType === ACCOUNT_TYPE.remote) {
     return { ok: false, code: 'Failure_AccountLink_Remote_Account_Signer_Prohibited' };
   }
-  if (signer === undefined || signer.balance < fee) return { ok: false, code: 'Failure_Core_Insufficient_Balance' };
+  if (signer === undefined || signer.balance < fee)
+    return { ok: false, code: 'Failure_Core_Insufficient_Balance' };
   signer.balance -= fee;
   overlay.forPublicKey(transaction.signerPublicKey);
   const parts: readonly DecodedHeader[] =
@@ -95,9 +97,14 @@ export function applyTransaction(
   return { ok: true, fee };
 }
 
-function applyBody(overlay: AccountOverlay, signerPublicKey: Uint8Array, body: DecodedBody): string | undefined {
+function applyBody(
+  overlay: AccountOverlay,
+  signerPublicKey: Uint8Array,
+  body: DecodedBody,
+): string | undefined {
   const signer = overlay.forPublicKey(signerPublicKey);
-  if (signer.accountType === ACCOUNT_TYPE.remote) return 'Failure_AccountLink_Remote_Account_Signer_Prohibited';
+  if (signer.accountType === ACCOUNT_TYPE.remote)
+    return 'Failure_AccountLink_Remote_Account_Signer_Prohibited';
   switch (body.kind) {
     case 'transfer':
       return applyTransfer(overlay, signer, body);
@@ -105,7 +112,12 @@ function applyBody(overlay: AccountOverlay, signerPublicKey: Uint8Array, body: D
       return applyAccountKeyLink(overlay, signer, body.linkedPublicKey, body.linkAction);
     case 'vrfKeyLink':
     case 'nodeKeyLink':
-      return applyKeyLink(signer, body.kind === 'vrfKeyLink' ? 'vrf' : 'node', body.linkedPublicKey, body.linkAction);
+      return applyKeyLink(
+        signer,
+        body.kind === 'vrfKeyLink' ? 'vrf' : 'node',
+        body.linkedPublicKey,
+        body.linkAction,
+      );
     case 'aggregate':
     case 'unsupported':
       return 'Failure_Aggregate_Unsupported_Transaction';
@@ -118,7 +130,8 @@ function applyTransfer(
   body: Extract<DecodedBody, { kind: 'transfer' }>,
 ): string | undefined {
   const recipient = overlay.findOrCreate(body.recipientAddress);
-  if (recipient.accountType === ACCOUNT_TYPE.remote) return 'Failure_AccountLink_Remote_Account_Participant_Prohibited';
+  if (recipient.accountType === ACCOUNT_TYPE.remote)
+    return 'Failure_AccountLink_Remote_Account_Participant_Prohibited';
   for (const mosaic of body.mosaics) {
     // The devnet holds a single mosaic: any other id has no balance anywhere.
     if (mosaic.id !== DEVNET_CURRENCY_MOSAIC_ID) {
@@ -158,7 +171,7 @@ function applyAccountKeyLink(
   const remote = overlay.forPublicKey(linkedPublicKey);
   remote.accountType = ACCOUNT_TYPE.remoteUnlinked;
   remote.links = {};
-  delete signer.links.linked;
+  signer.links.linked = undefined;
   signer.accountType = ACCOUNT_TYPE.unlinked;
   return undefined;
 }
@@ -176,8 +189,9 @@ function applyKeyLink(
     signer.links[slot] = linkedPublicKey;
     return undefined;
   }
-  if (current === undefined || !equalBytes(current, linkedPublicKey)) return 'Failure_Core_Inconsistent_Unlink_Data';
-  delete signer.links[slot];
+  if (current === undefined || !equalBytes(current, linkedPublicKey))
+    return 'Failure_Core_Inconsistent_Unlink_Data';
+  signer.links[slot] = undefined;
   return undefined;
 }
 

@@ -5,16 +5,21 @@
 import { deriveAddress } from '../core/address.js';
 import { toHex } from '../core/bytes.js';
 import type { DecodedTransaction } from './decodeTransaction.js';
-import { DEVNET_NETWORK_IDENTIFIER, MAX_HARVESTER_BALANCE, MIN_HARVESTER_BALANCE, TOTAL_CHAIN_IMPORTANCE } from './settings.js';
+import {
+  DEVNET_NETWORK_IDENTIFIER,
+  MAX_HARVESTER_BALANCE,
+  MIN_HARVESTER_BALANCE,
+  TOTAL_CHAIN_IMPORTANCE,
+} from './settings.js';
 
 /** catapult `state::AccountType`: 0 unlinked, 1 main, 2 remote, 3 remote unlinked. */
 export const ACCOUNT_TYPE = { unlinked: 0, main: 1, remote: 2, remoteUnlinked: 3 } as const;
 
 /** Linked keys of an account (`supplementalPublicKeys`). */
 export interface AccountLinks {
-  linked?: Uint8Array;
-  vrf?: Uint8Array;
-  node?: Uint8Array;
+  linked?: Uint8Array | undefined;
+  vrf?: Uint8Array | undefined;
+  node?: Uint8Array | undefined;
 }
 
 /** One account as the node's account state cache holds it. */

@@ -4,7 +4,7 @@
  */
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { PublicKey, Signature } from 'symbol-sdk';
-import { SymbolFacade, SymbolTransactionFactory, models } from 'symbol-sdk/symbol';
+import { SymbolFacade, SymbolTransactionFactory, type models } from 'symbol-sdk/symbol';
 import { equalBytes } from '../core/bytes.js';
 
 /** Transaction types the devnet models (catbuffer `transaction_type.cats`). */
@@ -121,9 +121,9 @@ interface SdkTransaction extends SdkEmbedded {
  * @throws {PayloadDecodeError} when the bytes are not a transaction.
  */
 export function decodeTransaction(facade: SymbolFacade, payload: Uint8Array): DecodedTransaction {
-  let sdk: SdkTransaction;
+  let sdk: SdkTransaction | undefined;
   try {
-    sdk = SymbolTransactionFactory.deserialize(payload) as unknown as SdkTransaction;
+    sdk = SymbolTransactionFactory.deserialize(payload) as unknown as SdkTransaction | undefined;
   } catch (error) {
     throw new PayloadDecodeError(`not a transaction: ${error instanceof Error ? error.message : 'unknown'}`);
   }
@@ -207,7 +207,11 @@ function decodeBody(sdk: SdkEmbedded, aggregateHash: Uint8Array): DecodedBody {
         cosignatures: (sdk.cosignatures ?? []).map((cosignature) => ({
           signerPublicKey: cosignature.signerPublicKey.bytes,
           signature: cosignature.signature.bytes,
-          valid: verifyCosignature(cosignature.signerPublicKey.bytes, aggregateHash, cosignature.signature.bytes),
+          valid: verifyCosignature(
+            cosignature.signerPublicKey.bytes,
+            aggregateHash,
+            cosignature.signature.bytes,
+          ),
         })),
       };
     }
@@ -235,4 +239,3 @@ function merkleComponentHash(hash: Uint8Array, cosigners: readonly Uint8Array[])
   cosigners.forEach((key, index) => bytes.set(key, 32 * (index + 1)));
   return sha3_256(bytes);
 }
-

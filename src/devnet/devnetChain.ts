@@ -69,11 +69,23 @@ export class DevnetChain {
     const verdict = validateTransaction(transaction, this.networkTime(), this.parameters.minFeeMultiplier);
     if (verdict.outcome === 'drop') return 'dropped';
     if (verdict.outcome === 'fail') {
-      this.state.setStatus({ group: 'failed', code: verdict.code, hash, deadline: transaction.deadline, height: 0n });
+      this.state.setStatus({
+        group: 'failed',
+        code: verdict.code,
+        hash,
+        deadline: transaction.deadline,
+        height: 0n,
+      });
       return 'failed';
     }
     this.unconfirmed.push(transaction);
-    this.state.setStatus({ group: 'unconfirmed', code: 'Success', hash, deadline: transaction.deadline, height: 0n });
+    this.state.setStatus({
+      group: 'unconfirmed',
+      code: 'Success',
+      hash,
+      deadline: transaction.deadline,
+      height: 0n,
+    });
     return 'unconfirmed';
   }
 
@@ -116,7 +128,11 @@ export class DevnetChain {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  private confirm(transaction: DecodedTransaction, block: BlockInfo, added: ConfirmedTransaction[]): string | undefined {
+  private confirm(
+    transaction: DecodedTransaction,
+    block: BlockInfo,
+    added: ConfirmedTransaction[],
+  ): string | undefined {
     if (transaction.deadline < block.timestamp) return 'Failure_Core_Past_Deadline';
     const result = applyTransaction(
       this.state,

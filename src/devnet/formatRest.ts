@@ -111,9 +111,12 @@ function formatDuration(seconds: number): string {
 /** GET /accounts/{id}: the account document (AccountDTO). */
 export function formatAccount(account: AccountState, id: string): Json {
   const supplementalPublicKeys: Json = {};
-  if (account.links.linked !== undefined) supplementalPublicKeys['linked'] = { publicKey: toHex(account.links.linked) };
-  if (account.links.node !== undefined) supplementalPublicKeys['node'] = { publicKey: toHex(account.links.node) };
-  if (account.links.vrf !== undefined) supplementalPublicKeys['vrf'] = { publicKey: toHex(account.links.vrf) };
+  if (account.links.linked !== undefined)
+    supplementalPublicKeys['linked'] = { publicKey: toHex(account.links.linked) };
+  if (account.links.node !== undefined)
+    supplementalPublicKeys['node'] = { publicKey: toHex(account.links.node) };
+  if (account.links.vrf !== undefined)
+    supplementalPublicKeys['vrf'] = { publicKey: toHex(account.links.vrf) };
   return {
     id,
     account: {
@@ -126,7 +129,9 @@ export function formatAccount(account: AccountState, id: string): Json {
       supplementalPublicKeys,
       activityBuckets: [],
       mosaics:
-        account.balance > 0n ? [{ id: formatMosaicId(DEVNET_CURRENCY_MOSAIC_ID), amount: account.balance.toString() }] : [],
+        account.balance > 0n
+          ? [{ id: formatMosaicId(DEVNET_CURRENCY_MOSAIC_ID), amount: account.balance.toString() }]
+          : [],
       importance: account.importance.toString(),
       importanceHeight: account.importanceHeight.toString(),
     },
@@ -221,7 +226,10 @@ function formatBody(body: DecodedBody): Json {
       return {
         recipientAddress: toHex(body.recipientAddress),
         ...(body.message.length > 0 ? { message: toHex(body.message) } : {}),
-        mosaics: body.mosaics.map((mosaic) => ({ id: formatMosaicId(mosaic.id), amount: mosaic.amount.toString() })),
+        mosaics: body.mosaics.map((mosaic) => ({
+          id: formatMosaicId(mosaic.id),
+          amount: mosaic.amount.toString(),
+        })),
       };
     case 'accountKeyLink':
     case 'vrfKeyLink':

@@ -94,7 +94,8 @@ export class HarvestingExtension {
       for (const part of parts) {
         if (part.body.kind !== 'transfer') continue;
         const { message, recipientAddress } = part.body;
-        if (message.length <= DELEGATION_MARKER.length || !equalBytes(recipientAddress, this.nodeAddress)) continue;
+        if (message.length <= DELEGATION_MARKER.length || !equalBytes(recipientAddress, this.nodeAddress))
+          continue;
         if (!equalBytes(message.subarray(0, DELEGATION_MARKER.length), DELEGATION_MARKER)) continue;
         this.queue.push({ mainPublicKey: part.signerPublicKey, message });
       }
@@ -156,7 +157,8 @@ export class HarvestingExtension {
     if (main.links.linked === undefined || !equalBytes(main.links.linked, remotePublicKey)) {
       return 'invalid signing public key';
     }
-    if (main.links.vrf === undefined || !equalBytes(main.links.vrf, vrfPublicKey)) return 'invalid vrf public key';
+    if (main.links.vrf === undefined || !equalBytes(main.links.vrf, vrfPublicKey))
+      return 'invalid vrf public key';
     if (main.links.node === undefined || !equalBytes(main.links.node, this.nodePublicKey)) {
       return 'invalid node public key';
     }

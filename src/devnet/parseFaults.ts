@@ -10,7 +10,11 @@ export interface FaultSettings {
   readonly dropAnnounceRate: number;
 }
 
-const KEYS = { 'error-rate': 'errorRate', 'latency-ms': 'latencyMs', 'drop-announce-rate': 'dropAnnounceRate' } as const;
+const KEYS = {
+  'error-rate': 'errorRate',
+  'latency-ms': 'latencyMs',
+  'drop-announce-rate': 'dropAnnounceRate',
+} as const;
 
 /**
  * Reads a comma-separated `key=value` list; rates are in [0, 1], latency is whole milliseconds up to 60 s.
@@ -18,7 +22,10 @@ const KEYS = { 'error-rate': 'errorRate', 'latency-ms': 'latencyMs', 'drop-annou
  */
 export function parseFaults(spec: string): FaultSettings {
   const result = { errorRate: 0, latencyMs: 0, dropAnnounceRate: 0 };
-  for (const part of spec.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+  for (const part of spec
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')) {
     const [key, value, extra] = part.split('=');
     if (key === undefined || value === undefined || extra !== undefined || !(key in KEYS)) {
       throw new RangeError(
@@ -30,7 +37,9 @@ export function parseFaults(spec: string): FaultSettings {
     const valid =
       value.trim() !== '' &&
       Number.isFinite(number) &&
-      (field === 'latencyMs' ? Number.isInteger(number) && number >= 0 && number <= 60_000 : number >= 0 && number <= 1);
+      (field === 'latencyMs'
+        ? Number.isInteger(number) && number >= 0 && number <= 60_000
+        : number >= 0 && number <= 1);
     if (!valid) throw new RangeError(`fault ${key} has an invalid value '${value}'`);
     result[field] = number;
   }

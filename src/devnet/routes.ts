@@ -80,8 +80,10 @@ export function routeRequest(
   }
   if (parts.length === 2 && first === 'chain' && second === 'info') return chainInfo(context);
   if (parts.length === 2 && first === 'accounts') return account(context, decodeURIComponent(second!));
-  if (parts.length === 2 && first === 'transactionStatus') return status(context, decodeURIComponent(second!));
-  if (parts.length === 2 && first === 'transactions' && second === 'confirmed') return search(context, url.searchParams);
+  if (parts.length === 2 && first === 'transactionStatus')
+    return status(context, decodeURIComponent(second!));
+  if (parts.length === 2 && first === 'transactions' && second === 'confirmed')
+    return search(context, url.searchParams);
   if (parts.length === 3 && first === 'transactions' && second === 'confirmed') {
     return confirmedById(context, decodeURIComponent(third!));
   }
@@ -112,13 +114,20 @@ function nodeRoute(context: NodeRouteContext, name: string): RestResponse {
         body: {
           serverInfo: {
             restVersion: '2.5.0',
-            deployment: { deploymentTool: 'harvest-devnet', deploymentToolVersion: '0.1.0', lastUpdatedDate: '2026-01-01' },
+            deployment: {
+              deploymentTool: 'harvest-devnet',
+              deploymentToolVersion: '0.1.0',
+              lastUpdatedDate: '2026-01-01',
+            },
           },
         },
       };
     case 'time': {
       const now = context.chain.networkTime().toString();
-      return { status: 200, body: { communicationTimestamps: { sendTimestamp: now, receiveTimestamp: now } } };
+      return {
+        status: 200,
+        body: { communicationTimestamps: { sendTimestamp: now, receiveTimestamp: now } },
+      };
     }
     case 'unlockedaccount':
       return { status: 200, body: { unlockedAccount: extension.unlockedPublicKeys().map(toHex) } };
@@ -154,7 +163,11 @@ function announce(context: NodeRouteContext, text: string): RestResponse {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return restError(400, 'InvalidContent', `Invalid JSON: ${error instanceof Error ? error.message : 'unreadable'}`);
+    return restError(
+      400,
+      'InvalidContent',
+      `Invalid JSON: ${error instanceof Error ? error.message : 'unreadable'}`,
+    );
   }
   const payload = (parsed as { payload?: unknown } | null)?.payload;
   if (typeof payload !== 'string' || !/^([0-9a-fA-F]{2})+$/.test(payload)) {
@@ -165,7 +178,8 @@ function announce(context: NodeRouteContext, text: string): RestResponse {
   try {
     context.chain.announce(Uint8Array.from(Buffer.from(payload, 'hex')));
   } catch (error) {
-    if (error instanceof PayloadDecodeError) return restError(400, 'InvalidContent', `payload ${error.message}`);
+    if (error instanceof PayloadDecodeError)
+      return restError(400, 'InvalidContent', `payload ${error.message}`);
     throw error;
   }
   return accepted;
@@ -219,7 +233,8 @@ function search(context: NodeRouteContext, query: URLSearchParams): RestResponse
   for (const entry of entries) {
     if (entry.height < filters.fromHeight || entry.height > filters.toHeight) continue;
     const top = entry.transaction;
-    if (matches(filters, top.signerPublicKey, top.type, top.body)) results.push(formatConfirmed(entry, false));
+    if (matches(filters, top.signerPublicKey, top.type, top.body))
+      results.push(formatConfirmed(entry, false));
     if (filters.embedded && top.body.kind === 'aggregate') {
       top.body.embedded.forEach((inner, index) => {
         if (matches(filters, inner.signerPublicKey, inner.type, inner.body)) {
@@ -266,7 +281,8 @@ function parseSearchFilters(query: URLSearchParams): SearchFilters | string {
   const types = query.getAll('type').flatMap((value) => value.split(','));
   if (types.some((value) => !/^\d+$/.test(value))) return 'type has an invalid format';
   const embedded = query.get('embedded');
-  if (embedded !== null && embedded !== 'true' && embedded !== 'false') return 'embedded has an invalid format';
+  if (embedded !== null && embedded !== 'true' && embedded !== 'false')
+    return 'embedded has an invalid format';
   const numbers: Record<string, bigint> = {};
   for (const name of ['fromHeight', 'toHeight', 'pageSize', 'pageNumber']) {
     const value = query.get(name);

@@ -17,13 +17,19 @@ export interface NodeServer {
 /** Starts the HTTP server of one node; resolves once it listens. */
 export async function serveNode(
   context: Omit<NodeRouteContext, 'port' | 'dropAnnouncement'>,
-  options: { readonly port: number; readonly faults: FaultSettings; readonly faultRandom: () => number; readonly log: (line: string) => void },
+  options: {
+    readonly port: number;
+    readonly faults: FaultSettings;
+    readonly faultRandom: () => number;
+    readonly log: (line: string) => void;
+  },
 ): Promise<NodeServer> {
   let port = options.port;
   const routeContext: NodeRouteContext = {
     ...context,
     port: () => port,
-    dropAnnouncement: () => options.faults.dropAnnounceRate > 0 && options.faultRandom() < options.faults.dropAnnounceRate,
+    dropAnnouncement: () =>
+      options.faults.dropAnnounceRate > 0 && options.faultRandom() < options.faults.dropAnnounceRate,
   };
   const server = createServer((request, response) => {
     void handle(routeContext, options, request, response);
@@ -50,14 +56,19 @@ export async function serveNode(
 
 async function handle(
   context: NodeRouteContext,
-  options: { readonly faults: FaultSettings; readonly faultRandom: () => number; readonly log: (line: string) => void },
+  options: {
+    readonly faults: FaultSettings;
+    readonly faultRandom: () => number;
+    readonly log: (line: string) => void;
+  },
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   let answer: RestResponse;
   try {
     const body = await readBody(request);
-    if (options.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.faults.latencyMs));
+    if (options.faults.latencyMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, options.faults.latencyMs));
     if (body === undefined) {
       answer = restError(413, 'PayloadTooLarge', `request body is larger than ${MAX_BODY_BYTES} bytes`);
     } else if (options.faults.errorRate > 0 && options.faultRandom() < options.faults.errorRate) {
@@ -67,7 +78,9 @@ async function handle(
       answer = routeRequest(context, request.method ?? 'GET', url, body);
     }
   } catch (error) {
-    options.log(`devnet: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    options.log(
+      `devnet: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     answer = restError(500, 'Internal', 'internal devnet error');
   }
   if (response.destroyed) return;

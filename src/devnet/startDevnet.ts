@@ -81,7 +81,7 @@ export interface Devnet {
 }
 
 interface Identity {
-  version: 1;
+  version: number;
   networkIdentifier: number;
   generationHashSeed: string;
   epochAdjustment: number;
@@ -96,7 +96,9 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const log = options.log ?? (() => undefined);
   const temporary = options.stateDir === undefined;
   const stateDir =
-    options.stateDir === undefined ? mkdtempSync(join(tmpdir(), 'harvest-devnet-')) : resolve(options.stateDir);
+    options.stateDir === undefined
+      ? mkdtempSync(join(tmpdir(), 'harvest-devnet-'))
+      : resolve(options.stateDir);
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   chmodSync(stateDir, 0o700);
 
@@ -125,13 +127,17 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const chainFile = join(stateDir, 'chain.json');
   const loaded = loadChain(chainFile, facade);
   const state = loaded ?? new ChainState();
-  const knownKeys = [...accountKeys.map((key) => key.publicKey), ...nodeKeys.map((node) => derivePublicKey(node.owner))];
+  const knownKeys = [
+    ...accountKeys.map((key) => key.publicKey),
+    ...nodeKeys.map((node) => derivePublicKey(node.owner)),
+  ];
   knownKeys.forEach((publicKey, index) => {
     if (state.getAccountByPublicKey(publicKey) !== undefined) return;
     const account = newAccount(addressOf(publicKey), loaded === undefined ? 1n : state.height);
     account.publicKey = publicKey;
     account.publicKeyHeight = account.addressHeight;
-    if (loaded === undefined && index < accountKeys.length) account.balance = fundedBalance(index, accountKeys.length);
+    if (loaded === undefined && index < accountKeys.length)
+      account.balance = fundedBalance(index, accountKeys.length);
     state.accounts.set(addressKey(account.address), account);
   });
 
@@ -286,7 +292,11 @@ interface FundedKey {
   readonly file: string;
 }
 
-function loadOrCreateKeys(folder: string, count: number, random: (length: number) => Uint8Array): FundedKey[] {
+function loadOrCreateKeys(
+  folder: string,
+  count: number,
+  random: (length: number) => Uint8Array,
+): FundedKey[] {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const keys: FundedKey[] = [];
   // Resume keeps every account the chain was created with, even if fewer are asked for now.

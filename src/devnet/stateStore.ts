@@ -22,11 +22,18 @@ interface StoredAccount {
 }
 
 interface StoredChain {
-  version: 1;
+  version: number;
   nextId: number;
   blocks: { height: string; timestamp: string; hash: string }[];
   accounts: StoredAccount[];
-  transactions: { id: string; payload: string; height: string; index: number; timestamp: string; feeMultiplier: number }[];
+  transactions: {
+    id: string;
+    payload: string;
+    height: string;
+    index: number;
+    timestamp: string;
+    feeMultiplier: number;
+  }[];
 }
 
 /** Writes chain.json atomically. */
@@ -62,7 +69,11 @@ export function loadChain(path: string, facade: SymbolFacade): ChainState | unde
   const state = new ChainState();
   state.idCounter = stored.nextId;
   for (const block of stored.blocks) {
-    state.blocks.push({ height: BigInt(block.height), timestamp: BigInt(block.timestamp), hash: hex(block.hash) });
+    state.blocks.push({
+      height: BigInt(block.height),
+      timestamp: BigInt(block.timestamp),
+      hash: hex(block.hash),
+    });
   }
   for (const account of stored.accounts) {
     const loaded = loadAccount(account);

@@ -55,8 +55,14 @@ function findStatelessFailure(transaction: DecodedTransaction, nowMs: bigint): s
 }
 
 function checkBody(body: DecodedBody): string | undefined {
-  if (body.kind === 'transfer' && body.message.length > MAX_MESSAGE_SIZE) return 'Failure_Transfer_Message_Too_Large';
-  if (body.kind !== 'transfer' && body.kind !== 'aggregate' && body.kind !== 'unsupported' && body.linkAction > 1) {
+  if (body.kind === 'transfer' && body.message.length > MAX_MESSAGE_SIZE)
+    return 'Failure_Transfer_Message_Too_Large';
+  if (
+    body.kind !== 'transfer' &&
+    body.kind !== 'aggregate' &&
+    body.kind !== 'unsupported' &&
+    body.linkAction > 1
+  ) {
     return 'Failure_Core_Invalid_Link_Action';
   }
   return undefined;

@@ -70,25 +70,40 @@ describe('devnet acceptance, with symbol-sdk as the client', () => {
     const hash = facade.hashTransaction(SymbolTransactionFactory.deserialize(payload)).toString();
     expect(hash).not.toBe(testnetHash);
     expect((await status(testnetHash)).status).toBe(404);
-    expect((await status(hash)).body).toMatchObject({ group: 'failed', code: 'Failure_Signature_Not_Verifiable' });
+    expect((await status(hash)).body).toMatchObject({
+      group: 'failed',
+      code: 'Failure_Signature_Not_Verifiable',
+    });
   });
 
   it('fails an unfunded transfer with Failure_Core_Insufficient_Balance at the next block', async () => {
     const { body, hash } = transfer(facade, randomKeyPair(), devnet.descriptor.accounts[1]!.address, 5n);
     await announce(devnet.url, body);
     devnet.mineBlock();
-    expect((await status(hash)).body).toMatchObject({ group: 'failed', code: 'Failure_Core_Insufficient_Balance' });
+    expect((await status(hash)).body).toMatchObject({
+      group: 'failed',
+      code: 'Failure_Core_Insufficient_Balance',
+    });
   });
 
   it('drops an under-priced transaction without any status, as a real node does', async () => {
-    const { body, hash } = transfer(facade, fundedKeyPair(devnet, 0), devnet.descriptor.accounts[1]!.address, 5n, {
-      multiplier: 99,
-    });
+    const { body, hash } = transfer(
+      facade,
+      fundedKeyPair(devnet, 0),
+      devnet.descriptor.accounts[1]!.address,
+      5n,
+      {
+        multiplier: 99,
+      },
+    );
     expect((await announce(devnet.url, body)).status).toBe(202);
     devnet.mineBlock();
     const answer = await status(hash);
     expect(answer.status).toBe(404);
-    expect(answer.body).toEqual({ code: 'ResourceNotFound', message: `no resource exists with id '${hash}'` });
+    expect(answer.body).toEqual({
+      code: 'ResourceNotFound',
+      message: `no resource exists with id '${hash}'`,
+    });
   });
 
   it('unlocks a wallet-style delegation aggregate, writes harvesters.dat, and prunes it after a node unlink', async () => {
@@ -118,7 +133,13 @@ describe('devnet acceptance, with symbol-sdk as the client', () => {
     const remoteAccount = await getJson(`${devnet.url}/accounts/${remote.publicKey.toString()}`);
     expect(remoteAccount.body.account.accountType).toBe(2);
 
-    const unlink = keyLink(facade, main, 'node', new (await import('symbol-sdk')).PublicKey(devnet.descriptor.nodePublicKey), 'unlink');
+    const unlink = keyLink(
+      facade,
+      main,
+      'node',
+      new (await import('symbol-sdk')).PublicKey(devnet.descriptor.nodePublicKey),
+      'unlink',
+    );
     await announce(devnet.url, unlink.body);
     devnet.mineBlock();
     expect((await status(unlink.hash)).body).toMatchObject({ group: 'confirmed' });
@@ -135,14 +156,19 @@ describe('devnet acceptance, with symbol-sdk as the client', () => {
     const second = keyLink(facade, main, 'vrf', randomKeyPair().publicKey, 'link');
     await announce(devnet.url, second.body);
     devnet.mineBlock();
-    expect((await status(second.hash)).body).toMatchObject({ group: 'failed', code: 'Failure_Core_Link_Already_Exists' });
+    expect((await status(second.hash)).body).toMatchObject({
+      group: 'failed',
+      code: 'Failure_Core_Link_Already_Exists',
+    });
   });
 
   it('writes key files with mode 0600 and the node key as a PKCS#8 PEM matching nodePublicKey', () => {
     const pem = readFileSync(devnet.descriptor.nodeKeyFile, 'utf8');
     expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const seed = decodeEd25519Pem(pem).seed;
-    expect(new (SymbolFacade.KeyPair)(new PrivateKey(seed)).publicKey.toString()).toBe(devnet.descriptor.nodePublicKey);
+    expect(new SymbolFacade.KeyPair(new PrivateKey(seed)).publicKey.toString()).toBe(
+      devnet.descriptor.nodePublicKey,
+    );
     expect(statSync(devnet.descriptor.nodeKeyFile).mode & 0o777).toBe(0o600);
     expect(statSync(devnet.descriptor.accounts[0]!.keyFile).mode & 0o777).toBe(0o600);
     expect(statSync(devnet.descriptor.stateDir).mode & 0o777).toBe(0o700);

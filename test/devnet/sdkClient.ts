@@ -39,7 +39,14 @@ export function transfer(
   const transaction = facade.createTransactionFromTypedDescriptor(
     new descriptors.TransferTransactionV1Descriptor(
       new Address(recipient),
-      amount > 0n ? [new descriptors.UnresolvedMosaicDescriptor(new models.UnresolvedMosaicId(mosaicId), new models.Amount(amount))] : [],
+      amount > 0n
+        ? [
+            new descriptors.UnresolvedMosaicDescriptor(
+              new models.UnresolvedMosaicId(mosaicId),
+              new models.Amount(amount),
+            ),
+          ]
+        : [],
       options.message,
     ),
     signer.publicKey,
@@ -79,7 +86,11 @@ export function delegationAggregate(
   const message = new MessageEncoder(main).encodePersistentHarvestingDelegation(nodeKey, remote, vrf);
   inner.push(
     facade.createEmbeddedTransactionFromTypedDescriptor(
-      new descriptors.TransferTransactionV1Descriptor(facade.network.publicKeyToAddress(nodeKey), [], message),
+      new descriptors.TransferTransactionV1Descriptor(
+        facade.network.publicKeyToAddress(nodeKey),
+        [],
+        message,
+      ),
       main.publicKey,
     ),
   );
@@ -107,12 +118,20 @@ export function keyLink(
       : kind === 'node'
         ? new descriptors.NodeKeyLinkTransactionV1Descriptor(publicKey, linkAction)
         : new descriptors.AccountKeyLinkTransactionV1Descriptor(publicKey, linkAction);
-  return sign(facade, main, facade.createTransactionFromTypedDescriptor(descriptor, main.publicKey, 100, 2 * 3600));
+  return sign(
+    facade,
+    main,
+    facade.createTransactionFromTypedDescriptor(descriptor, main.publicKey, 100, 2 * 3600),
+  );
 }
 
 /** PUT /transactions. */
 export async function announce(url: string, body: string): Promise<Response> {
-  return fetch(`${url}/transactions`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
+  return fetch(`${url}/transactions`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
 }
 
 /** GET a JSON document; returns status and body. */

@@ -1,0 +1,51 @@
+import type { ChalkInstance } from 'chalk';
+
+/** The parts of the devnet descriptor the banner shows (src/devnet/startDevnet.ts DevnetDescriptor). */
+export interface DevnetBanner {
+  readonly url: string;
+  readonly networkIdentifier: number;
+  readonly generationHashSeed: string;
+  readonly currencyMosaicId: string;
+  readonly nodePublicKey: string;
+  readonly nodeKeyFile: string;
+  readonly harvestersFile: string;
+  readonly stateDir: string;
+  readonly accounts: readonly { address: string; publicKey: string; keyFile: string; balance: string }[];
+  readonly nodes: readonly {
+    url: string;
+    nodePublicKey: string;
+    nodeKeyFile: string;
+    harvestersFile: string;
+  }[];
+}
+
+/** µXYM → "123,456.000000 XYM". */
+function formatXym(microXym: string): string {
+  const padded = microXym.padStart(7, '0');
+  const whole = padded.slice(0, -6).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${whole}.${padded.slice(-6)} XYM`;
+}
+
+/** The readable banner of `harvest devnet`, like a local Ethereum devnet prints. */
+export function formatDevnet(devnet: DevnetBanner, style: ChalkInstance): string {
+  const lines = [
+    style.bold('Symbol devnet ready') + ` (network ${devnet.networkIdentifier}, Ctrl-C to stop)`,
+    '',
+    `  REST URL              ${style.cyan(devnet.url)}`,
+    `  generation hash seed  ${devnet.generationHashSeed}`,
+    `  currency mosaic id    ${devnet.currencyMosaicId}`,
+    `  node public key       ${devnet.nodePublicKey}  (transport key; /node/info nodePublicKey)`,
+    `  node key file         ${devnet.nodeKeyFile}`,
+    `  harvesters.dat        ${devnet.harvestersFile}`,
+    `  state folder          ${devnet.stateDir}`,
+  ];
+  if (devnet.nodes.length > 1) {
+    lines.push('', style.bold('Nodes'));
+    devnet.nodes.forEach((node, index) => lines.push(`  (${index}) ${node.url}  ${node.nodePublicKey}`));
+  }
+  lines.push('', style.bold('Funded accounts') + ' (private keys are in the key files)');
+  devnet.accounts.forEach((account, index) =>
+    lines.push(`  (${index}) ${account.address}  ${formatXym(account.balance)}  ${account.keyFile}`),
+  );
+  return lines.join('\n');
+}
