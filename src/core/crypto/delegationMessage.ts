@@ -15,11 +15,10 @@
  * deriveSharedKey(node private key, ephemeral public key). `harvesters.dat` stores bytes 8..132 of each
  * accepted message (a 124-byte record).
  */
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { concatBytes, equalBytes, wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
-import { decryptAesGcm, encryptAesGcm, GCM_IV_SIZE } from './aesGcm.js';
-import { deriveSharedKey } from './sharedKey.js';
+import { delegationSealerFor } from './createDelegationSealer.js';
+import { delegationOpenerFor } from './openDelegationRecords.js';
 
 /** First 8 bytes of every delegation message. */
 export const DELEGATION_MARKER = Uint8Array.of(0xfe, 0x2a, 0x80, 0x61, 0x57, 0x73, 0x01, 0xe2);
@@ -50,17 +49,12 @@ export function encodeDelegationMessage(
 ): Uint8Array {
   assertPrivateKeySize(keys.remotePrivateKey, 'remote private key');
   assertPrivateKeySize(keys.vrfPrivateKey, 'VRF private key');
-  const ephemeralPrivateKey = random(32);
-  const iv = random(GCM_IV_SIZE);
-  const sharedKey = deriveSharedKey(ephemeralPrivateKey, nodePublicKey);
+  // Native X25519 fast path (createDelegationSealer.ts), byte-identical to the plain noble derivation.
+  const sealer = delegationSealerFor(nodePublicKey);
   const plaintext = concatBytes(keys.remotePrivateKey, keys.vrfPrivateKey);
-  const message = concatBytes(
-    DELEGATION_MARKER,
-    ed25519.getPublicKey(ephemeralPrivateKey),
-    encryptAesGcm(sharedKey, iv, plaintext),
-  );
-  wipe(ephemeralPrivateKey, sharedKey, plaintext);
-  return message;
+  const record = sealer.seal(plaintext, random);
+  wipe(plaintext);
+  return concatBytes(DELEGATION_MARKER, record);
 }
 
 /** True when `message` starts with the delegation marker (whatever its length). */
@@ -112,34 +106,9 @@ export type OpenedDelegation =
  * DeriveSharedKey returns SharedKey()), so we try that key too and report what happened.
  */
 export function openDelegationRecord(nodePrivateKey: Uint8Array, record: Uint8Array): OpenedDelegation {
-  if (record.length !== DELEGATION_RECORD_SIZE) {
-    throw new InputError(
-      'INVALID_MESSAGE',
-      `delegation record must be ${DELEGATION_RECORD_SIZE} bytes, got ${record.length}`,
-    );
-  }
-  const requestId = record.slice(0, 32);
-  let sharedKey: Uint8Array;
-  let zeroKeyFallback = false;
-  try {
-    sharedKey = deriveSharedKey(nodePrivateKey, requestId);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    sharedKey = new Uint8Array(32);
-    zeroKeyFallback = true;
-  }
-  const plaintext = decryptAesGcm(sharedKey, record.subarray(32));
-  wipe(sharedKey);
-  if (plaintext?.length !== 64) {
-    return {
-      ok: false,
-      requestId,
-      failure: zeroKeyFallback ? 'INVALID_EPHEMERAL_KEY' : 'AUTHENTICATION_FAILED',
-    };
-  }
-  const keys = { remotePrivateKey: plaintext.slice(0, 32), vrfPrivateKey: plaintext.slice(32) };
-  wipe(plaintext);
-  return { ok: true, requestId, keys, zeroKeyFallback };
+  // Native X25519 fast path (openDelegationRecords.ts; for many records openDelegationRecords batches the
+  // inversions), proven identical to openDelegationRecordPlain.ts, including the zero-key fallback.
+  return delegationOpenerFor(nodePrivateKey).open(record);
 }
 
 function assertPrivateKeySize(key: Uint8Array, name: string): void {
