@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { registerDecryptCheck } from '../commands/decryptCheck.js';
 import { registerDevnet } from '../commands/devnet.js';
 import { registerNode } from '../commands/node.js';
+import { registerRequests } from '../commands/requests.js';
 import type { Invocation } from './context.js';
 
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
@@ -51,6 +52,7 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
     });
   registerDecryptCheck(program, invocation);
   registerNode(program, invocation);
+  registerRequests(program, invocation);
   registerDevnet(program, invocation);
   return program;
 }

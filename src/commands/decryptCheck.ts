@@ -11,6 +11,7 @@ export interface DecryptCheckOptions {
   readonly message?: string;
   readonly harvesters?: string;
   readonly payload?: string;
+  readonly tx?: string;
   readonly showSecrets?: boolean;
 }
 
@@ -21,7 +22,8 @@ export function registerDecryptCheck(program: Command, invocation: Invocation): 
     .summary('decrypt delegation requests with the node key and show the keys they carry')
     .description(
       'Opens delegation requests exactly as the node does, with its transport key (node.key.pem), and shows the ' +
-        'remote and VRF public keys inside. Give one of --message, --harvesters or --payload.',
+        'remote and VRF public keys inside. Give one of --message, --harvesters, --payload or --tx. With --node, ' +
+        "each request is also checked against chain state with the node's own rules.",
     )
     .option(
       '--node-key <file>',
@@ -33,6 +35,7 @@ export function registerDecryptCheck(program: Command, invocation: Invocation): 
       '--payload <file>',
       'a signed transaction (hex, or JSON with "payload"): its delegation transfers',
     )
+    .option('--tx <hash>', 'a confirmed transaction on --node: its delegation transfers')
     .option('--show-secrets', 'also print the decrypted remote and VRF private keys')
     .action(async (options: DecryptCheckOptions, command: Command) => {
       const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
@@ -44,16 +47,16 @@ export function registerDecryptCheck(program: Command, invocation: Invocation): 
 
 /** Reads the node key and the requests, and decrypts each. */
 export async function decryptCheck(options: DecryptCheckOptions, ctx: Context): Promise<DecryptCheckResult> {
-  const sources = [options.message, options.harvesters, options.payload].filter(
+  const sources = [options.message, options.harvesters, options.payload, options.tx].filter(
     (value) => value !== undefined,
   );
   if (sources.length === 0) {
     throw new InputError('INPUT_REQUIRED', 'nothing to check', {
-      hint: 'pass --message, --harvesters or --payload',
+      hint: 'pass --message, --harvesters, --payload or --tx',
     });
   }
   if (sources.length > 1) {
-    throw new InputError('INVALID_INPUT', 'give only one of --message, --harvesters and --payload');
+    throw new InputError('INVALID_INPUT', 'give only one of --message, --harvesters, --payload and --tx');
   }
   if (options.nodeKey === undefined) {
     throw new InputError('INPUT_REQUIRED', 'the node key is required', {
@@ -67,10 +70,27 @@ export async function decryptCheck(options: DecryptCheckOptions, ctx: Context): 
   });
   const inputs = await readRequestInputs(options, ctx);
   const { decryptDelegationRequests } = await import('../flows/decryptDelegationRequests.js');
-  if (ctx.nodeUrl !== undefined) {
-    ctx.output.note('note: chain checks against --node are not part of decrypt-check yet; decrypting only');
-  }
-  return decryptDelegationRequests(nodePrivateKey, inputs, { showSecrets: options.showSecrets === true });
+  const result = decryptDelegationRequests(nodePrivateKey, inputs, {
+    showSecrets: options.showSecrets === true,
+  });
+  if (ctx.nodeUrl === undefined) return result;
+  const { checkRequestsAgainstChain } = await import('../flows/checkRequestsAgainstChain.js');
+  const { parseHex } = await import('../core/bytes.js');
+  const requests = await checkRequestsAgainstChain(await nodeClient(ctx), result.requests, {
+    nodePublicKey: parseHex(result.nodePublicKey, { name: 'node public key' }),
+    expectedNetwork: ctx.network,
+  });
+  return { ...result, requests };
+}
+
+async function nodeClient(ctx: Context) {
+  const { connectNode } = await import('../flows/connectNode.js');
+  return connectNode({
+    url: ctx.nodeUrl,
+    fetch: ctx.runtime.fetch,
+    sleep: ctx.runtime.sleep,
+    timeoutMs: ctx.timeoutMs,
+  });
 }
 
 async function readRequestInputs(
@@ -84,6 +104,19 @@ async function readRequestInputs(
     ]);
     const message = parseHex(options.message, { name: 'message', code: 'INVALID_MESSAGE' });
     return [{ source: 'message', record: extractDelegationRecord(message) }];
+  }
+  if (options.tx !== undefined) {
+    const [{ parseHex }, { fetchTransactionRequests }] = await Promise.all([
+      import('../core/bytes.js'),
+      import('../flows/fetchTransactionRequests.js'),
+    ]);
+    const hash = parseHex(options.tx, { name: 'transaction hash', length: 32 });
+    if (ctx.nodeUrl === undefined) {
+      throw new InputError('INPUT_REQUIRED', '--tx needs a node to read the transaction from', {
+        hint: 'pass --node <url> or set HARVEST_NODE',
+      });
+    }
+    return fetchTransactionRequests(await nodeClient(ctx), hash);
   }
   if (options.harvesters !== undefined) {
     const { splitHarvestersFile } = await import('../core/harvesting/splitHarvestersFile.js');

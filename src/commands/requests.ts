@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
+import { InputError } from '../core/errors.js';
+import type { RequestsResult } from '../flows/scanDelegationRequests.js';
+import { formatRequests } from '../ui/format/requests.js';
+
+/** Flags of `harvest requests`. */
+export interface RequestsOptions {
+  readonly nodeKey?: string;
+  readonly showSecrets?: boolean;
+}
+
+/** Registers `harvest requests`. */
+export function registerRequests(program: Command, invocation: Invocation): void {
+  program
+    .command('requests')
+    .summary('find, decrypt and check every delegation request sent to this node on chain')
+    .description(
+      "Searches the chain (--node) for every transfer to the node's transport address that carries a delegation " +
+        'request, top level or inside an aggregate, opens each with the node key and checks it against chain ' +
+        "state with the node's own rules. Requests others sent that fail to decrypt are listed but do not change " +
+        'the exit code.',
+    )
+    .option(
+      '--node-key <file>',
+      "the node's transport private key: node.key.pem or 64 hex digits ('-' = stdin)",
+    )
+    .option('--show-secrets', 'also print the decrypted remote and VRF private keys')
+    .action(async (options: RequestsOptions, command: Command) => {
+      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
+      ctx.output.result(await requests(options, ctx), formatRequests);
+    });
+}
+
+/** Scans the node's chain for delegation requests and checks each. */
+export async function requests(options: RequestsOptions, ctx: Context): Promise<RequestsResult> {
+  if (options.nodeKey === undefined) {
+    throw new InputError('INPUT_REQUIRED', 'the node key is required', {
+      hint: 'pass --node-key with the path of node.key.pem',
+    });
+  }
+  const nodePrivateKey = await ctx.readPrivateKey({
+    name: 'node key',
+    file: options.nodeKey,
+    flag: '--node-key',
+  });
+  const [{ connectNode }, { scanDelegationRequests }] = await Promise.all([
+    import('../flows/connectNode.js'),
+    import('../flows/scanDelegationRequests.js'),
+  ]);
+  const client = connectNode({
+    url: ctx.nodeUrl,
+    fetch: ctx.runtime.fetch,
+    sleep: ctx.runtime.sleep,
+    timeoutMs: ctx.timeoutMs,
+  });
+  return scanDelegationRequests(client, {
+    nodePrivateKey,
+    expectedNetwork: ctx.network,
+    showSecrets: options.showSecrets === true,
+  });
+}

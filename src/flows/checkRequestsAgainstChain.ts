@@ -1,0 +1,136 @@
+/**
+ * The node operator's check of decrypted delegation requests against chain state, with the node's own rules
+ * (protocol.md §2.3 isMainAccountEligibleForDelegation, §2.4 pruning; product.md §2.4):
+ *
+ *   main account known by public key          else UNKNOWN_MAIN_ACCOUNT
+ *   its AccountKeyLink = remote public key    else REMOTE_KEY_MISMATCH
+ *   its VrfKeyLink     = VRF public key       else VRF_KEY_MISMATCH
+ *   its NodeKeyLink    = node transport key   else NODE_KEY_MISMATCH
+ *   importance > 0                            else ZERO_IMPORTANCE       (pruned at once, §2.4)
+ *   min ≤ balance(harvesting mosaic) ≤ max    else BALANCE_OUT_OF_RANGE  (pruned at once, §2.4)
+ *
+ * Any of these makes the verdict REJECTED. SUPERSEDED (a newer request from the same main account in this run) is
+ * informational. `unlocked` says whether /node/unlockedaccount lists the remote key (null when it cannot be read).
+ * When the main account is not known (harvesters.dat, --message), it is found through the remote account, whose
+ * AccountKeyLink points back to its main.
+ */
+import { equalBytes, parseHex, toHex } from '../core/bytes.js';
+import { NodeError } from '../core/errors.js';
+import type { NetworkParameters } from '../core/network.js';
+import { checkNetwork } from '../node/checkNetwork.js';
+import type { NodeClient } from '../node/createNodeClient.js';
+import { ACCOUNT_TYPE, accountBalance, type AccountInfo } from '../node/getAccount.js';
+import type { DelegationRequestReport } from './decryptDelegationRequests.js';
+
+/** Reasons that reject a request (the node would refuse or prune it). */
+export const REJECTING_REASONS = [
+  'UNKNOWN_MAIN_ACCOUNT',
+  'REMOTE_KEY_MISMATCH',
+  'VRF_KEY_MISMATCH',
+  'NODE_KEY_MISMATCH',
+  'ZERO_IMPORTANCE',
+  'BALANCE_OUT_OF_RANGE',
+] as const;
+
+/** Informational reason: a newer request from the same main account exists in the same run. */
+export const SUPERSEDED = 'SUPERSEDED';
+
+/** Options of checkRequestsAgainstChain. */
+export interface ChainCheckParameters {
+  /** The node's transport public key (the key the requests were opened with). */
+  readonly nodePublicKey: Uint8Array;
+  /** --network, checked against the node when given. */
+  readonly expectedNetwork: NetworkParameters | undefined;
+}
+
+/**
+ * Adds verdict, reasons and unlocked to every opened request. `reports` must be in chronological order (oldest
+ * first), which decides SUPERSEDED. Requests that did not open keep verdict null.
+ * @throws {InputError} WRONG_NETWORK
+ * @throws {NodeError} NODE_* when the node cannot be read (except /node/unlockedaccount, which gives null)
+ */
+export async function checkRequestsAgainstChain<T extends DelegationRequestReport>(
+  client: NodeClient,
+  reports: readonly T[],
+  parameters: ChainCheckParameters,
+): Promise<T[]> {
+  await checkNetwork(client, parameters.expectedNetwork);
+  const [properties, unlocked] = await Promise.all([
+    client.getNetworkProperties(),
+    client.getUnlockedAccounts().then(
+      (keys) => new Set(keys.map(toHex)),
+      (error: unknown) => {
+        if (error instanceof NodeError) return null;
+        throw error;
+      },
+    ),
+  ]);
+  const accounts = new Map<string, Promise<AccountInfo | undefined>>();
+  const lookup = (publicKey: string) => {
+    let found = accounts.get(publicKey);
+    if (found === undefined) {
+      found = client.getAccount({ publicKey: parseHex(publicKey, { name: 'public key', length: 32 }) });
+      accounts.set(publicKey, found);
+    }
+    return found;
+  };
+
+  const checked: T[] = [];
+  for (const report of reports) {
+    if (!report.ok || report.remotePublicKey === null || report.vrfPublicKey === null) {
+      checked.push(report);
+      continue;
+    }
+    const mainPublicKey =
+      report.mainPublicKey ?? (await findMainThroughRemote(lookup, report.remotePublicKey));
+    const main = mainPublicKey === null ? undefined : await lookup(mainPublicKey);
+    const reasons = [...report.reasons];
+    if (main === undefined) {
+      reasons.push('UNKNOWN_MAIN_ACCOUNT');
+    } else {
+      if (!sameKey(main.links.remote, report.remotePublicKey)) reasons.push('REMOTE_KEY_MISMATCH');
+      if (!sameKey(main.links.vrf, report.vrfPublicKey)) reasons.push('VRF_KEY_MISMATCH');
+      if (main.links.node === undefined || !equalBytes(main.links.node, parameters.nodePublicKey))
+        reasons.push('NODE_KEY_MISMATCH');
+      if (main.importance === 0n) reasons.push('ZERO_IMPORTANCE');
+      const balance = accountBalance(main, properties.harvestingMosaicId);
+      if (balance < properties.minHarvesterBalance || balance > properties.maxHarvesterBalance)
+        reasons.push('BALANCE_OUT_OF_RANGE');
+    }
+    const rejected = reasons.some((reason) => (REJECTING_REASONS as readonly string[]).includes(reason));
+    checked.push({
+      ...report,
+      mainPublicKey,
+      verdict: rejected ? 'REJECTED' : 'ACCEPTABLE',
+      reasons,
+      unlocked: unlocked === null ? null : unlocked.has(report.remotePublicKey),
+    });
+  }
+  return markSuperseded(checked);
+}
+
+async function findMainThroughRemote(
+  lookup: (publicKey: string) => Promise<AccountInfo | undefined>,
+  remotePublicKey: string,
+): Promise<string | null> {
+  const remote = await lookup(remotePublicKey);
+  if (remote?.accountType !== ACCOUNT_TYPE.remote || remote.links.remote === undefined) return null;
+  return toHex(remote.links.remote);
+}
+
+function sameKey(linked: Uint8Array | undefined, expectedHex: string): boolean {
+  return linked !== undefined && toHex(linked) === expectedHex;
+}
+
+/** Every checked request but the last one of each main account gets SUPERSEDED. */
+function markSuperseded<T extends DelegationRequestReport>(reports: T[]): T[] {
+  const newest = new Map<string, number>();
+  reports.forEach((report, index) => {
+    if (report.verdict !== null && report.mainPublicKey !== null) newest.set(report.mainPublicKey, index);
+  });
+  return reports.map((report, index) =>
+    report.verdict !== null && report.mainPublicKey !== null && newest.get(report.mainPublicKey) !== index
+      ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
+      : report,
+  );
+}

@@ -1,0 +1,33 @@
+import type { ChalkInstance } from 'chalk';
+import type { RequestsResult } from '../../flows/scanDelegationRequests.js';
+
+/** Human text of `harvest requests`. */
+export function formatRequests(result: RequestsResult, style: ChalkInstance): string {
+  const lines = [
+    `node public key  ${result.nodePublicKey}`,
+    `node address     ${result.nodeAddress} (${result.network})`,
+  ];
+  if (result.requests.length === 0) lines.push('', 'no delegation requests on chain');
+  for (const request of result.requests) {
+    const verdict =
+      request.verdict === 'ACCEPTABLE'
+        ? style.green('ACCEPTABLE')
+        : request.verdict === 'REJECTED'
+          ? style.red('REJECTED')
+          : style.red(`FAILED ${request.error?.code ?? ''}`.trim());
+    const unlocked = request.unlocked === null ? '' : request.unlocked ? ', unlocked' : ', not unlocked';
+    lines.push('', `height ${request.height}  ${request.hash ?? ''}  ${verdict}${unlocked}`);
+    if (request.mainPublicKey !== null) lines.push(`  main         ${request.mainPublicKey}`);
+    if (request.remotePublicKey !== null) lines.push(`  remote       ${request.remotePublicKey}`);
+    if (request.reasons.length > 0) lines.push(`  reasons      ${request.reasons.join(', ')}`);
+    if (request.error !== undefined) lines.push(`  ${request.error.message}`);
+  }
+  const { summary } = result;
+  lines.push(
+    '',
+    `${summary.total} requests: ${summary.acceptable} acceptable, ${summary.rejected} rejected, ` +
+      `${summary.failed} not readable, ${summary.superseded} superseded, ` +
+      (summary.unlocked === null ? 'unlocked unknown' : `${summary.unlocked} unlocked`),
+  );
+  return lines.join('\n');
+}
