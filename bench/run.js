@@ -1,0 +1,304 @@
+// `npm run bench`: our figure and symbol-sdk's on the same inputs, in one run, as a ratio (docs/performance.md).
+// Runs against dist/ (built by the npm script). Each operation is measured in several alternating rounds
+// (ours, noble, sdk, ours, …) so that the shared machine's noise hits all columns alike; the table shows medians.
+// Usage: node bench/run.js [--quick] [--json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHash, createPrivateKey, sign as nodeSign } from 'node:crypto';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = (path) => pathToFileURL(join(ROOT, 'dist', path)).href;
+const quick = process.argv.includes('--quick');
+const asJson = process.argv.includes('--json');
+const ROUNDS = quick ? 3 : 7;
+const ROUND_MS = quick ? 150 : 400;
+const SPAWNS = quick ? 5 : 15;
+const BATCH = 256;
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  console.error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  process.exit(1);
+}
+
+const { encodeDelegationMessage, openDelegationRecord } = await import(
+  DIST('core/crypto/delegationMessage.js')
+);
+const { openDelegationRecords, createDelegationOpener } = await import(
+  DIST('core/crypto/openDelegationRecords.js')
+);
+const { openDelegationRecordPlain } = await import(DIST('core/crypto/openDelegationRecordPlain.js'));
+const { deriveSharedKey } = await import(DIST('core/crypto/sharedKey.js'));
+const { encryptAesGcm } = await import(DIST('core/crypto/aesGcm.js'));
+const { ed25519 } = await import('@noble/curves/ed25519.js');
+const sdk = await import('symbol-sdk');
+const sdkSymbol = await import('symbol-sdk/symbol');
+// Not in symbol-sdk's export map; imported by path for the key-agreement row only.
+const sdkSharedKey = await import(
+  pathToFileURL(join(ROOT, 'node_modules', 'symbol-sdk', 'src', 'symbol', 'SharedKey.js')).href
+);
+
+/** Deterministic inputs: SHA-256(label | counter) blocks. */
+function seeded(label) {
+  let counter = 0;
+  return (length) => {
+    const out = new Uint8Array(length);
+    for (let offset = 0; offset < length; offset += 32) {
+      const block = createHash('sha256').update(`${label}/${counter++}`).digest();
+      out.set(block.subarray(0, Math.min(32, length - offset)), offset);
+    }
+    return out;
+  };
+}
+
+/** ops/s of one round: calls `fn` until ROUND_MS have passed; `unit` = operations per call. */
+function round(fn, unit = 1) {
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(ROUND_MS) * 1_000_000n;
+  let now = start;
+  do {
+    fn(calls);
+    calls += 1;
+    now = process.hrtime.bigint();
+  } while (now < end);
+  return (calls * unit) / (Number(now - start) / 1e9);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Alternating rounds of every contender; medians in ops/s. */
+function compare(contenders) {
+  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  for (const [, { fn, unit }] of Object.entries(contenders)) round(fn, unit); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, { fn, unit }] of Object.entries(contenders)) samples[name].push(round(fn, unit));
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+}
+
+const rows = [];
+function record(operation, result, unit = 'ops/s') {
+  rows.push({
+    operation,
+    unit,
+    ours: result.ours,
+    noble: result.noble,
+    sdk: result.sdk,
+    ratio: result.ours / result.sdk,
+  });
+  if (!asJson) console.error(`  measured: ${operation}`);
+}
+
+// ---- inputs ------------------------------------------------------------------------------------------------------
+const random = seeded('bench');
+const nodePrivateKey = random(32);
+const nodeKeyPair = new sdkSymbol.KeyPair(new sdk.PrivateKey(nodePrivateKey));
+const nodePublicKey = nodeKeyPair.publicKey.bytes;
+const remote = new sdkSymbol.KeyPair(new sdk.PrivateKey(random(32)));
+const vrf = new sdkSymbol.KeyPair(new sdk.PrivateKey(random(32)));
+const keys = { remotePrivateKey: remote.privateKey.bytes, vrfPrivateKey: vrf.privateKey.bytes };
+const encoder = new sdkSymbol.MessageEncoder(nodeKeyPair);
+const messages = Array.from({ length: BATCH }, () =>
+  encoder.encodePersistentHarvestingDelegation(nodeKeyPair.publicKey, remote, vrf),
+);
+const records = messages.map((message) => message.subarray(8));
+for (const [index, opened] of openDelegationRecords(nodePrivateKey, records).entries()) {
+  if (!opened.ok) throw new Error(`bench input ${index} does not open`);
+}
+const ephemeralKeys = records.map((r) => r.slice(0, 32));
+
+// ---- 1. create a delegation message ------------------------------------------------------------------------------
+record(
+  'create a delegation message',
+  compare({
+    ours: { fn: () => encodeDelegationMessage(nodePublicKey, keys, random) },
+    noble: {
+      fn: () => {
+        const ephemeral = random(32);
+        const sealed = encryptAesGcm(deriveSharedKey(ephemeral, nodePublicKey), random(12), random(64));
+        return [ed25519.getPublicKey(ephemeral), sealed];
+      },
+    },
+    sdk: { fn: () => encoder.encodePersistentHarvestingDelegation(nodeKeyPair.publicKey, remote, vrf) },
+  }),
+);
+
+// ---- 2. decrypt one ----------------------------------------------------------------------------------------------
+record(
+  'decrypt one delegation message',
+  compare({
+    ours: { fn: (i) => openDelegationRecord(nodePrivateKey, records[i % BATCH]) },
+    noble: { fn: (i) => openDelegationRecordPlain(nodePrivateKey, records[i % BATCH]) },
+    sdk: { fn: (i) => encoder.tryDecode(nodeKeyPair.publicKey, messages[i % BATCH]) },
+  }),
+);
+
+// ---- 3. decrypt a batch for one node key (records per second) ----------------------------------------------------
+record(
+  `decrypt ${BATCH} records, one node key`,
+  compare({
+    ours: { fn: () => openDelegationRecords(nodePrivateKey, records), unit: BATCH },
+    noble: { fn: (i) => openDelegationRecordPlain(nodePrivateKey, records[i % BATCH]) },
+    // symbol-sdk has no batch API: the same records one by one (a round stops after ROUND_MS, not after 256)
+    sdk: { fn: (i) => encoder.tryDecode(nodeKeyPair.publicKey, messages[i % BATCH]) },
+  }),
+  'records/s',
+);
+
+// ---- 4. derive a shared key --------------------------------------------------------------------------------------
+const opener = createDelegationOpener(nodePrivateKey);
+record(
+  'derive a shared key (node side)',
+  compare({
+    ours: { fn: (i) => opener.sharedKeys([ephemeralKeys[i % BATCH]]) },
+    noble: { fn: (i) => deriveSharedKey(nodePrivateKey, ephemeralKeys[i % BATCH]) },
+    sdk: {
+      fn: (i) => sdkSharedKey.deriveSharedKey(nodeKeyPair, new sdk.PublicKey(ephemeralKeys[i % BATCH])),
+    },
+  }),
+);
+
+// ---- 5. sign a transaction ---------------------------------------------------------------------------------------
+{
+  const facade = new sdkSymbol.SymbolFacade('testnet');
+  const signer = new sdkSymbol.KeyPair(new sdk.PrivateKey(random(32)));
+  const transaction = facade.transactionFactory.create({
+    type: 'transfer_transaction_v1',
+    signerPublicKey: signer.publicKey,
+    deadline: 1n,
+    recipientAddress: facade.network.publicKeyToAddress(nodeKeyPair.publicKey),
+    message: messages[0],
+  });
+  const payload = transaction.serialize();
+  const seed = facade.network.generationHashSeed.bytes;
+  const signPath = join(ROOT, 'dist', 'core', 'transactions', 'signTransaction.js');
+  let ours;
+  let label;
+  if (existsSync(signPath)) {
+    const { signTransaction } = await import(pathToFileURL(signPath).href);
+    const privateKey = signer.privateKey.bytes;
+    ours = () => signTransaction(payload, privateKey, seed);
+    label = 'sign a transfer (signTransaction vs facade.signTransaction)';
+  } else {
+    const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
+    const keyObject = createPrivateKey({
+      key: { kty: 'OKP', crv: 'Ed25519', d: b64(signer.privateKey.bytes), x: b64(signer.publicKey.bytes) },
+      format: 'jwk',
+    });
+    ours = () => nodeSign(null, payload, keyObject);
+    label = 'sign a transfer (node:crypto JWK key vs facade.signTransaction)';
+  }
+  record(
+    label,
+    compare({
+      ours: { fn: ours },
+      noble: { fn: () => ed25519.sign(payload, signer.privateKey.bytes) },
+      sdk: { fn: () => facade.signTransaction(signer, transaction) },
+    }),
+  );
+}
+
+// ---- 6. cold start (spawned processes; ms per run, shown as runs/s) ----------------------------------------------
+{
+  const work = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
+  const keyFile = join(work, 'node.key');
+  writeFileSync(keyFile, Buffer.from(nodePrivateKey).toString('hex'), { mode: 0o600 });
+  const messageHex = Buffer.from(messages[0]).toString('hex');
+  const bin = join(ROOT, 'bin', 'harvest.js');
+  const timeRun = (args) => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, CI: 'true' },
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    return ms;
+  };
+  const commands = {
+    help: [bin, '--help'],
+    decrypt: [bin, 'decrypt-check', '--node-key', keyFile, '--message', messageHex, '--json'],
+    sdk: ['--input-type=module', '-e', "await import('symbol-sdk')"],
+    noble: ['--input-type=module', '-e', "await import('@noble/curves/ed25519.js')"],
+    bare: ['-e', '0'],
+  };
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (const args of Object.values(commands)) timeRun(args); // warm the file cache
+  for (let i = 0; i < SPAWNS; i++) {
+    for (const [name, args] of Object.entries(commands)) times[name].push(timeRun(args));
+  }
+  rmSync(work, { recursive: true, force: true });
+  const ms = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+  rows.push({
+    operation: 'cold start: harvest --help',
+    unit: 'ms',
+    ours: ms.help,
+    noble: ms.noble,
+    sdk: ms.sdk,
+    ratio: ms.sdk / ms.help,
+  });
+  rows.push({
+    operation: 'cold start: harvest decrypt-check --message',
+    unit: 'ms',
+    ours: ms.decrypt,
+    noble: ms.noble,
+    sdk: ms.sdk,
+    ratio: ms.sdk / ms.decrypt,
+  });
+  rows.push({
+    operation: 'cold start: node -e 0 (floor)',
+    unit: 'ms',
+    ours: ms.bare,
+    noble: undefined,
+    sdk: undefined,
+    ratio: undefined,
+  });
+}
+
+// ---- report ------------------------------------------------------------------------------------------------------
+if (asJson) {
+  console.log(
+    JSON.stringify(
+      { node: process.version, rounds: ROUNDS, roundMs: ROUND_MS, spawns: SPAWNS, rows },
+      null,
+      2,
+    ),
+  );
+} else {
+  const format = (value, unit) =>
+    value === undefined
+      ? ''
+      : unit === 'ms'
+        ? `${value.toFixed(1)} ms`
+        : Math.round(value).toLocaleString('en-US');
+  const table = [
+    ['operation', 'ours', 'pure JS (noble)', 'symbol-sdk 3.3.2', 'ours / sdk'],
+    ...rows.map((row) => [
+      `${row.operation}${row.unit === 'ms' ? '' : ` (${row.unit})`}`,
+      format(row.ours, row.unit),
+      format(row.noble, row.unit),
+      format(row.sdk, row.unit),
+      row.ratio === undefined ? '' : `${row.ratio.toFixed(1)}×`,
+    ]),
+  ];
+  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  const line = (cells) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  console.log(
+    `Node ${process.version}, ${ROUNDS} rounds of ${ROUND_MS} ms (medians), ${SPAWNS} spawns per cold start`,
+  );
+  console.log(line(table[0]));
+  console.log(`| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ')} |`);
+  for (const cells of table.slice(1)) console.log(line(cells));
+  console.log(
+    'cold start rows: ms per run (lower is better); "pure JS (noble)" there is `import @noble/curves`, sdk is `import symbol-sdk`, ratio = sdk ms / ours ms',
+  );
+}
