@@ -1,0 +1,65 @@
+import type { ChalkInstance } from 'chalk';
+import type { DelegatePlan, DelegateResult, PlannedTransaction } from '../../flows/delegate.js';
+
+const KIND_TEXT: Readonly<Record<string, string>> = {
+  nodeLink: 'link node key',
+  nodeUnlink: 'unlink node key',
+  remoteLink: 'link remote key',
+  remoteUnlink: 'unlink remote key',
+  vrfLink: 'link VRF key',
+  vrfUnlink: 'unlink VRF key',
+  delegationRequest: 'delegation request to node',
+};
+
+/** µXYM as XYM with 6 decimals. */
+export function formatXym(microXym: bigint): string {
+  const whole = microXym / 1_000_000n;
+  const fraction = (microXym % 1_000_000n).toString().padStart(6, '0');
+  return `${whole}.${fraction} XYM`;
+}
+
+function formatPlanned(transactions: readonly PlannedTransaction[]): string[] {
+  return transactions.map(
+    (transaction, index) =>
+      `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${transaction.publicKey}`,
+  );
+}
+
+/** The plan shown before confirming. */
+export function formatDelegatePlan(plan: DelegatePlan): string {
+  return [
+    `${plan.mode === 'delegate' ? 'delegate' : 'remote harvesting'} for ${plan.mainAddress} on ${plan.network}`,
+    ...(plan.nodePublicKey === undefined
+      ? []
+      : [`node           ${plan.nodeUrl ?? '(offline)'}  ${plan.nodePublicKey}`]),
+    `remote key     ${plan.remotePublicKey}`,
+    `VRF key        ${plan.vrfPublicKey}`,
+    `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
+    ...formatPlanned(plan.transactions),
+    ...(plan.requestSkipped
+      ? ['importance is 0: the request is not sent now (the node would drop it); --force sends it']
+      : []),
+  ].join('\n');
+}
+
+/** Human text of a delegate / link-remote result. */
+export function formatDelegateResult(result: DelegateResult, style: ChalkInstance): string {
+  const lines = [
+    `main account   ${result.mainAddress}`,
+    ...(result.nodePublicKey === null ? [] : [`node key       ${result.nodePublicKey}`]),
+    `remote key     ${result.remotePublicKey}`,
+    `VRF key        ${result.vrfPublicKey}`,
+    'inner transactions:',
+    ...formatPlanned(result.plan),
+  ];
+  for (const transaction of result.transactions) {
+    lines.push(
+      '',
+      `${transaction.kind}  fee ${formatXym(transaction.fee)}  ${transaction.hash === undefined ? style.yellow('unsigned') : `hash ${transaction.hash}`}`,
+      transaction.payload,
+    );
+  }
+  lines.push('', result.announced ? 'announced' : style.yellow('not announced'), `state ${result.state}`);
+  if (result.reasons.length > 0) lines.push(`reasons ${result.reasons.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,36 @@
+import type { ChalkInstance } from 'chalk';
+import { toHex } from '../../core/bytes.js';
+import { encodeAddress } from '../../core/address.js';
+import type { TransactionDescription } from '../../core/transactions/describeTransaction.js';
+import type { TransactionFile } from '../../core/transactions/transactionFile.js';
+import { formatXym } from './delegate.js';
+
+/** Every inner transaction of what is about to be signed. */
+export function formatTransactionReview(descriptions: readonly TransactionDescription[]): string {
+  const lines: string[] = [];
+  descriptions.forEach((description, index) => {
+    lines.push(
+      `transaction ${index + 1}: ${description.typeName}, signer ${toHex(description.signerPublicKey)}, max fee ${formatXym(description.fee)}`,
+    );
+    description.transactions.forEach((inner, innerIndex) => {
+      const target =
+        inner.linkedPublicKey !== undefined
+          ? toHex(inner.linkedPublicKey)
+          : inner.recipientAddress !== undefined
+            ? `to ${encodeAddress(inner.recipientAddress)}${inner.mosaics !== undefined && inner.mosaics.length > 0 ? ` with ${inner.mosaics.length} mosaic(s)` : ''}`
+            : '';
+      lines.push(`  ${innerIndex + 1}. ${inner.kind} (${inner.typeName}) ${target}`.trimEnd());
+    });
+  });
+  return lines.join('\n');
+}
+
+/** Human text of a signed file. */
+export function formatSignedFile(file: TransactionFile, _style: ChalkInstance): string {
+  return file.transactions
+    .map(
+      (transaction) =>
+        `${transaction.kind}  hash ${transaction.hash ?? '(unsigned)'}\n${transaction.payload}`,
+    )
+    .join('\n\n');
+}
