@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerDecryptCheck } from '../commands/decryptCheck.js';
+import { registerDelegate } from '../commands/delegate.js';
+import { registerLinkRemote } from '../commands/linkRemote.js';
+import { registerSign } from '../commands/sign.js';
 import { registerDevnet } from '../commands/devnet.js';
 import { registerNode } from '../commands/node.js';
 import { registerRequests } from '../commands/requests.js';
@@ -51,6 +54,9 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
       },
     });
   registerDecryptCheck(program, invocation);
+  registerDelegate(program, invocation);
+  registerLinkRemote(program, invocation);
+  registerSign(program, invocation);
   registerNode(program, invocation);
   registerRequests(program, invocation);
   registerDevnet(program, invocation);
