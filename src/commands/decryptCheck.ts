@@ -52,7 +52,7 @@ export async function decryptCheck(options: DecryptCheckOptions, ctx: Context): 
   );
   if (sources.length === 0) {
     throw new InputError('INPUT_REQUIRED', 'nothing to check', {
-      hint: 'pass --message, --harvesters, --payload or --tx',
+      hint: 'pass --message, --harvesters or --payload (or --tx with --node)',
     });
   }
   if (sources.length > 1) {
