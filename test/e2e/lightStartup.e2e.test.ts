@@ -1,0 +1,90 @@
+/**
+ * Light start-up (performance.md "Lazy imports"): `harvest --help`, `--version` and `decrypt-check` must never load
+ * symbol-sdk. The built CLI is spawned with a preloaded loader hook that records every module URL Node loads
+ * (test/fixtures/startup), so the check sees the real import graph, dynamic imports included.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { concatBytes, toHex } from '../../src/core/bytes.js';
+import { encodeDelegationMessage } from '../../src/core/crypto/delegationMessage.js';
+import { derivePublicKey } from '../../src/core/keys.js';
+import { encodeEd25519Pem } from '../../src/core/pem.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'harvest.js');
+const RECORDER = join(ROOT, 'test', 'fixtures', 'startup', 'registerModuleRecorder.mjs');
+const folder = mkdtempSync(join(tmpdir(), 'harvest-startup-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const fixed = (byte: number) => (length: number) => new Uint8Array(length).fill(byte);
+const nodePrivateKey = fixed(0x11)(32);
+const nodeKey = join(folder, 'node.key.pem');
+writeFileSync(nodeKey, encodeEd25519Pem(nodePrivateKey), { mode: 0o600 });
+const message = encodeDelegationMessage(
+  derivePublicKey(nodePrivateKey),
+  { remotePrivateKey: fixed(0x22)(32), vrfPrivateKey: fixed(0x33)(32) },
+  fixed(0x44),
+);
+const harvesters = join(folder, 'harvesters.dat');
+writeFileSync(harvesters, concatBytes(message.subarray(8), message.subarray(8)));
+
+let runs = 0;
+
+/** Runs `node --import <recorder> <args>` and returns its exit code and the module URLs it loaded. */
+function loadedModules(args: readonly string[]): {
+  exitCode: number | null;
+  modules: string[];
+  stderr: string;
+} {
+  const log = join(folder, `modules-${runs++}.txt`);
+  const run = spawnSync(process.execPath, ['--import', RECORDER, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', CI: 'true', HARVEST_MODULE_LOG: log },
+    timeout: 20_000,
+  });
+  const modules = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  return { exitCode: run.status, modules, stderr: run.stderr };
+}
+
+const fromPackage = (modules: readonly string[], name: string) =>
+  modules.filter((url) => url.includes(`/node_modules/${name}/`));
+
+describe('light start-up (spawned dist/, module loads recorded by a loader hook)', () => {
+  it('the recorder sees symbol-sdk when it is loaded (control)', () => {
+    const run = loadedModules(['--input-type=module', '-e', "await import('symbol-sdk')"]);
+    expect(run.exitCode).toBe(0);
+    expect(fromPackage(run.modules, 'symbol-sdk').length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['harvest --help', ['--help']],
+    ['harvest --version', ['--version']],
+    ['harvest decrypt-check --help', ['decrypt-check', '--help']],
+    [
+      'harvest decrypt-check --message',
+      ['decrypt-check', '--json', '--node-key', nodeKey, '--message', toHex(message)],
+    ],
+    [
+      'harvest decrypt-check --harvesters',
+      ['decrypt-check', '--json', '--node-key', nodeKey, '--harvesters', harvesters],
+    ],
+  ])('%s never loads symbol-sdk', (_label, args) => {
+    const bin = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
+    expect(bin, 'dist/ is missing: run `npm run build` (npm test does it first)').toBe(true);
+    const run = loadedModules([BIN, ...args]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+    expect(fromPackage(run.modules, 'symbol-sdk')).toEqual([]);
+  });
+
+  it('harvest --help loads none of the delegation crypto (dist/core/crypto)', () => {
+    const run = loadedModules([BIN, '--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.modules.filter((url) => url.includes('/dist/core/crypto/'))).toEqual([]);
+  });
+});
