@@ -213,6 +213,7 @@ export async function writeResultFile(
   if (options.out === undefined) return result;
   const { toHex } = await import('../core/bytes.js');
   const file: TransactionFile = {
+    ...(JSON.parse(toJson(result)) as Record<string, unknown>),
     format: options.prepare === true ? 'harvest-unsigned' : 'harvest-signed',
     version: 1,
     network: {
@@ -220,7 +221,13 @@ export async function writeResultFile(
       identifier: network.identifier,
       generationHashSeed: toHex(network.generationHashSeed),
     },
-    ...JSON.parse(toJson(result)),
+    mainAddress: result.mainAddress,
+    mainPublicKey: result.mainPublicKey,
+    transactions: result.transactions.map((transaction) => ({
+      ...transaction,
+      fee: transaction.fee.toString(),
+      deadline: transaction.deadline.toString(),
+    })),
   };
   const path = ctx.resolvePath(options.out);
   await ctx.runtime.files.writeFileAtomic(path, `${toJson(file)}\n`, 0o600);

@@ -184,7 +184,7 @@ export async function delegate(parameters: DelegateParameters): Promise<Delegate
   });
   checkBalance(facts, unsigned.fee);
 
-  const plannedTransactions = inner.map(describePlanned);
+  const plannedTransactions = inner.map((entry) => describePlanned(entry, nodePublicKey));
   const kind = mode === 'delegate' ? 'delegate' : 'linkRemote';
   await parameters.confirm({
     mode,
@@ -310,8 +310,13 @@ function checkBalance(facts: ChainFacts, fee: bigint): void {
   }
 }
 
-function describePlanned(transaction: InnerTransaction): PlannedTransaction {
-  if (transaction.type === 'transfer') return { kind: 'delegationRequest', publicKey: '' };
+function describePlanned(
+  transaction: InnerTransaction,
+  nodePublicKey: Uint8Array | undefined,
+): PlannedTransaction {
+  if (transaction.type === 'transfer') {
+    return { kind: 'delegationRequest', publicKey: nodePublicKey === undefined ? '' : toHex(nodePublicKey) };
+  }
   const action = transaction.action === 'link' ? 'Link' : 'Unlink';
   return { kind: `${transaction.role}${action}`, publicKey: toHex(transaction.linkedPublicKey) };
 }

@@ -99,19 +99,26 @@ describe('harvest delegate --offline', () => {
       result.remotePublicKey,
       result.vrfPublicKey,
     ]);
-    expect(keystore.journal[0]).toMatchObject({ hash: transaction.hash, payload: transaction.payload, state: 'signed' });
+    expect(keystore.journal[0]).toMatchObject({
+      hash: transaction.hash,
+      payload: transaction.payload,
+      state: 'signed',
+    });
     const secrets = [toHexUpper(remote), toHexUpper(vrf), MAIN_PRIVATE];
     for (const file of allFiles(dir)) {
       if (file.endsWith('main.key')) continue;
       const text = readFileSync(file, 'utf8').toUpperCase();
       for (const secret of secrets) expect(text, file).not.toContain(secret);
     }
-    for (const secret of secrets) expect(run.stdout.toUpperCase() + run.stderr.toUpperCase()).not.toContain(secret);
+    for (const secret of secrets)
+      expect(run.stdout.toUpperCase() + run.stderr.toUpperCase()).not.toContain(secret);
   });
 
   it('keeps keys the keystore holds on a second run and unlinks what it does not hold', async () => {
     const { dir, home } = setup();
-    const first = (await runCli(baseArgs(dir, home), { now: () => NOW, random: seededRandom(2), cwd: dir })).json();
+    const first = (
+      await runCli(baseArgs(dir, home), { now: () => NOW, random: seededRandom(2), cwd: dir })
+    ).json();
     const state = {
       account: {
         address: '98',
@@ -126,11 +133,14 @@ describe('harvest delegate --offline', () => {
       },
     };
     writeFileSync(join(dir, 'state.json'), JSON.stringify(state));
-    const run = await runCli([...baseArgs(dir, home), '--account-state', join(dir, 'state.json'), '--aggregate-version', '2'], {
-      now: () => NOW,
-      random: seededRandom(3),
-      cwd: dir,
-    });
+    const run = await runCli(
+      [...baseArgs(dir, home), '--account-state', join(dir, 'state.json'), '--aggregate-version', '2'],
+      {
+        now: () => NOW,
+        random: seededRandom(3),
+        cwd: dir,
+      },
+    );
     expect(run.exitCode).toBe(0);
     const result = run.json();
     expect(result.remotePublicKey).toBe(first.remotePublicKey);
@@ -145,7 +155,9 @@ describe('harvest delegate --offline', () => {
 
   it('refuses a wrong password with KEYSTORE_LOCKED and leaves the keystore unchanged', async () => {
     const { dir, home } = setup();
-    const first = (await runCli(baseArgs(dir, home), { now: () => NOW, random: seededRandom(4), cwd: dir })).json();
+    const first = (
+      await runCli(baseArgs(dir, home), { now: () => NOW, random: seededRandom(4), cwd: dir })
+    ).json();
     const path = join(home, 'keystore', `${first.mainAddress}.json`);
     const before = readFileSync(path, 'utf8');
     writeFileSync(join(dir, 'password'), 'wrong\n');
@@ -166,7 +178,11 @@ describe('harvest delegate --offline', () => {
     [['--key-file', 'missing.key'], 'INVALID_KEY'],
   ])('rejects %j with %s, exit 2, and writes nothing', async (extra, code) => {
     const { dir, home } = setup();
-    const run = await runCli([...baseArgs(dir, home), ...extra], { now: () => NOW, random: seededRandom(6), cwd: dir });
+    const run = await runCli([...baseArgs(dir, home), ...extra], {
+      now: () => NOW,
+      random: seededRandom(6),
+      cwd: dir,
+    });
     expect(run.exitCode).toBe(2);
     expect(run.json().error.code).toBe(code);
     expect(() => readdirSync(home)).toThrow();
@@ -175,18 +191,27 @@ describe('harvest delegate --offline', () => {
   it('rejects an unknown network and a missing password without a terminal', async () => {
     const { dir, home } = setup();
     const args = baseArgs(dir, home);
-    const badNetwork = await runCli(args.map((arg) => (arg === 'testnet' ? 'moonnet' : arg)), { cwd: dir });
+    const badNetwork = await runCli(
+      args.map((arg) => (arg === 'testnet' ? 'moonnet' : arg)),
+      { cwd: dir },
+    );
     expect(badNetwork.exitCode).toBe(2);
     expect(badNetwork.json().error.code).toBe('INVALID_INPUT');
     const noPassword = await runCli(args.slice(0, -2), { now: () => NOW, random: seededRandom(7), cwd: dir });
     expect(noPassword.exitCode).toBe(2);
-    expect(noPassword.json().error).toMatchObject({ code: 'INPUT_REQUIRED', hint: expect.stringContaining('HARVEST_PASSWORD') });
+    expect(noPassword.json().error).toMatchObject({
+      code: 'INPUT_REQUIRED',
+      hint: expect.stringContaining('HARVEST_PASSWORD'),
+    });
   });
 
   it('says online delegation is not built yet (issue #5)', async () => {
     const run = await runCli(['delegate', '--json', '--node', 'http://127.0.0.1:3000']);
     expect(run.exitCode).toBe(2);
-    expect(run.json().error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('issue #5') });
+    expect(run.json().error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('issue #5'),
+    });
   });
 });
 
@@ -220,19 +245,27 @@ describe('cold signing: delegate --prepare, then sign', () => {
     expect(plan.format).toBe('harvest-unsigned');
     expect(plan.transactions[0].hash).toBeUndefined();
 
-    const refused = await runCli(['sign', 'plan.json', '--json', '--key-file', 'main.key', '--out', 'signed.json'], { cwd: dir });
+    const refused = await runCli(
+      ['sign', 'plan.json', '--json', '--key-file', 'main.key', '--out', 'signed.json'],
+      { cwd: dir },
+    );
     expect(refused.exitCode).toBe(2);
     expect(refused.json().error.code).toBe('CONFIRMATION_REQUIRED');
 
-    const signed = await runCli(['sign', 'plan.json', '--json', '--yes', '--key-file', 'main.key', '--out', 'signed.json'], {
-      cwd: dir,
-    });
+    const signed = await runCli(
+      ['sign', 'plan.json', '--json', '--yes', '--key-file', 'main.key', '--out', 'signed.json'],
+      {
+        cwd: dir,
+      },
+    );
     expect(signed.exitCode).toBe(0);
     expect(signed.stderr).toContain('delegationRequest');
     const file = JSON.parse(readFileSync(join(dir, 'signed.json'), 'utf8'));
     expect(file.format).toBe('harvest-signed');
     expect(statSync(join(dir, 'signed.json')).mode & 0o777).toBe(0o600);
-    const parsed = SymbolTransactionFactory.deserialize(Buffer.from(file.transactions[0].payload, 'hex'));
+    const parsed: any = SymbolTransactionFactory.deserialize(
+      Buffer.from(file.transactions[0].payload, 'hex'),
+    );
     const { SymbolFacade } = await import('symbol-sdk/symbol');
     const facade = new SymbolFacade('testnet');
     expect(facade.verifyTransaction(parsed, parsed.signature)).toBe(true);
@@ -246,12 +279,22 @@ describe('cold signing: delegate --prepare, then sign', () => {
       mosaics: [{ mosaicId: 0x72c0212e67a08bcen, amount: 1000000000n }],
       deadline: 1n,
     });
-    const evil = { ...plan, transactions: [{ ...plan.transactions[0], payload: Buffer.from(facadeTx.serialize()).toString('hex').toUpperCase() }] };
+    const evil = {
+      ...plan,
+      transactions: [
+        { ...plan.transactions[0], payload: Buffer.from(facadeTx.serialize()).toString('hex').toUpperCase() },
+      ],
+    };
     writeFileSync(join(dir, 'evil.json'), JSON.stringify(evil));
-    const unsafe = await runCli(['sign', 'evil.json', '--json', '--yes', '--key-file', 'main.key'], { cwd: dir });
+    const unsafe = await runCli(['sign', 'evil.json', '--json', '--yes', '--key-file', 'main.key'], {
+      cwd: dir,
+    });
     expect(unsafe.exitCode).toBe(4);
     expect(unsafe.json().error.code).toBe('UNSAFE_TRANSACTION');
-    const allowed = await runCli(['sign', 'evil.json', '--json', '--yes', '--allow-any', '--key-file', 'main.key'], { cwd: dir });
+    const allowed = await runCli(
+      ['sign', 'evil.json', '--json', '--yes', '--allow-any', '--key-file', 'main.key'],
+      { cwd: dir },
+    );
     expect(allowed.exitCode).toBe(0);
   });
 });

@@ -1,4 +1,3 @@
-import type { ChalkInstance } from 'chalk';
 import { toHex } from '../../core/bytes.js';
 import { encodeAddress } from '../../core/address.js';
 import type { TransactionDescription } from '../../core/transactions/describeTransaction.js';
@@ -26,7 +25,7 @@ export function formatTransactionReview(descriptions: readonly TransactionDescri
 }
 
 /** Human text of a signed file. */
-export function formatSignedFile(file: TransactionFile, _style: ChalkInstance): string {
+export function formatSignedFile(file: TransactionFile): string {
   return file.transactions
     .map(
       (transaction) =>
