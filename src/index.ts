@@ -39,6 +39,13 @@ export {
   type DelegationRequestReport,
 } from './flows/decryptDelegationRequests.js';
 
+// the node client and the node-operator checks
+export { createNodeClient, type NodeClient, type NodeClientOptions } from './node/createNodeClient.js';
+export { checkNetwork } from './node/checkNetwork.js';
+export { inspectNode, type InspectNodeResult } from './flows/inspectNode.js';
+export { checkRequestsAgainstChain } from './flows/checkRequestsAgainstChain.js';
+export { scanDelegationRequests, type RequestsResult } from './flows/scanDelegationRequests.js';
+
 // the devnet: a local Symbol network for rehearsals and end-to-end tests
 export {
   startDevnet,
