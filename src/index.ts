@@ -39,6 +39,31 @@ export {
   type DelegationRequestReport,
 } from './flows/decryptDelegationRequests.js';
 
+// transactions, planning, keystore and offline signing
+export { buildKeyLinkTransaction } from './core/transactions/buildKeyLinkTransaction.js';
+export { buildDelegationTransfer } from './core/transactions/buildDelegationTransfer.js';
+export { buildAggregate } from './core/transactions/buildAggregate.js';
+export { signTransaction, type SignedTransaction } from './core/transactions/signTransaction.js';
+export { hashTransaction, extractSigningData } from './core/transactions/hashTransaction.js';
+export { computeDeadline, networkTimeOf } from './core/transactions/computeDeadline.js';
+export { describeTransaction, type TransactionDescription } from './core/transactions/describeTransaction.js';
+export { checkAggregateSafety } from './core/transactions/checkAggregateSafety.js';
+export { parseTransactionFile, type TransactionFile } from './core/transactions/transactionFile.js';
+export type {
+  InnerTransaction,
+  KeyLinkRole,
+  LinkAction,
+  AggregateVersion,
+  UnsignedTransaction,
+} from './core/transactions/transactionTypes.js';
+export { planKeyChanges, type AccountLinks, type KeyChangePlan } from './core/harvesting/planKeyChanges.js';
+export { parseAccountState, type AccountState } from './core/harvesting/parseAccountState.js';
+export { parseKeystore, serializeKeystore, type KeystoreFile } from './core/keystore/keystoreFormat.js';
+export { createKeystore, unlockKeystore, openPrivateKey } from './core/keystore/keystoreCrypto.js';
+export { openKeystore, keystorePath, type KeystoreSession } from './flows/keystore/openKeystore.js';
+export { delegate, type ChainFacts, type DelegateResult, type DelegatePlan } from './flows/delegate.js';
+export { signPlan } from './flows/signPlan.js';
+
 // the node client and the node-operator checks
 export { createNodeClient, type NodeClient, type NodeClientOptions } from './node/createNodeClient.js';
 export { checkNetwork } from './node/checkNetwork.js';
