@@ -79,7 +79,7 @@ describe('harvest devnet (the built binary)', () => {
         child.once('exit', () => reject(new Error('devnet exited before it was ready')));
       });
       const descriptor = JSON.parse(first);
-      const info = await (await fetch(`${descriptor.url}/node/info`)).json();
+      const info: any = await (await fetch(`${descriptor.url}/node/info`)).json();
       expect(info.nodePublicKey).toBe(descriptor.nodePublicKey);
       expect(info.networkGenerationHashSeed).toBe(descriptor.generationHashSeed);
       child.kill('SIGTERM');
