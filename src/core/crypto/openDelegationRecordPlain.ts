@@ -51,10 +51,7 @@ export function openWithZeroKey(record: Uint8Array): OpenedDelegation {
   return openWithKey(record, new Uint8Array(32), true);
 }
 
-/**
- * Decrypts the record's sealed part with `sharedKey` (wiped afterwards) and shapes the outcome; undefined-free:
- * a failed tag is a value.
- */
+/** Decrypts the record's sealed part with `sharedKey` (wiped afterwards); a failed tag is a value, not an error. */
 export function openWithKey(
   record: Uint8Array,
   sharedKey: Uint8Array,
