@@ -31,6 +31,11 @@ export {
   type DelegatedKeys,
   type OpenedDelegation,
 } from './core/crypto/delegationMessage.js';
+export {
+  createDelegationOpener,
+  openDelegationRecords,
+  type DelegationOpener,
+} from './core/crypto/openDelegationRecords.js';
 export { splitHarvestersFile } from './core/harvesting/splitHarvestersFile.js';
 export { findDelegationTransfers } from './core/transactions/findDelegationTransfers.js';
 export {
