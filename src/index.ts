@@ -75,6 +75,13 @@ export { checkNetwork } from './node/checkNetwork.js';
 export { inspectNode, type InspectNodeResult } from './flows/inspectNode.js';
 export { checkRequestsAgainstChain } from './flows/checkRequestsAgainstChain.js';
 export { scanDelegationRequests, type RequestsResult } from './flows/scanDelegationRequests.js';
+export {
+  getHarvestingStatus,
+  readHarvestingStatus,
+  type HarvestingStatus,
+  type HarvestingStatusReport,
+  type GetHarvestingStatusParameters,
+} from './flows/getHarvestingStatus.js';
 
 // the devnet: a local Symbol network for rehearsals and end-to-end tests
 export {

@@ -7,6 +7,7 @@ import { registerSign } from '../commands/sign.js';
 import { registerDevnet } from '../commands/devnet.js';
 import { registerNode } from '../commands/node.js';
 import { registerRequests } from '../commands/requests.js';
+import { registerStatus } from '../commands/status.js';
 import type { Invocation } from './context.js';
 
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
@@ -59,6 +60,7 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
   registerSign(program, invocation);
   registerNode(program, invocation);
   registerRequests(program, invocation);
+  registerStatus(program, invocation);
   registerDevnet(program, invocation);
   return program;
 }

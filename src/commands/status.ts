@@ -1,0 +1,171 @@
+import type { Command } from 'commander';
+import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
+import { InputError } from '../core/errors.js';
+import type { HarvestingStatusReport, StatusAccount } from '../flows/getHarvestingStatus.js';
+import { formatStatus } from '../ui/format/status.js';
+
+/** Flags of `harvest status`. */
+export interface StatusOptions {
+  readonly address?: string;
+  readonly publicKey?: string;
+  readonly keyFile?: string;
+  readonly watch?: boolean;
+  readonly watchTimeout?: string;
+}
+
+/** --watch-timeout default, in seconds. */
+const DEFAULT_WATCH_TIMEOUT_SECONDS = 600;
+/** Poll interval of --watch when the node does not publish a block time. */
+const DEFAULT_POLL_MS = 1_000;
+/** Network identifiers whose keystores are looked for when only a public key is given and no --network. */
+const PUBLIC_NETWORK_IDENTIFIERS = [104, 152] as const;
+
+/** Registers `harvest status`. */
+export function registerStatus(program: Command, invocation: Invocation): void {
+  program
+    .command('status')
+    .summary('is the account harvesting? one state word with reasons, links, balance, importance')
+    .description(
+      'Reads the account from the node (--node, or the node the keystore remembers) and the node it is linked ' +
+        'to: links, eligibility, whether that node has unlocked the account, the next importance ' +
+        'recalculation. Never asks for the keystore password. Every state exits 0; --watch waits for a change.',
+    )
+    .option('--address <base32>', 'the main account address')
+    .option('--public-key <hex>', 'the main account public key')
+    .option(
+      '--key-file <path>',
+      "main account private key, only its public key is used ('-' = stdin; env HARVEST_PRIVATE_KEY)",
+    )
+    .option('--watch', 'poll every block until the state word changes, then print the new status')
+    .option(
+      '--watch-timeout <seconds>',
+      `stop watching after this long (default ${DEFAULT_WATCH_TIMEOUT_SECONDS})`,
+    )
+    .action(async (options: StatusOptions, command: Command) => {
+      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
+      const report = await status(options, ctx);
+      ctx.output.result(report.status, (value, style) => formatStatus(value, style, report.details));
+    });
+}
+
+/** Reads the account's harvesting status (and with --watch, waits for it to change). */
+export async function status(options: StatusOptions, ctx: Context): Promise<HarvestingStatusReport> {
+  const given = [options.address, options.publicKey, options.keyFile].filter((value) => value !== undefined);
+  if (given.length > 1) {
+    throw new InputError('INVALID_INPUT', 'name the account once: --address, --public-key or --key-file', {
+      hint: 'give exactly one of them',
+    });
+  }
+  const watchTimeoutMs = parseWatchTimeout(options.watchTimeout);
+  const account = await readAccount(options, ctx);
+  const [{ connectNode }, { readHarvestingStatus }] = await Promise.all([
+    import('../flows/connectNode.js'),
+    import('../flows/getHarvestingStatus.js'),
+  ]);
+  const keystore = { files: ctx.runtime.files, home: ctx.home };
+  const connect = (url: string) =>
+    connectNode({ url, fetch: ctx.runtime.fetch, sleep: ctx.runtime.sleep, timeoutMs: ctx.timeoutMs });
+  const nodeUrl = ctx.nodeUrl ?? (await rememberedNodeUrl(account, ctx));
+  if (nodeUrl === undefined) {
+    throw new InputError('INPUT_REQUIRED', 'a node is required', {
+      hint: 'pass --node <url> (or set HARVEST_NODE); the keystore remembers no node for this account',
+    });
+  }
+  const read = () =>
+    readHarvestingStatus({
+      client: connect(nodeUrl),
+      account,
+      expectedNetwork: ctx.network,
+      keystore,
+      connect,
+      now: ctx.runtime.now,
+    });
+  const initial = await read();
+  if (options.watch !== true) return initial;
+
+  const { watchHarvestingStatus } = await import('../flows/watchHarvestingStatus.js');
+  ctx.output.progress(`${initial.status.state}: watching for a change (up to ${watchTimeoutMs / 1000} s)`);
+  const outcome = await watchHarvestingStatus({
+    initial,
+    read,
+    timeoutMs: watchTimeoutMs,
+    pollMs: initial.details.blockTimeMs ?? DEFAULT_POLL_MS,
+    now: ctx.runtime.now,
+    sleep: ctx.runtime.sleep,
+    onProgress: (text) => ctx.output.progress(text),
+  });
+  if (!outcome.changed) {
+    ctx.output.note(`no change within ${watchTimeoutMs / 1000} s: still ${outcome.report.status.state}`);
+  }
+  return outcome.report;
+}
+
+/** The account from --address, --public-key, --key-file or HARVEST_PRIVATE_KEY, or an address asked on a TTY. */
+async function readAccount(options: StatusOptions, ctx: Context): Promise<StatusAccount> {
+  const [{ parseAddress }, keys, { wipe }] = await Promise.all([
+    import('../core/address.js'),
+    import('../core/keys.js'),
+    import('../core/bytes.js'),
+  ]);
+  if (options.address !== undefined) return { address: parseAddress(options.address) };
+  if (options.publicKey !== undefined)
+    return { publicKey: keys.parsePublicKey(options.publicKey, 'public key') };
+  const envKey = ctx.runtime.env['HARVEST_PRIVATE_KEY'];
+  if (options.keyFile !== undefined || (envKey !== undefined && envKey !== '')) {
+    const privateKey = await ctx.readPrivateKey({
+      name: 'main account key',
+      file: options.keyFile,
+      flag: '--key-file',
+      envVar: 'HARVEST_PRIVATE_KEY',
+    });
+    const publicKey = keys.derivePublicKey(privateKey);
+    wipe(privateKey);
+    return { publicKey };
+  }
+  const answer = await ctx.ask.input(
+    'account address',
+    '--address (or --public-key, or --key-file)',
+    (value) => {
+      try {
+        parseAddress(value);
+        return true;
+      } catch (error) {
+        return error instanceof Error ? error.message : 'not an address';
+      }
+    },
+  );
+  return { address: parseAddress(answer) };
+}
+
+/** The node URL the keystore remembers for this account, when there is a keystore and no --node. */
+async function rememberedNodeUrl(account: StatusAccount, ctx: Context): Promise<string | undefined> {
+  const [{ deriveAddress, encodeAddress }, { readKeystoreFile }] = await Promise.all([
+    import('../core/address.js'),
+    import('../flows/keystore/readKeystoreFile.js'),
+  ]);
+  const addresses =
+    'address' in account
+      ? [account.address]
+      : 'publicKey' in account
+        ? (ctx.network === undefined ? PUBLIC_NETWORK_IDENTIFIERS : [ctx.network.identifier]).map(
+            (identifier) => deriveAddress(account.publicKey, identifier),
+          )
+        : [];
+  for (const address of addresses) {
+    const file = await readKeystoreFile(ctx.runtime.files, ctx.home, encodeAddress(address));
+    if (file?.node?.url !== undefined) return file.node.url;
+  }
+  return undefined;
+}
+
+function parseWatchTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_WATCH_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > 86_400) {
+    throw new InputError(
+      'INVALID_INPUT',
+      `--watch-timeout must be a number of seconds between 0 and 86400, got "${text}"`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
