@@ -24,6 +24,11 @@ export interface DelegateOptions {
   readonly passwordFile?: string;
   readonly force?: boolean;
   readonly dryRun?: boolean;
+  /** commander's --no-wait sets this to false. */
+  readonly wait?: boolean;
+  readonly resend?: boolean;
+  readonly confirmationTimeout?: string;
+  readonly activationTimeout?: string;
 }
 
 /** Registers `harvest delegate`. */
@@ -50,13 +55,20 @@ export function registerDelegate(program: Command, invocation: Invocation): void
     .option('--node-public-key <hex>', "the node's transport public key (/node/info nodePublicKey)")
     .option(
       '--fee <multiplier>',
-      'fee multiplier: fee = size × N µXYM (offline default 100; slow|average|fast need a node)',
+      'slow|average|fast or a multiplier N (fee = size × N µXYM); default max(median, node minimum), offline 100',
     )
     .option('--account-state <file>', 'the JSON of GET /accounts/{address}, to plan unlinks offline')
     .option('--aggregate-version <2|3>', 'aggregate version offline (default 3)')
     .option('--password-file <file>', 'keystore password file (env HARVEST_PASSWORD; prompted otherwise)')
     .option('--force', 'send the request even when importance is 0')
     .option('--dry-run', 'sign and print, announce nothing')
+    .option('--no-wait', 'return once announced, without waiting for confirmation and activation')
+    .option('--resend', 'send a fresh request with the stored keys even if one was confirmed before')
+    .option('--confirmation-timeout <seconds>', 'how long to wait for confirmation (default 300)')
+    .option(
+      '--activation-timeout <seconds>',
+      'how long to wait for the node to unlock the account (default 600)',
+    )
     .action(async (options: DelegateOptions, command: Command) => {
       const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
       ctx.output.result(await delegate(options, ctx), formatDelegateResult);
@@ -65,6 +77,10 @@ export function registerDelegate(program: Command, invocation: Invocation): void
 
 /** Reads flags and keys, runs the delegate flow, writes the plan or signed file. */
 export async function delegate(options: DelegateOptions, ctx: Context): Promise<DelegateResult> {
+  if (options.offline !== true && options.prepare !== true) {
+    const { runOnlineSetup } = await import('./onlineSetup.js');
+    return (await runOnlineSetup('delegate', options, ctx)).result;
+  }
   requireOffline(options, ctx, 'delegation');
   const [{ parsePublicKey }, { decodePrimeOrderPoint }] = await Promise.all([
     import('../core/keys.js'),

@@ -3,7 +3,7 @@ import { contextFor, type Context, type GlobalOptions, type Invocation } from '.
 import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import type { DelegateResult } from '../flows/delegate.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
-import { readOfflineSetup, requireOffline, writeResultFile, type DelegateOptions } from './delegate.js';
+import { readOfflineSetup, writeResultFile, type DelegateOptions } from './delegate.js';
 
 /** Flags of `harvest link-remote`. */
 export interface LinkRemoteOptions extends DelegateOptions {
@@ -38,12 +38,18 @@ export function registerLinkRemote(program: Command, invocation: Invocation): vo
       '--key-file <path>',
       "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
     )
-    .option('--fee <multiplier>', 'fee multiplier: fee = size × N µXYM (offline default 100)')
+    .option(
+      '--fee <multiplier>',
+      'slow|average|fast or a multiplier N (fee = size × N µXYM); offline default 100',
+    )
     .option('--account-state <file>', 'the JSON of GET /accounts/{address}, to plan unlinks offline')
     .option('--aggregate-version <2|3>', 'aggregate version offline (default 3)')
     .option('--out <file>', 'also write the signed transactions there (for `harvest announce`)')
     .option('--password-file <file>', 'keystore password file (env HARVEST_PASSWORD; prompted otherwise)')
     .option('--show-secrets', 'also print the remote and VRF private keys')
+    .option('--dry-run', 'sign and print, announce nothing')
+    .option('--no-wait', 'return once announced, without waiting for confirmation')
+    .option('--confirmation-timeout <seconds>', 'how long to wait for confirmation (default 300)')
     .action(async (options: LinkRemoteOptions, command: Command) => {
       const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
       ctx.output.result(await linkRemote(options, ctx), formatDelegateResult);
@@ -52,17 +58,27 @@ export function registerLinkRemote(program: Command, invocation: Invocation): vo
 
 /** Reads flags and keys, runs the flow in link-remote mode, writes the settings file. */
 export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Promise<LinkRemoteResult> {
-  requireOffline(options, ctx, 'remote harvesting set-up');
-  const setup = await readOfflineSetup({ ...options, prepare: false }, ctx);
   const [{ parseAddress, encodeAddress }, { toHex, wipe }] = await Promise.all([
     import('../core/address.js'),
     import('../core/bytes.js'),
   ]);
+  const configPath = options.configOut === undefined ? undefined : ctx.resolvePath(options.configOut);
+  if (options.offline !== true) {
+    const beneficiaryText = options.beneficiary;
+    if (beneficiaryText !== undefined) parseAddress(beneficiaryText); // refuse a bad address before any work
+    const { runOnlineSetup } = await import('./onlineSetup.js');
+    const { result, secrets } = await runOnlineSetup('linkRemote', options, ctx);
+    const beneficiary = beneficiaryText ?? result.mainAddress;
+    if (secrets === undefined) return { ...result, configFile: null };
+    const written = await writeHarvestingSettings(ctx, configPath, toHex, secrets, beneficiary, options);
+    wipe(secrets.remotePrivateKey, secrets.vrfPrivateKey);
+    return { ...result, ...written };
+  }
+  const setup = await readOfflineSetup({ ...options, prepare: false }, ctx);
   const beneficiary =
     options.beneficiary === undefined
       ? setup.mainAddress
       : encodeAddress(parseAddress(options.beneficiary, setup.network.identifier));
-  const configPath = options.configOut === undefined ? undefined : ctx.resolvePath(options.configOut);
   const { openKeystore } = await import('../flows/keystore/openKeystore.js');
   const { delegate: runFlow } = await import('../flows/delegate.js');
   const keystore = await openKeystore({
@@ -83,7 +99,24 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     now: ctx.runtime.now,
     confirm: (plan) => Promise.resolve(ctx.output.note(formatDelegatePlan(plan))),
   });
-  // The keystore already holds the keys (write-ahead); the settings file is their second home.
+  const written = await writeHarvestingSettings(ctx, configPath, toHex, secrets, beneficiary, options);
+  wipe(secrets.remotePrivateKey, secrets.vrfPrivateKey);
+  await writeResultFile(result, setup.network, options, ctx);
+  return { ...result, ...written };
+}
+
+/**
+ * Writes the [harvesting] settings (mode 0600). The keystore already holds the keys (write-ahead); the settings file
+ * is their second home. The private keys are returned for the result only with --show-secrets.
+ */
+async function writeHarvestingSettings(
+  ctx: Context,
+  configPath: string | undefined,
+  toHex: (bytes: Uint8Array) => string,
+  secrets: { readonly remotePrivateKey: Uint8Array; readonly vrfPrivateKey: Uint8Array },
+  beneficiary: string,
+  options: LinkRemoteOptions,
+): Promise<Pick<LinkRemoteResult, 'configFile' | 'remotePrivateKey' | 'vrfPrivateKey'>> {
   const remotePrivateKey = toHex(secrets.remotePrivateKey);
   const vrfPrivateKey = toHex(secrets.vrfPrivateKey);
   if (configPath !== undefined) {
@@ -104,10 +137,7 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
   } else if (options.showSecrets !== true) {
     ctx.output.note('no --config-out: the private keys are only in the keystore');
   }
-  wipe(secrets.remotePrivateKey, secrets.vrfPrivateKey);
-  await writeResultFile(result, setup.network, options, ctx);
   return {
-    ...result,
     configFile: configPath ?? null,
     ...(options.showSecrets === true ? { remotePrivateKey, vrfPrivateKey } : {}),
   };

@@ -112,6 +112,11 @@ export interface DelegateParameters {
   readonly confirm: (plan: DelegatePlan) => Promise<void>;
   /** Send the request even with importance 0. */
   readonly force?: boolean;
+  /**
+   * Record the signed transaction in the keystore journal (default true). False for --dry-run: a payload the user
+   * did not confirm for announcing must never be resumed (announced) by a later run.
+   */
+  readonly journal?: boolean;
 }
 
 /** The flow's result, plus the remote and VRF private keys for link-remote's config file (never printed). */
@@ -229,7 +234,7 @@ export async function delegate(parameters: DelegateParameters): Promise<Delegate
         }),
     ...(mode === 'linkRemote' ? { remoteHarvesting: { recordedAt: createdAt } } : {}),
     journal:
-      signed === undefined
+      signed === undefined || parameters.journal === false
         ? keystore.file.journal
         : [
             ...keystore.file.journal,

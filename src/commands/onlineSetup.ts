@@ -1,0 +1,121 @@
+import type { Context } from '../cli/context.js';
+import { ExitCode } from '../cli/exitCodes.js';
+import { readKeystorePassword } from '../cli/readKeystorePassword.js';
+import { InputError } from '../core/errors.js';
+import type { DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
+import { formatDelegatePlan } from '../ui/format/delegate.js';
+
+/** The online flags shared by `delegate` and `link-remote` (product.md §2.2). */
+export interface OnlineSetupOptions {
+  readonly keyFile?: string;
+  readonly nodePublicKey?: string;
+  readonly fee?: string;
+  readonly passwordFile?: string;
+  readonly force?: boolean;
+  readonly dryRun?: boolean;
+  /** commander's --no-wait sets this to false. */
+  readonly wait?: boolean;
+  readonly resend?: boolean;
+  readonly confirmationTimeout?: string;
+  readonly activationTimeout?: string;
+}
+
+/** Runs delegate or link-remote against --node: flags → flow → result, and exit 5 while still pending. */
+export async function runOnlineSetup(
+  mode: 'delegate' | 'linkRemote',
+  options: OnlineSetupOptions,
+  ctx: Context,
+): Promise<DelegateThroughNodeOutcome> {
+  const [{ parsePublicKey, derivePublicKey }, { decodePrimeOrderPoint }, { parseFeeMultiplier }] =
+    await Promise.all([
+      import('../core/keys.js'),
+      import('../core/crypto/sharedKey.js'),
+      import('../core/transactions/parseFeeMultiplier.js'),
+    ]);
+  const nodeUrl = ctx.nodeUrl ?? (await askNodeUrl(ctx));
+  let givenNodePublicKey: Uint8Array | undefined;
+  if (options.nodePublicKey !== undefined) {
+    givenNodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
+    decodePrimeOrderPoint(givenNodePublicKey, 'node public key'); // a user-given unsafe key is INVALID_KEY
+  }
+  const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
+  const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
+  const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
+  const mainPrivateKey = await ctx.readPrivateKey({
+    name: 'main account key',
+    file: options.keyFile,
+    flag: '--key-file',
+    envVar: 'HARVEST_PRIVATE_KEY',
+  });
+  const [{ connectNode }, { openKeystore }, { delegateThroughNode }] = await Promise.all([
+    import('../flows/connectNode.js'),
+    import('../flows/keystore/openKeystore.js'),
+    import('../flows/delegateThroughNode.js'),
+  ]);
+  const { runtime } = ctx;
+  const client = connectNode({
+    url: nodeUrl,
+    fetch: runtime.fetch,
+    sleep: runtime.sleep,
+    timeoutMs: ctx.timeoutMs,
+  });
+  const wait = options.wait !== false;
+  const outcome = await delegateThroughNode({
+    mode,
+    client,
+    expectedNetwork: ctx.network,
+    givenNodePublicKey,
+    mainPrivateKey,
+    openKeystore: (network, mainAddress) =>
+      openKeystore({
+        files: runtime.files,
+        home: ctx.home,
+        mainAddress,
+        networkIdentifier: network.identifier,
+        mainPublicKey: derivePublicKey(mainPrivateKey),
+        password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
+        random: runtime.random,
+      }),
+    fee,
+    confirm: (plan) =>
+      options.dryRun === true
+        ? Promise.resolve(ctx.output.note(formatDelegatePlan(plan)))
+        : ctx.ask.confirm(formatDelegatePlan(plan)),
+    dryRun: options.dryRun === true,
+    wait,
+    resend: options.resend === true,
+    force: options.force === true,
+    confirmationTimeoutMs,
+    activationTimeoutMs,
+    random: runtime.random,
+    now: runtime.now,
+    sleep: runtime.sleep,
+    onProgress: (text) => ctx.output.progress(text),
+    onNote: (text) => ctx.output.note(text),
+  });
+  const { state } = outcome.result;
+  if (wait && (state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING')) {
+    ctx.setExitCode(ExitCode.Pending);
+  }
+  return outcome;
+}
+
+async function askNodeUrl(ctx: Context): Promise<string> {
+  const answer = await ctx.ask.input('node REST URL (e.g. http://127.0.0.1:3000)', '--node', (value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol) || 'an http(s) URL, please';
+    } catch {
+      return 'an http(s) URL, please';
+    }
+  });
+  return answer.trim().replace(/\/+$/, '');
+}
+
+function parseSeconds(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback * 1000;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(seconds)) {
+    throw new InputError('INVALID_INPUT', `${flag} must be a number of seconds, got "${text}"`);
+  }
+  return Math.round(seconds * 1000);
+}
