@@ -180,7 +180,7 @@ describe('getHarvestingStatus on the devnet', () => {
     await expect(
       status({ address: parseAddress(account.address) }, { expectedNetwork: TESTNET }),
     ).rejects.toMatchObject({ code: 'WRONG_NETWORK' });
-    const mainnetAddress = deriveAddress(parseHex(account.publicKey, { length: 32 }), 104);
+    const mainnetAddress = deriveAddress(parseHex(account.publicKey, { name: 'key', length: 32 }), 104);
     await expect(status({ address: mainnetAddress })).rejects.toMatchObject({ code: 'WRONG_NETWORK' });
   });
 
@@ -282,7 +282,7 @@ describe('getHarvestingStatus on the devnet', () => {
       nodeUrl: devnet.url,
     });
     const address = devnet.descriptor.accounts[3]!.address;
-    const nodeKey = parseHex(node1.nodePublicKey, { length: 32 });
+    const nodeKey = parseHex(node1.nodePublicKey, { name: 'key', length: 32 });
     writeKeystore(home, address, {
       keys: [storedRemote(remote)],
       node: { url: node1.url, publicKey: nodeKey },
