@@ -8,6 +8,7 @@ import { registerDevnet } from '../commands/devnet.js';
 import { registerNode } from '../commands/node.js';
 import { registerRequests } from '../commands/requests.js';
 import { registerStatus } from '../commands/status.js';
+import { registerUnlink } from '../commands/unlink.js';
 import type { Invocation } from './context.js';
 
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
@@ -61,6 +62,7 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
   registerNode(program, invocation);
   registerRequests(program, invocation);
   registerStatus(program, invocation);
+  registerUnlink(program, invocation);
   registerDevnet(program, invocation);
   return program;
 }

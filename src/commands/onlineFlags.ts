@@ -1,0 +1,25 @@
+/** Flag helpers shared by `harvest unlink` and `harvest announce`: the node URL and durations in seconds. */
+import type { Context } from '../cli/context.js';
+import { InputError } from '../core/errors.js';
+
+/** The --node URL, asked for on a terminal (INPUT_REQUIRED naming --node otherwise). */
+export async function requireNodeUrl(ctx: Context): Promise<string> {
+  if (ctx.nodeUrl !== undefined) return ctx.nodeUrl;
+  const answer = await ctx.ask.input('node REST URL (e.g. http://127.0.0.1:3000)', '--node', (value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol) || 'an http(s) URL, please';
+    } catch {
+      return 'an http(s) URL, please';
+    }
+  });
+  return answer.trim().replace(/\/+$/, '');
+}
+
+/** A duration flag in (possibly fractional) seconds, as milliseconds; `fallback` seconds when absent. */
+export function parseSeconds(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback * 1000;
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(Number(text))) {
+    throw new InputError('INVALID_INPUT', `${flag} must be a number of seconds, got "${text}"`);
+  }
+  return Math.round(Number(text) * 1000);
+}
