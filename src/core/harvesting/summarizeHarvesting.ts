@@ -124,7 +124,9 @@ export function summarizeHarvesting(facts: HarvestingFacts): HarvestingSummary {
   }
   const age = facts.requestConfirmedBlocksAgo;
   if (age === undefined) return { state: 'KEYS_LINKED', reasons: [...reasons, 'REQUEST_NOT_SENT'], unlocked };
-  if (unlocked === false && reasons.length === 0 && age >= SLOT_LOST_AFTER_BLOCKS)
+  // Only an eligible account's request can have lost the competition for a slot; a keystore that lacks the
+  // remote key says nothing about the node.
+  if (unlocked === false && eligibilityReasons(facts).length === 0 && age >= SLOT_LOST_AFTER_BLOCKS)
     reasons.push('NODE_FULL_LIKELY');
   return { state: 'ACTIVATION_PENDING', reasons, unlocked };
 }

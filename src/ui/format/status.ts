@@ -52,7 +52,7 @@ export function formatStatus(
   const next = status.nextImportanceRecalculation;
   if (next !== null) {
     lines.push(
-      `next importance block ${next.height}${next.estimatedAt === null ? '' : ` (about ${next.estimatedAt})`}`,
+      `next recalc     block ${next.height}${next.estimatedAt === null ? '' : ` (about ${next.estimatedAt})`}`,
     );
   }
   return lines.join('\n');

@@ -48,6 +48,23 @@ describe('summarizeHarvesting', () => {
       false,
     ],
     [
+      'a request confirmed long ago, remote key not in our keystore',
+      facts({
+        requestConfirmedBlocksAgo: 50,
+        keystore: { holdsRemoteKey: false, linkRemoteRecorded: false, pending: undefined },
+      }),
+      'ACTIVATION_PENDING',
+      ['REMOTE_KEY_NOT_IN_KEYSTORE', 'NODE_FULL_LIKELY'],
+      false,
+    ],
+    [
+      'a request confirmed long ago, balance under the minimum',
+      facts({ requestConfirmedBlocksAgo: 50, balance: 9_999n * XYM }),
+      'ACTIVATION_PENDING',
+      ['BALANCE_BELOW_MINIMUM'],
+      false,
+    ],
+    [
       'links but no request',
       facts({ requestConfirmedBlocksAgo: undefined }),
       'KEYS_LINKED',
