@@ -4,7 +4,7 @@ import { runCli } from '../helpers/runCli.js';
 
 let devnet: Devnet;
 beforeAll(async () => {
-  devnet = await startDevnet({ blockTimeSeconds: 0 });
+  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0 });
 });
 afterAll(async () => {
   await devnet.close();
