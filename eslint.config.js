@@ -44,6 +44,7 @@ export default tseslint.config(
       'coverage/',
       'bin/',
       'bench/*.js',
+      'scripts/*.js',
       'eslint.config.js',
       'vitest.config.ts',
     ],
