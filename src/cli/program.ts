@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAnnounce } from '../commands/announce.js';
 import { registerDecryptCheck } from '../commands/decryptCheck.js';
 import { registerDelegate } from '../commands/delegate.js';
 import { registerLinkRemote } from '../commands/linkRemote.js';
@@ -63,6 +64,7 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
   registerRequests(program, invocation);
   registerStatus(program, invocation);
   registerUnlink(program, invocation);
+  registerAnnounce(program, invocation);
   registerDevnet(program, invocation);
   return program;
 }
