@@ -127,21 +127,16 @@ export async function readHarvestingStatus(
       : await readKeystoreFile(parameters.keystore.files, parameters.keystore.home, mainAddress);
   const links = account?.links ?? { remote: undefined, vrf: undefined, node: undefined };
 
-  const linked =
-    account === undefined ? { view: { kind: 'none' } as const, url: null } : await askLinkedNode();
-  const requestConfirmedBlocksAgo =
+  // The three remaining questions are independent: ask them at once.
+  const [linked, requestConfirmedBlocksAgo, pending] = await Promise.all([
+    account === undefined ? { view: { kind: 'none' } as const, url: null } : askLinkedNode(),
     links.node === undefined || mainPublicKey === undefined
       ? undefined
-      : await findRequestAge(
-          client,
-          mainPublicKey,
-          deriveAddress(links.node, network.identifier),
-          chain.height,
-        );
-  const pending =
+      : findRequestAge(client, mainPublicKey, deriveAddress(links.node, network.identifier), chain.height),
     account === undefined || keystore === undefined
       ? undefined
-      : await findPendingKind(client, keystore, networkTimeOf(now(), network.epochAdjustmentSeconds));
+      : findPendingKind(client, keystore, networkTimeOf(now(), network.epochAdjustmentSeconds)),
+  ]);
   const balance = account === undefined ? 0n : accountBalance(account, properties.harvestingMosaicId);
   const importance = account?.importance ?? 0n;
 
