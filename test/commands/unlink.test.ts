@@ -192,3 +192,55 @@ describe('harvest unlink --node (in-process, real devnet over HTTP)', () => {
     expect(run.json().error.code).toMatch(/^NODE_/);
   });
 });
+
+describe('harvest unlink: write-ahead journal, pending and resume (manual blocks)', () => {
+  it('journals the unlink as signed before announcing, exits 5 while pending, and a re-run settles it', async () => {
+    const manual = await startDevnet({ port: 0, blockTimeSeconds: 0, importanceGrouping: 5 });
+    const manualHome = mkdtempSync(join(tmpdir(), 'harvest-unlink-manual-'));
+    try {
+      const key = manual.descriptor.accounts[0]!.keyFile;
+      const base = ['--json', '--node', manual.url, '--home', manualHome, '--key-file', key, '--yes'];
+      // Every wait mines a block: the delegation confirms and activates without a timer.
+      const mining = { env: PASSWORD_ENV, sleep: () => Promise.resolve(void manual.mineBlock()) };
+      const delegated = await runCli(['delegate', ...base], mining);
+      expect(delegated.exitCode, delegated.stdout + delegated.stderr).toBe(0);
+      expect(delegated.json().state).toBe('ACTIVE');
+
+      const keystorePath = join(manualHome, 'keystore', `${delegated.json().mainAddress}.json`);
+      const journalAtAnnounce: unknown[] = [];
+      const watching = async (input: string | URL | Request, init?: RequestInit) => {
+        if (init?.method === 'PUT')
+          journalAtAnnounce.push(JSON.parse(readFileSync(keystorePath, 'utf8')).journal.at(-1));
+        return fetch(input, init);
+      };
+      // No block is mined while waiting: still unconfirmed when the 0.3 s run out.
+      const pending = await runCli(['unlink', ...base, '--confirmation-timeout', '0.3'], {
+        env: PASSWORD_ENV,
+        fetch: watching,
+      });
+      expect(pending.exitCode, pending.stdout + pending.stderr).toBe(5);
+      const result = pending.json();
+      expect(result).toMatchObject({ state: 'CONFIRMATION_PENDING', announced: true });
+      const hash = result.transactions[0].hash;
+      expect(journalAtAnnounce).toEqual([expect.objectContaining({ kind: 'unlink', hash, state: 'signed' })]);
+      const journal = JSON.parse(readFileSync(keystorePath, 'utf8')).journal;
+      expect(journal.at(-1)).toMatchObject({ hash, state: 'announced' });
+
+      manual.mineBlock();
+      const resumed = await runCli(['unlink', ...base], {
+        env: PASSWORD_ENV,
+        sleep: () => Promise.resolve(),
+      });
+      expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
+      expect(resumed.json()).toMatchObject({ state: 'KEYS_LINKED', announced: false, transactions: [] });
+      expect(resumed.stderr).toContain(`earlier unlink transaction ${hash}: confirmed`);
+      expect(JSON.parse(readFileSync(keystorePath, 'utf8')).journal.at(-1)).toMatchObject({
+        hash,
+        state: 'confirmed',
+      });
+    } finally {
+      await manual.close();
+      rmSync(manualHome, { recursive: true, force: true });
+    }
+  });
+});
