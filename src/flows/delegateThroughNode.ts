@@ -98,7 +98,7 @@ export async function delegateThroughNode(
   });
 
   let account = await readAccount(client, mainAddress, mainPublicKey);
-  await keystore.save(syncKeyStatuses(keystore.file, account.links));
+  await saveIfChanged(keystore, syncKeyStatuses(keystore.file, account.links));
   const base = baseResult(facts, mainAddress, mainPublicKey, account, nodePublicKey);
   if (resumed.pending !== undefined) {
     return {
@@ -158,7 +158,7 @@ export async function delegateThroughNode(
   if (outcome === 'pending') return { result: { ...announced, state: 'CONFIRMATION_PENDING' }, secrets };
 
   account = await readAccount(client, mainAddress, mainPublicKey);
-  await keystore.save(syncKeyStatuses(keystore.file, account.links));
+  await saveIfChanged(keystore, syncKeyStatuses(keystore.file, account.links));
   if (mode === 'linkRemote') return { result: { ...announced, state: 'OPERATOR' }, secrets };
   if (planned.reasons.includes('ZERO_IMPORTANCE')) {
     parameters.onNote?.(nextRecalculationNote(facts));
@@ -290,6 +290,10 @@ function hasConfirmedRequest(
         equalBytes(transfer.recipientAddress, nodeAddress),
       ),
   );
+}
+
+async function saveIfChanged(keystore: KeystoreSession, next: KeystoreSession['file']): Promise<void> {
+  if (next !== keystore.file) await keystore.save(next);
 }
 
 function heldPrivateKey(keystore: KeystoreSession, publicKey: Uint8Array): Uint8Array {
