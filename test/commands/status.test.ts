@@ -420,3 +420,55 @@ describe('harvest status input and node failures', () => {
     });
   });
 });
+
+describe('harvest delegate → harvest status agree (our own CLI end to end, devnet making blocks)', () => {
+  it('ACTIVE with no reasons after delegate to node 1; found through the keystore with or without --node', async () => {
+    const devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2, nodes: 2 });
+    const home = mkdtempSync(join(tmpdir(), 'harvest-status-e2e-'));
+    cleanups.push(
+      () => devnet.close(),
+      () => rmSync(home, { recursive: true, force: true }),
+    );
+    const node1 = devnet.nodes[1]!;
+    const account = devnet.descriptor.accounts[6]!;
+    const delegated = await runCli(
+      ['delegate', '--json', '--yes', '--home', home, '--node', node1.url, '--key-file', account.keyFile],
+      { env: { HARVEST_PASSWORD: 'correct horse battery staple' } },
+    );
+    expect(delegated.exitCode).toBe(0);
+    const result = delegated.json();
+    expect(result.state).toBe('ACTIVE');
+
+    // no --node: the keystore remembers node 1; no password is asked (none is in the environment)
+    const remembered = await runCli(['status', '--json', '--home', home, '--address', account.address]);
+    expect(remembered.exitCode).toBe(0);
+    expect(remembered.json()).toEqual({
+      state: 'ACTIVE',
+      reasons: [],
+      mainAddress: account.address,
+      links: { remote: result.remotePublicKey, vrf: result.vrfPublicKey, node: node1.nodePublicKey },
+      balance: expect.stringMatching(/^\d+$/),
+      importance: expect.stringMatching(/^[1-9]\d*$/),
+      unlocked: true,
+      nodeUrl: node1.url,
+      nextImportanceRecalculation: {
+        height: expect.stringMatching(/^\d+$/),
+        estimatedAt: expect.any(String),
+      },
+      linkedNodeUrl: node1.url,
+    });
+
+    // asking node 0: the account is linked to node 1, whose URL the keystore remembers
+    const viaNode0 = await runCli([
+      'status',
+      '--json',
+      '--home',
+      home,
+      '--node',
+      devnet.url,
+      '--address',
+      account.address,
+    ]);
+    expect(viaNode0.json()).toMatchObject({ state: 'ACTIVE', nodeUrl: devnet.url, linkedNodeUrl: node1.url });
+  });
+});
