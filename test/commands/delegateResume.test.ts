@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Fetch } from '../../src/core/ports.js';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { runCli } from '../helpers/runCli.js';
+
+const env = { HARVEST_PASSWORD: 'resume' };
+let devnet: Devnet;
+let home: string;
+beforeAll(async () => {
+  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
+  home = mkdtempSync(join(tmpdir(), 'harvest-resume-'));
+});
+afterAll(async () => {
+  await devnet.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** fetch that dies on PUT /transactions, as a crash or a lost connection right at the announcement would. */
+const crashOnAnnounce: Fetch = (input, init) =>
+  init?.method === 'PUT' ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+
+function keystoreOf(address: string) {
+  const path = join(home, 'keystore', `${address}.json`);
+  return { path, read: () => JSON.parse(readFileSync(path, 'utf8')) };
+}
+
+async function confirmedFrom(publicKey: string): Promise<number> {
+  const response = await fetch(
+    `${devnet.url}/transactions/confirmed?signerPublicKey=${publicKey}&pageSize=100`,
+  );
+  return ((await response.json()) as { data: unknown[] }).data.length;
+}
+
+describe('harvest delegate after an interruption', () => {
+  it('resumes the written-ahead transaction instead of planning a new one', async () => {
+    const account = devnet.descriptor.accounts[0]!;
+    const args = [
+      'delegate',
+      '--json',
+      '--home',
+      home,
+      '--node',
+      devnet.url,
+      '--key-file',
+      account.keyFile,
+      '--yes',
+    ];
+    const crashed = await runCli(args, { env, fetch: crashOnAnnounce });
+    expect(crashed.exitCode).toBe(3);
+    const keystore = keystoreOf(account.address);
+    const written = keystore.read();
+    expect(written.journal).toEqual([expect.objectContaining({ state: 'signed', kind: 'delegate' })]);
+    expect(written.keys).toHaveLength(2); // the keys were stored before the announcement was tried
+
+    const resumed = await runCli(args, { env });
+    expect(resumed.exitCode).toBe(0);
+    expect(resumed.stderr).toMatch(
+      new RegExp(`earlier delegate transaction ${written.journal[0].hash}: resuming`),
+    );
+    expect(resumed.json()).toMatchObject({ state: 'ACTIVE', announced: false, transactions: [] });
+    expect(keystore.read().journal.map((entry: { state: string }) => entry.state)).toEqual(['confirmed']);
+    const publicKey = (resumed.json() as { mainPublicKey: string }).mainPublicKey;
+    expect(await confirmedFrom(publicKey)).toBe(1); // one aggregate on chain, not two
+  });
+
+  it('drops an entry whose deadline passed unconfirmed, and plans again', async () => {
+    const account = devnet.descriptor.accounts[1]!;
+    const args = [
+      'delegate',
+      '--json',
+      '--home',
+      home,
+      '--node',
+      devnet.url,
+      '--key-file',
+      account.keyFile,
+      '--yes',
+    ];
+    await runCli(args, { env, fetch: crashOnAnnounce });
+    const keystore = keystoreOf(account.address);
+    const file = keystore.read();
+    file.journal[0].deadline = '1'; // long expired
+    writeFileSync(keystore.path, JSON.stringify(file));
+
+    const run = await runCli(args, { env });
+    expect(run.exitCode).toBe(0);
+    expect(run.json()).toMatchObject({ state: 'ACTIVE', announced: true });
+    expect(keystore.read().journal.map((entry: { state: string }) => entry.state)).toEqual([
+      'failed',
+      'confirmed',
+    ]);
+  });
+});
