@@ -68,6 +68,14 @@ export { createKeystore, unlockKeystore, openPrivateKey } from './core/keystore/
 export { openKeystore, keystorePath, type KeystoreSession } from './flows/keystore/openKeystore.js';
 export { delegate, type ChainFacts, type DelegateResult, type DelegatePlan } from './flows/delegate.js';
 export { signPlan } from './flows/signPlan.js';
+export {
+  unlinkThroughNode,
+  type UnlinkPlan,
+  type UnlinkThroughNodeParameters,
+} from './flows/unlinkThroughNode.js';
+export { announceSignedFile, type AnnounceSignedFileParameters } from './flows/announceSignedFile.js';
+export { parseAnnounceFile, type AnnounceFile } from './core/transactions/parseAnnounceFile.js';
+export { verifyTransactionSignature } from './core/transactions/verifyTransactionSignature.js';
 
 // the node client and the node-operator checks
 export { createNodeClient, type NodeClient, type NodeClientOptions } from './node/createNodeClient.js';
