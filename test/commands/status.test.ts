@@ -422,7 +422,7 @@ describe('harvest status input and node failures', () => {
 });
 
 describe('harvest delegate → harvest status agree (our own CLI end to end, devnet making blocks)', () => {
-  it('ACTIVE with no reasons after delegate to node 1; found through the keystore with or without --node', async () => {
+  it('ACTIVE with no reasons after delegate to node 1; found through the keystore with or without --node; KEYS_LINKED after unlink', async () => {
     const devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2, nodes: 2 });
     const home = mkdtempSync(join(tmpdir(), 'harvest-status-e2e-'));
     cleanups.push(
@@ -470,5 +470,19 @@ describe('harvest delegate → harvest status agree (our own CLI end to end, dev
       account.address,
     ]);
     expect(viaNode0.json()).toMatchObject({ state: 'ACTIVE', nodeUrl: devnet.url, linkedNodeUrl: node1.url });
+
+    // harvest unlink removes the node link only: remote and VRF stay, so the account is KEYS_LINKED (not an operator)
+    const unlinked = await runCli(
+      ['unlink', '--json', '--yes', '--home', home, '--node', node1.url, '--key-file', account.keyFile],
+      { env: { HARVEST_PASSWORD: 'correct horse battery staple' } },
+    );
+    expect(unlinked.exitCode).toBe(0);
+    const after = await runCli(['status', '--json', '--home', home, '--address', account.address]);
+    expect(after.json()).toMatchObject({
+      state: 'KEYS_LINKED',
+      reasons: [],
+      links: { remote: result.remotePublicKey, vrf: result.vrfPublicKey, node: null },
+      unlocked: null,
+    });
   });
 });
