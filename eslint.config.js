@@ -45,6 +45,7 @@ export default tseslint.config(
       'bin/',
       'bench/*.js',
       'scripts/*.js',
+      'test/fixtures/**/*.mjs',
       'eslint.config.js',
       'vitest.config.ts',
     ],

@@ -77,9 +77,11 @@ export function registerDelegate(program: Command, invocation: Invocation): void
 
 /** Reads flags and keys, runs the delegate flow, writes the plan or signed file. */
 export async function delegate(options: DelegateOptions, ctx: Context): Promise<DelegateResult> {
-  if (options.offline !== true && options.prepare !== true) {
+  if (options.offline !== true) {
     const { runOnlineSetup } = await import('./onlineSetup.js');
-    return (await runOnlineSetup('delegate', options, ctx)).result;
+    const { result, network } = await runOnlineSetup('delegate', options, ctx);
+    if (options.out === undefined || network === undefined || result.transactions.length === 0) return result;
+    return writeResultFile(result, network, options, ctx);
   }
   requireOffline(options, ctx, 'delegation');
   const [{ parsePublicKey }, { decodePrimeOrderPoint }] = await Promise.all([

@@ -18,6 +18,9 @@ export interface OnlineSetupOptions {
   readonly resend?: boolean;
   readonly confirmationTimeout?: string;
   readonly activationTimeout?: string;
+  readonly prepare?: boolean;
+  readonly publicKey?: string;
+  readonly out?: string;
 }
 
 /** Runs delegate or link-remote against --node: flags → flow → result, and exit 5 while still pending. */
@@ -41,12 +44,8 @@ export async function runOnlineSetup(
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
-  const mainPrivateKey = await ctx.readPrivateKey({
-    name: 'main account key',
-    file: options.keyFile,
-    flag: '--key-file',
-    envVar: 'HARVEST_PRIVATE_KEY',
-  });
+  const main = await readMainKey(options, ctx, parsePublicKey);
+  const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
   const [{ connectNode }, { openKeystore }, { delegateThroughNode }] = await Promise.all([
     import('../flows/connectNode.js'),
     import('../flows/keystore/openKeystore.js'),
@@ -65,20 +64,20 @@ export async function runOnlineSetup(
     client,
     expectedNetwork: ctx.network,
     givenNodePublicKey,
-    mainPrivateKey,
+    main,
     openKeystore: (network, mainAddress) =>
       openKeystore({
         files: runtime.files,
         home: ctx.home,
         mainAddress,
         networkIdentifier: network.identifier,
-        mainPublicKey: derivePublicKey(mainPrivateKey),
+        mainPublicKey,
         password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
         random: runtime.random,
       }),
     fee,
     confirm: (plan) =>
-      options.dryRun === true
+      options.dryRun === true || 'publicKey' in main
         ? Promise.resolve(ctx.output.note(formatDelegatePlan(plan)))
         : ctx.ask.confirm(formatDelegatePlan(plan)),
     dryRun: options.dryRun === true,
@@ -98,6 +97,35 @@ export async function runOnlineSetup(
     ctx.setExitCode(ExitCode.Pending);
   }
   return outcome;
+}
+
+/** --prepare needs only the public key (--public-key); everything else signs with the private key. */
+async function readMainKey(
+  options: OnlineSetupOptions,
+  ctx: Context,
+  parsePublicKey: (text: string, name: string) => Uint8Array,
+): Promise<{ readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array }> {
+  if (options.prepare !== true) {
+    const privateKey = await ctx.readPrivateKey({
+      name: 'main account key',
+      file: options.keyFile,
+      flag: '--key-file',
+      envVar: 'HARVEST_PRIVATE_KEY',
+    });
+    return { privateKey };
+  }
+  if (options.keyFile !== undefined) {
+    throw new InputError('INVALID_INPUT', '--prepare takes no private key', {
+      hint: 'pass --public-key, and sign the plan offline with `harvest sign`',
+    });
+  }
+  if (options.out === undefined) {
+    throw new InputError('INPUT_REQUIRED', '--prepare writes a plan file', { hint: 'pass --out plan.json' });
+  }
+  if (options.publicKey === undefined) {
+    throw new InputError('INPUT_REQUIRED', 'the main public key is required', { hint: 'pass --public-key' });
+  }
+  return { publicKey: parsePublicKey(options.publicKey, 'main public key') };
 }
 
 async function askNodeUrl(ctx: Context): Promise<string> {

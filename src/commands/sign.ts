@@ -62,7 +62,9 @@ export async function sign(planPath: string, options: SignOptions, ctx: Context)
     privateKey,
     allowAny: options.allowAny === true,
     review: async (descriptions) => {
-      const review = formatTransactionReview(descriptions);
+      const review =
+        `network ${file.network.name} (identifier ${file.network.identifier}, generation hash seed ` +
+        `${file.network.generationHashSeed})\n${formatTransactionReview(descriptions)}`;
       if (ctx.yes || !ctx.interactive) ctx.output.note(review);
       await ctx.ask.confirm(
         `${review}\nsign ${descriptions.length === 1 ? 'this transaction' : `these ${descriptions.length} transactions`} for ${file.mainAddress}?`,

@@ -42,7 +42,11 @@ export interface DelegateThroughNodeParameters {
   readonly expectedNetwork: NetworkParameters | undefined;
   /** --node-public-key, when given: must equal the node's /node/info nodePublicKey. */
   readonly givenNodePublicKey: Uint8Array | undefined;
-  readonly mainPrivateKey: Uint8Array;
+  /**
+   * The main key: the private key signs; with only the public key (cold signing, `--prepare`) the plan is returned
+   * unsigned and nothing is announced or journalled.
+   */
+  readonly main: { readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array };
   /** Unlocks (or creates) the account's keystore; asked once the network, hence the address, is known. */
   readonly openKeystore: (network: NetworkParameters, mainAddress: string) => Promise<KeystoreSession>;
   /** --fee: a multiplier, a level, or undefined for the default max(median, node minimum). */
@@ -68,6 +72,8 @@ export interface DelegateThroughNodeParameters {
 /** The result, plus the remote and VRF private keys for link-remote's config file (never printed). */
 export interface DelegateThroughNodeOutcome {
   readonly result: DelegateResult;
+  /** The network the node is on (for plan and signed files). */
+  readonly network?: NetworkParameters;
   readonly secrets: { readonly remotePrivateKey: Uint8Array; readonly vrfPrivateKey: Uint8Array } | undefined;
 }
 
@@ -75,10 +81,23 @@ export interface DelegateThroughNodeOutcome {
 export async function delegateThroughNode(
   parameters: DelegateThroughNodeParameters,
 ): Promise<DelegateThroughNodeOutcome> {
+  const facts = await readNodeFacts({
+    client: parameters.client,
+    expectedNetwork: parameters.expectedNetwork,
+    now: parameters.now,
+  });
+  return { ...(await runWithFacts(parameters, facts)), network: facts.network };
+}
+
+async function runWithFacts(
+  parameters: DelegateThroughNodeParameters,
+  facts: NodeFacts,
+): Promise<DelegateThroughNodeOutcome> {
   const { client, mode, now } = parameters;
-  const facts = await readNodeFacts({ client, expectedNetwork: parameters.expectedNetwork, now });
   const nodePublicKey = mode === 'delegate' ? checkNodeKey(facts, parameters.givenNodePublicKey) : undefined;
-  const mainPublicKey = derivePublicKey(parameters.mainPrivateKey);
+  const main = parameters.main;
+  const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
+  const prepareOnly = !('privateKey' in main);
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
 
   const keystore = await parameters.openKeystore(facts.network, mainAddress);
@@ -137,7 +156,7 @@ export async function delegateThroughNode(
       ...(nodePublicKey === undefined ? {} : { nodePublicKey }),
       nodeUrl: client.url,
     },
-    main: { privateKey: parameters.mainPrivateKey },
+    main,
     keystore,
     random: parameters.random,
     now,
@@ -145,7 +164,7 @@ export async function delegateThroughNode(
     force: parameters.force,
     journal: !parameters.dryRun,
   });
-  if (parameters.dryRun) return { result: { ...planned, state: base.state }, secrets };
+  if (parameters.dryRun || prepareOnly) return { result: { ...planned, state: base.state }, secrets };
 
   const transaction = planned.transactions[0]!;
   const outcome = await announceAndWait({

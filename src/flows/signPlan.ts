@@ -10,7 +10,6 @@
 import { parseHex, toHex, equalBytes } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
-import { findPublicNetwork } from '../core/network.js';
 import { checkAggregateSafety } from '../core/transactions/checkAggregateSafety.js';
 import {
   describeTransaction,
@@ -36,13 +35,8 @@ export async function signPlan(parameters: SignPlanParameters): Promise<Transact
     length: 32,
     code: 'INVALID_FILE',
   });
-  const known = findPublicNetwork(file.network.identifier);
-  if (known !== undefined && !equalBytes(known.generationHashSeed, seed)) {
-    throw new InputError(
-      'WRONG_NETWORK',
-      `the plan names network ${file.network.identifier} (${known.name}) with another generation hash seed`,
-    );
-  }
+  // A private network may reuse a public identifier (the devnet uses 152 like testnet): the seed decides, and the
+  // review names the network so that the signer sees which one it is.
   const publicKey = derivePublicKey(privateKey);
   const descriptions = file.transactions.map((transaction, index) => {
     const description = describeTransaction(

@@ -204,15 +204,6 @@ describe('harvest delegate --offline', () => {
       hint: expect.stringContaining('HARVEST_PASSWORD'),
     });
   });
-
-  it('says online delegation is not built yet (issue #5)', async () => {
-    const run = await runCli(['delegate', '--json', '--node', 'http://127.0.0.1:3000']);
-    expect(run.exitCode).toBe(2);
-    expect(run.json().error).toMatchObject({
-      code: 'INVALID_INPUT',
-      message: expect.stringContaining('issue #5'),
-    });
-  });
 });
 
 describe('cold signing: delegate --prepare, then sign', () => {
