@@ -56,7 +56,8 @@ export function formatDelegateResult(result: DelegateResult, style: ChalkInstanc
     lines.push(
       '',
       `${transaction.kind}  fee ${formatXym(transaction.fee)}  ${transaction.hash === undefined ? style.yellow('unsigned') : `hash ${transaction.hash}`}`,
-      transaction.payload,
+      // once announced the hash is what matters; before, the payload is what the user may want to keep
+      ...(result.announced ? [] : [transaction.payload]),
     );
   }
   lines.push('', result.announced ? 'announced' : style.yellow('not announced'), `state ${result.state}`);
