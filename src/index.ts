@@ -69,6 +69,17 @@ export { openKeystore, keystorePath, type KeystoreSession } from './flows/keysto
 export { delegate, type ChainFacts, type DelegateResult, type DelegatePlan } from './flows/delegate.js';
 export { signPlan } from './flows/signPlan.js';
 export {
+  delegateThroughNode,
+  type DelegateThroughNodeParameters,
+  type DelegateThroughNodeOutcome,
+} from './flows/delegateThroughNode.js';
+export { readNodeFacts, type NodeFacts } from './flows/readNodeFacts.js';
+export { announceAndWait } from './flows/announceAndWait.js';
+export { resumeJournal } from './flows/resumeJournal.js';
+export { waitForConfirmation } from './flows/waitForConfirmation.js';
+export { waitForActivation } from './flows/waitForActivation.js';
+export { summarizeHarvesting, type HarvestingState } from './core/harvesting/summarizeHarvesting.js';
+export {
   unlinkThroughNode,
   type UnlinkPlan,
   type UnlinkThroughNodeParameters,
