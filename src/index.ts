@@ -92,7 +92,10 @@ export { verifyTransactionSignature } from './core/transactions/verifyTransactio
 export { createNodeClient, type NodeClient, type NodeClientOptions } from './node/createNodeClient.js';
 export { checkNetwork } from './node/checkNetwork.js';
 export { inspectNode, type InspectNodeResult } from './flows/inspectNode.js';
-export { checkRequestsAgainstChain } from './flows/checkRequestsAgainstChain.js';
+export {
+  checkRequestsAgainstChain,
+  checkRequestsAgainstChain as checkDelegationRequests,
+} from './flows/checkRequestsAgainstChain.js';
 export { scanDelegationRequests, type RequestsResult } from './flows/scanDelegationRequests.js';
 export {
   getHarvestingStatus,
