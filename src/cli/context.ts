@@ -7,7 +7,6 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CancelledError, InputError, type InputErrorCode } from '../core/errors.js';
-import { parsePrivateKey } from '../core/keys.js';
 import { parseNetworkName, type NetworkParameters } from '../core/network.js';
 import type { Clock, Fetch, FileSystem, RandomBytes, Sleep } from '../core/ports.js';
 import { createProcessIo, type Io } from '../ui/io.js';
@@ -186,6 +185,8 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
       invocation.exitCode = code;
     },
     async readPrivateKey(source) {
+      // loaded here, not at start-up: `harvest --help` should not pay for the curve arithmetic
+      const { parsePrivateKey } = await import('../core/keys.js');
       if (source.file !== undefined) {
         const bytes = await readFile(source.file, source.name, 'INVALID_KEY');
         return parsePrivateKey(new TextDecoder().decode(bytes), source.name);

@@ -6,9 +6,10 @@ import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, toHex, wipe } from '../core/bytes.js';
 import {
   DELEGATION_MESSAGE_SIZE,
-  openDelegationRecord,
+  type OpenedDelegation,
   type OpenFailure,
 } from '../core/crypto/delegationMessage.js';
+import { openDelegationRecords } from '../core/crypto/openDelegationRecords.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { DelegationTransfer } from '../core/transactions/findDelegationTransfers.js';
 
@@ -77,8 +78,12 @@ export function decryptDelegationRequests(
   options: DecryptOptions,
 ): DecryptCheckResult {
   const nodePublicKey = derivePublicKey(nodePrivateKey);
+  // One batch for all well-formed records: the field inversions are shared (openDelegationRecords.ts).
+  const records = inputs.flatMap((input) => (input.record === undefined ? [] : [input.record]));
+  const opened = openDelegationRecords(nodePrivateKey, records);
+  let next = 0;
   const requests = inputs.map((input, index) =>
-    reportOne(nodePrivateKey, nodePublicKey, input, index, options),
+    reportOne(nodePublicKey, input, index, options, input.record === undefined ? undefined : opened[next++]),
   );
   return { nodePublicKey: toHex(nodePublicKey), requests };
 }
@@ -108,11 +113,11 @@ export function inputsFromTransfers(transfers: readonly DelegationTransfer[]): D
 }
 
 function reportOne(
-  nodePrivateKey: Uint8Array,
   nodePublicKey: Uint8Array,
   input: DelegationRequestInput,
   index: number,
   options: DecryptOptions,
+  opened: OpenedDelegation | undefined,
 ): DelegationRequestReport {
   const base = {
     index,
@@ -130,10 +135,8 @@ function reportOne(
     reasons: [],
     error: { code, message },
   });
-  if (input.record === undefined)
+  if (opened === undefined)
     return failed('INVALID_MESSAGE', input.malformed ?? 'malformed request', undefined);
-
-  const opened = openDelegationRecord(nodePrivateKey, input.record);
   if (!opened.ok) return failed('DECRYPT_FAILED', FAILURE_MESSAGES[opened.failure], opened.requestId);
 
   const { remotePrivateKey, vrfPrivateKey } = opened.keys;
