@@ -8,6 +8,8 @@ import { formatRequests } from '../ui/format/requests.js';
 export interface RequestsOptions {
   readonly nodeKey?: string;
   readonly showSecrets?: boolean;
+  readonly watch?: boolean;
+  readonly watchTimeout?: string;
 }
 
 /** Registers `harvest requests`. */
@@ -26,6 +28,8 @@ export function registerRequests(program: Command, invocation: Invocation): void
       "the node's transport private key: node.key.pem or 64 hex digits ('-' = stdin)",
     )
     .option('--show-secrets', 'also print the decrypted remote and VRF private keys')
+    .option('--watch', 'keep following new blocks; new requests are noted on stderr; stop with Ctrl+C')
+    .option('--watch-timeout <seconds>', 'stop watching after this long (default: until Ctrl+C)')
     .action(async (options: RequestsOptions, command: Command) => {
       const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
       ctx.output.result(await requests(options, ctx), formatRequests);
@@ -54,9 +58,30 @@ export async function requests(options: RequestsOptions, ctx: Context): Promise<
     sleep: ctx.runtime.sleep,
     timeoutMs: ctx.timeoutMs,
   });
-  return scanDelegationRequests(client, {
-    nodePrivateKey,
-    expectedNetwork: ctx.network,
-    showSecrets: options.showSecrets === true,
+  const scan = { nodePrivateKey, expectedNetwork: ctx.network, showSecrets: options.showSecrets === true };
+  if (options.watch !== true) return scanDelegationRequests(client, scan);
+  const { watchDelegationRequests } = await import('../flows/watchDelegationRequests.js');
+  return watchDelegationRequests(client, {
+    ...scan,
+    timeoutMs: parseWatchTimeout(options.watchTimeout),
+    stopped: ctx.runtime.shutdownSignal(),
+    now: ctx.runtime.now,
+    sleep: ctx.runtime.sleep,
+    onNew: (report) =>
+      ctx.output.note(
+        `request ${report.requestId ?? '?'} at height ${report.height}: ` +
+          (report.ok
+            ? `${report.verdict ?? 'opened'} ${report.reasons.join(', ')}`.trim()
+            : (report.error?.code ?? 'failed')),
+      ),
   });
+}
+
+function parseWatchTimeout(text: string | undefined): number {
+  if (text === undefined) return Number.POSITIVE_INFINITY;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(seconds)) {
+    throw new InputError('INVALID_INPUT', `--watch-timeout must be a number of seconds, got "${text}"`);
+  }
+  return seconds * 1000;
 }

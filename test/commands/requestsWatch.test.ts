@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { runCli } from '../helpers/runCli.js';
+import { delegationAggregate, facadeOf, fundedKeyPair, randomKeyPair } from '../devnet/sdkClient.js';
+
+let devnet: Devnet;
+beforeAll(async () => {
+  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
+});
+afterAll(async () => {
+  await devnet.close();
+});
+
+async function delegateWithSdk(index: number): Promise<string> {
+  const facade = facadeOf(devnet);
+  const remote = randomKeyPair();
+  const signed = delegationAggregate(
+    facade,
+    fundedKeyPair(devnet, index),
+    devnet.descriptor.nodePublicKey,
+    remote,
+    randomKeyPair(),
+  );
+  await fetch(`${devnet.url}/transactions`, {
+    method: 'PUT',
+    body: signed.body,
+    headers: { 'content-type': 'application/json' },
+  });
+  return remote.publicKey.toString();
+}
+
+describe('harvest requests --watch', () => {
+  it('notes each new request on stderr as blocks come, and prints one final document', async () => {
+    const watching = runCli([
+      'requests',
+      '--json',
+      '--watch',
+      '--watch-timeout',
+      '2',
+      '--node',
+      devnet.url,
+      '--node-key',
+      devnet.descriptor.nodeKeyFile,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const remote = await delegateWithSdk(0);
+    const run = await watching;
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toMatch(/request [0-9A-F]{64} at height \d+: ACCEPTABLE/);
+    const result = run.json();
+    expect(result.requests.map((request: { remotePublicKey: string }) => request.remotePublicKey)).toContain(
+      remote,
+    );
+    expect(result.summary.total).toBe(result.requests.length);
+  });
+
+  it('stops at SIGINT/SIGTERM with the last scan', async () => {
+    let stop: (signal: string) => void = () => undefined;
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const watching = runCli(
+      ['requests', '--json', '--watch', '--node', devnet.url, '--node-key', devnet.descriptor.nodeKeyFile],
+      { shutdownSignal: () => stopped },
+    );
+    setTimeout(() => stop('SIGINT'), 500);
+    const run = await watching;
+    expect(run.exitCode).toBe(0);
+    expect(Array.isArray(run.json().requests)).toBe(true);
+  });
+
+  it('refuses a bad --watch-timeout', async () => {
+    const run = await runCli([
+      'requests',
+      '--json',
+      '--watch',
+      '--watch-timeout',
+      'soon',
+      '--node',
+      devnet.url,
+      '--node-key',
+      devnet.descriptor.nodeKeyFile,
+    ]);
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error.code).toBe('INVALID_INPUT');
+  });
+});
