@@ -105,6 +105,18 @@ export {
   type GetHarvestingStatusParameters,
 } from './flows/getHarvestingStatus.js';
 
+// onboarding many accounts (harvest onboard)
+export { parseAccountsFile, type AccountRow } from './core/onboarding/parseAccountsFile.js';
+export { assignNodes, type NodeAssignment, type NodeCapacity } from './core/onboarding/assignNodes.js';
+export {
+  onboardAccounts,
+  onboardAccounts as onboard,
+  type OnboardAccountsParameters,
+  type OnboardAccountInput,
+  type OnboardResult,
+  type OnboardPlan,
+} from './flows/onboardAccounts.js';
+
 // the devnet: a local Symbol network for rehearsals and end-to-end tests
 export {
   startDevnet,

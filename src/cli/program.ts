@@ -7,6 +7,7 @@ import { registerLinkRemote } from '../commands/linkRemote.js';
 import { registerSign } from '../commands/sign.js';
 import { registerDevnet } from '../commands/devnet.js';
 import { registerNode } from '../commands/node.js';
+import { registerOnboard } from '../commands/onboard.js';
 import { registerRequests } from '../commands/requests.js';
 import { registerStatus } from '../commands/status.js';
 import { registerUnlink } from '../commands/unlink.js';
@@ -65,6 +66,7 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
   registerStatus(program, invocation);
   registerUnlink(program, invocation);
   registerAnnounce(program, invocation);
+  registerOnboard(program, invocation);
   registerDevnet(program, invocation);
   return program;
 }
