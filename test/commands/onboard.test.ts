@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { runCli } from '../helpers/runCli.js';
+
+const PASSWORD = 'correct horse battery staple';
+let devnet: Devnet;
+let home: string;
+let work: string;
+
+beforeAll(async () => {
+  devnet = await startDevnet({
+    port: 0,
+    blockTimeSeconds: 0.2,
+    nodes: 2,
+    accounts: 12,
+    maxUnlockedAccounts: 6,
+    importanceGrouping: 5,
+  });
+  home = mkdtempSync(join(tmpdir(), 'harvest-onboard-home-'));
+  work = mkdtempSync(join(tmpdir(), 'harvest-onboard-'));
+});
+afterAll(async () => {
+  await devnet.close();
+  rmSync(home, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+const account = (index: number) => devnet.descriptor.accounts[index]!;
+const nodeArgs = () => devnet.nodes.flatMap((node) => ['--node', node.url]);
+
+function onboard(args: readonly string[], env: Record<string, string> = {}) {
+  return runCli(['onboard', '--json', '--home', home, '--activation-timeout', '20', ...args], {
+    env: { HARVEST_PASSWORD: PASSWORD, ...env },
+  });
+}
+
+function writeAccounts(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function confirmedCount(): Promise<number> {
+  const body = (await (await fetch(`${devnet.url}/transactions/confirmed?pageSize=100`)).json()) as {
+    data: unknown[];
+  };
+  return body.data.length;
+}
+
+async function unlockedOn(url: string): Promise<string[]> {
+  const body = (await (await fetch(`${url}/node/unlockedaccount`)).json()) as { unlockedAccount: string[] };
+  return body.unlockedAccount;
+}
+
+describe('harvest onboard (in-process, 2-node devnet over HTTP)', () => {
+  it('refuses without --yes and no terminal (CONFIRMATION_REQUIRED), announcing nothing', async () => {
+    const file = writeAccounts('refuse.csv', `key_file\n${account(11).keyFile}\n`);
+    const before = await confirmedCount();
+    const run = await onboard(['--accounts', file, ...nodeArgs()]);
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error.code).toBe('CONFIRMATION_REQUIRED');
+    await devnet.nextBlock();
+    expect(await confirmedCount()).toBe(before);
+  });
+
+  it('delegates 6 accounts spread over 2 nodes to ACTIVE, then a re-run announces nothing', async () => {
+    const lines = [
+      '# six accounts',
+      'key_file',
+      ...[0, 1, 2, 3, 4, 5].map((index) => account(index).keyFile),
+    ];
+    const file = writeAccounts('six.csv', `${lines.join('\n')}\n`);
+    const run = await onboard(['--accounts', file, ...nodeArgs(), '--yes', '--concurrency', '3']);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(run.exitCode).toBe(0);
+    const result = run.json();
+    expect(result.summary).toEqual({ ACTIVE: 6 });
+    expect(result.accounts.map((row: { mainAddress: string }) => row.mainAddress)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((index) => account(index).address),
+    );
+    const [node0, node1] = devnet.nodes;
+    expect(result.accounts.map((row: { nodeUrl: string }) => row.nodeUrl)).toEqual([
+      node0!.url,
+      node1!.url,
+      node0!.url,
+      node1!.url,
+      node0!.url,
+      node1!.url,
+    ]);
+    for (const row of result.accounts) {
+      expect(row).toMatchObject({ state: 'ACTIVE', error: null, announced: true });
+      expect(await unlockedOn(row.nodeUrl)).toContain(row.remotePublicKey);
+    }
+
+    const before = await confirmedCount();
+    const again = await onboard(['--accounts', file, ...nodeArgs(), '--yes']);
+    expect(again.exitCode).toBe(0);
+    expect(again.json().summary).toEqual({ ACTIVE: 6 });
+    for (const [index, row] of again.json().accounts.entries()) {
+      expect(row).toMatchObject({
+        state: 'ACTIVE',
+        announced: false,
+        nodeUrl: result.accounts[index].nodeUrl,
+      });
+      expect(row.remotePublicKey).toBe(result.accounts[index].remotePublicKey);
+    }
+    await devnet.nextBlock();
+    expect(await confirmedCount()).toBe(before);
+  });
+
+  it('a row whose key file is missing is FAILED with its code, the others go ACTIVE, exit 4', async () => {
+    const file = writeAccounts(
+      'missing.csv',
+      `key_file,node\n${account(6).keyFile},\n"${join(work, 'nope.key')}",\n${account(7).keyFile},${devnet.nodes[1]!.url}\n`,
+    );
+    const run = await onboard(['--accounts', file, '--node', devnet.url, '--yes']);
+    expect(run.exitCode).toBe(4);
+    const result = run.json();
+    expect(result.summary).toEqual({ ACTIVE: 2, FAILED: 1 });
+    expect(result.accounts[1]).toMatchObject({ line: 3, state: 'FAILED', mainAddress: null });
+    expect(result.accounts[1].error.code).toBe('INVALID_KEY');
+    expect(result.accounts[1].error.message).toContain('not found');
+    expect(result.accounts[0]).toMatchObject({ state: 'ACTIVE', nodeUrl: devnet.url });
+    expect(result.accounts[2]).toMatchObject({ state: 'ACTIVE', nodeUrl: devnet.nodes[1]!.url });
+  });
+
+  it('reads key_env rows from the environment, never printing the key', async () => {
+    const keyA = readFileSync(account(8).keyFile, 'utf8').trim();
+    const file = writeAccounts('env.jsonl', `{"key_env": "ACCOUNT_A"}\n{"key_env": "ACCOUNT_B"}\n`);
+    const run = await onboard(['--accounts', file, ...nodeArgs(), '--yes'], { ACCOUNT_A: keyA });
+    expect(run.exitCode).toBe(4);
+    const result = run.json();
+    expect(result.accounts[0]).toMatchObject({ state: 'ACTIVE', mainAddress: account(8).address });
+    expect(result.accounts[1]).toMatchObject({ state: 'FAILED' });
+    expect(result.accounts[1].error.code).toBe('INPUT_REQUIRED');
+    expect(run.stdout + run.stderr).not.toContain(keyA);
+  });
+
+  it('skips a node whose free slots are known and used up (--max-unlocked-accounts)', async () => {
+    const [node0, node1] = devnet.nodes;
+    // by now node 0 harvests for accounts 0, 2, 4, 6, 8 and node 1 for 1, 3, 5, 7
+    expect((await unlockedOn(node0!.url)).length).toBe(5);
+    expect((await unlockedOn(node1!.url)).length).toBe(4);
+    const file = writeAccounts('slots.csv', `key_file\n${account(10).keyFile}\n`);
+    const run = await onboard(['--accounts', file, ...nodeArgs(), '--yes', '--max-unlocked-accounts', '5']);
+    expect(run.exitCode).toBe(0);
+    expect(run.json().accounts[0]).toMatchObject({ state: 'ACTIVE', nodeUrl: node1!.url });
+  });
+
+  it('refuses the same account twice (exit 2) before anything', async () => {
+    const key = readFileSync(account(9).keyFile, 'utf8').trim();
+    const file = writeAccounts('dup.csv', `key_file,key_env\n${account(9).keyFile},\n,DUP\n`);
+    const run = await onboard(['--accounts', file, ...nodeArgs(), '--yes'], { DUP: key });
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error).toMatchObject({ code: 'INVALID_FILE' });
+    expect(run.json().error.message).toContain('lines 2 and 3');
+    expect(run.stdout + run.stderr).not.toContain(key);
+  });
+});
