@@ -193,6 +193,13 @@ function toRow(values: Partial<Record<Column, string>>, line: number, name: stri
       },
     );
   }
+  if (keyEnv !== '' && KEY_LIKE.test(keyEnv)) {
+    throw new InputError(
+      'INVALID_FILE',
+      `${name} line ${line}: key_env holds what looks like a key, where a variable name was expected`,
+      { hint: 'the variable holds the key; the file holds only its name' },
+    );
+  }
   if (keyEnv !== '' && !ENV_NAME.test(keyEnv)) {
     throw new InputError(
       'INVALID_FILE',
