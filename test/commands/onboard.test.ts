@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import type { Prompter } from '../../src/ui/prompter.js';
 import { runCli } from '../helpers/runCli.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -148,6 +149,34 @@ describe('harvest onboard (in-process, 2-node devnet over HTTP)', () => {
     const run = await onboard(['--accounts', file, ...nodeArgs(), '--yes', '--max-unlocked-accounts', '5']);
     expect(run.exitCode).toBe(0);
     expect(run.json().accounts[0]).toMatchObject({ state: 'ACTIVE', nodeUrl: node1!.url });
+  });
+
+  it('on a terminal: one confirmation for the batch, one password for every keystore, one line per account', async () => {
+    const asked: string[] = [];
+    const answers = { password: ['pw', 'pw'], confirm: [true] };
+    const prompter: Prompter = {
+      input: (message) => Promise.reject(new Error(`unexpected question: ${message}`)),
+      password: (message) => (asked.push(message), Promise.resolve(answers.password.shift()!)),
+      confirm: (message) => (asked.push(message), Promise.resolve(answers.confirm.shift()!)),
+    };
+    const otherHome = mkdtempSync(join(tmpdir(), 'harvest-onboard-tty-'));
+    try {
+      const file = writeAccounts('tty.csv', `key_file\n${account(11).keyFile}\n${account(10).keyFile}\n`);
+      const run = await runCli(
+        ['onboard', '--home', otherHome, '--accounts', file, ...nodeArgs(), '--activation-timeout', '20'],
+        { tty: true, prompter },
+      );
+      expect(asked).toEqual(['Go ahead?', 'keystore password', 'same password again']);
+      expect(run.stderr).toMatch(/onboard 2 account\(s\) over 2 node\(s\)/);
+      expect(run.stderr).toMatch(/fees at most \d+\.\d{6} XYM in total/);
+      expect(run.stderr).toMatch(/2\/2 done/);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`line 2 +${account(11).address} +ACTIVE`));
+      expect(run.stdout).toMatch(new RegExp(`line 3 +${account(10).address} +ACTIVE`));
+      expect(run.stdout).toMatch(/summary: ACTIVE 2/);
+    } finally {
+      rmSync(otherHome, { recursive: true, force: true });
+    }
   });
 
   it('refuses the same account twice (exit 2) before anything', async () => {
