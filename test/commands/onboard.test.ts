@@ -179,6 +179,31 @@ describe('harvest onboard (in-process, 2-node devnet over HTTP)', () => {
     }
   });
 
+  it('a node that cannot be read fails only its rows; the others go on', async () => {
+    const dead = 'http://127.0.0.1:1';
+    const file = writeAccounts(
+      'dead.csv',
+      `key_file,node\n${account(0).keyFile},\n${account(1).keyFile},${dead}\n`,
+    );
+    const run = await onboard([
+      '--accounts',
+      file,
+      '--node',
+      dead,
+      '--node',
+      devnet.url,
+      '--yes',
+      '--timeout',
+      '1',
+    ]);
+    expect(run.exitCode).toBe(4);
+    const [first, second] = run.json().accounts;
+    expect(first).toMatchObject({ state: 'ACTIVE', announced: false, nodeUrl: devnet.url });
+    expect(second).toMatchObject({ state: 'FAILED', nodeUrl: dead, mainAddress: account(1).address });
+    expect(second.error.code).toMatch(/^NODE_/);
+    expect(run.stderr).toContain(`${dead} cannot be read`);
+  });
+
   it('refuses the same account twice (exit 2) before anything', async () => {
     const key = readFileSync(account(9).keyFile, 'utf8').trim();
     const file = writeAccounts('dup.csv', `key_file,key_env\n${account(9).keyFile},\n,DUP\n`);
