@@ -97,6 +97,9 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     keystore,
     random: ctx.runtime.random,
     now: ctx.runtime.now,
+    // Offline nothing is announced by us: the signed payload goes to stdout or --out, never to the journal that a
+    // later online run would resume (announce it with `harvest announce`).
+    journal: false,
     confirm: (plan) => Promise.resolve(ctx.output.note(formatDelegatePlan(plan))),
   });
   const written = await writeHarvestingSettings(ctx, configPath, toHex, secrets, beneficiary, options);

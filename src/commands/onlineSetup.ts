@@ -80,6 +80,7 @@ export async function runOnlineSetup(
       options.dryRun === true || 'publicKey' in main
         ? Promise.resolve(ctx.output.note(formatDelegatePlan(plan)))
         : ctx.ask.confirm(formatDelegatePlan(plan)),
+    confirmResend: (summary) => ctx.ask.confirm(summary),
     dryRun: options.dryRun === true,
     wait,
     resend: options.resend === true,
@@ -93,7 +94,11 @@ export async function runOnlineSetup(
     onNote: (text) => ctx.output.note(text),
   });
   const { state } = outcome.result;
-  if (wait && (state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING')) {
+  if (
+    wait &&
+    options.dryRun !== true &&
+    (state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING')
+  ) {
     ctx.setExitCode(ExitCode.Pending);
   }
   return outcome;

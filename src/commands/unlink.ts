@@ -96,6 +96,7 @@ export async function unlink(options: UnlinkOptions, ctx: Context): Promise<Dele
     },
     all: options.all === true,
     fee,
+    confirmResend: (summary) => ctx.ask.confirm(summary),
     confirm: (plan) =>
       dryRun
         ? Promise.resolve(ctx.output.note(formatUnlinkPlan(plan)))

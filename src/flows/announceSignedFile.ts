@@ -82,8 +82,8 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
     mainPublicKey: toHex(mainPublicKey),
     nodeUrl: client.url,
     nodePublicKey: null,
-    remotePublicKey: '',
-    vrfPublicKey: '',
+    remotePublicKey: null,
+    vrfPublicKey: null,
     transactions: checked.map((entry) => entry.transaction),
     plan,
     announced: false,
@@ -231,8 +231,8 @@ async function accountState(
   const withLinks = {
     ...result,
     nodePublicKey: node === undefined ? null : toHex(node),
-    remotePublicKey: remote === undefined ? '' : toHex(remote),
-    vrfPublicKey: vrf === undefined ? '' : toHex(vrf),
+    remotePublicKey: remote === undefined ? null : toHex(remote),
+    vrfPublicKey: vrf === undefined ? null : toHex(vrf),
   };
   if (remote === undefined && vrf === undefined && node === undefined)
     return { ...withLinks, state: 'INACTIVE' };

@@ -91,8 +91,9 @@ export interface DelegateResult {
   readonly mainPublicKey: string;
   readonly nodeUrl: string | null;
   readonly nodePublicKey: string | null;
-  readonly remotePublicKey: string;
-  readonly vrfPublicKey: string;
+  /** Null when no remote / VRF key is linked or planned (e.g. after `unlink --all`). */
+  readonly remotePublicKey: string | null;
+  readonly vrfPublicKey: string | null;
   readonly transactions: readonly ResultTransaction[];
   readonly plan: readonly PlannedTransaction[];
   readonly announced: boolean;

@@ -19,6 +19,7 @@ import { equalBytes, parseHex, toHex } from '../core/bytes.js';
 import { InputError, NodeError, RejectedError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
 import { openPrivateKey } from '../core/keystore/keystoreCrypto.js';
+import { describePendingEntry } from '../core/keystore/describePendingEntry.js';
 import { holdsKey, syncKeyStatuses } from '../core/keystore/updateKeystore.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { Clock, RandomBytes, Sleep } from '../core/ports.js';
@@ -52,6 +53,8 @@ export interface DelegateThroughNodeParameters {
   /** --fee: a multiplier, a level, or undefined for the default max(median, node minimum). */
   readonly fee: bigint | FeeLevel | undefined;
   readonly confirm: (plan: DelegatePlan) => Promise<void>;
+  /** Asked before a transaction an earlier run signed (but may not have announced) is announced now. */
+  readonly confirmResend: (summary: string) => Promise<void>;
   /** --dry-run: sign and print, announce nothing, journal nothing. */
   readonly dryRun: boolean;
   /** False with --no-wait. */
@@ -113,6 +116,8 @@ async function runWithFacts(
   };
   const resumed = await resumeJournal({
     ...waiting,
+    confirmResend: parameters.confirmResend,
+    readOnly: parameters.dryRun,
     onResume: (kind, hash, outcome) => parameters.onNote?.(`earlier ${kind} transaction ${hash}: ${outcome}`),
   });
 
@@ -120,8 +125,21 @@ async function runWithFacts(
   await saveIfChanged(keystore, syncKeyStatuses(keystore.file, account.links));
   const base = baseResult(facts, mainAddress, mainPublicKey, account, nodePublicKey);
   if (resumed.pending !== undefined) {
+    const entry = keystore.file.journal.find((candidate) => candidate.hash === resumed.pending)!;
+    const pendingKey = (role: 'remote' | 'vrf') =>
+      keystore.file.keys.findLast((key) => key.role === role && key.status !== 'unlinked')?.publicKey;
+    const remote = pendingKey('remote');
+    const vrf = pendingKey('vrf');
     return {
-      result: { ...base, announced: true, state: 'CONFIRMATION_PENDING', reasons: [] },
+      result: {
+        ...base,
+        remotePublicKey: remote === undefined ? base.remotePublicKey : toHex(remote),
+        vrfPublicKey: vrf === undefined ? base.vrfPublicKey : toHex(vrf),
+        transactions: [describePendingEntry(entry)],
+        announced: entry.state === 'announced',
+        state: 'CONFIRMATION_PENDING',
+        reasons: [],
+      },
       secrets: undefined,
     };
   }
@@ -186,7 +204,7 @@ async function runWithFacts(
   const state = await activation(
     parameters,
     facts,
-    parseHex(planned.remotePublicKey, { name: 'remote key' }),
+    parseHex(planned.remotePublicKey ?? '', { name: 'remote key', length: 32 }),
   );
   return {
     result: { ...announced, state: state.state, reasons: [...planned.reasons, ...state.reasons] },
@@ -344,8 +362,8 @@ function baseResult(
     mainPublicKey: toHex(mainPublicKey),
     nodeUrl: facts.client.url,
     nodePublicKey: nodePublicKey === undefined ? null : toHex(nodePublicKey),
-    remotePublicKey: remote === undefined ? '' : toHex(remote),
-    vrfPublicKey: vrf === undefined ? '' : toHex(vrf),
+    remotePublicKey: remote === undefined ? null : toHex(remote),
+    vrfPublicKey: vrf === undefined ? null : toHex(vrf),
     transactions: [],
     plan: [],
     announced: false,

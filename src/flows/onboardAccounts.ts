@@ -95,7 +95,7 @@ export interface OnboardAccountResult {
   readonly state: string;
   readonly nodeUrl: string | null;
   readonly error: { readonly code: string; readonly message: string; readonly hint?: string } | null;
-  readonly remotePublicKey?: string;
+  readonly remotePublicKey?: string | null;
   readonly hash?: string;
   readonly announced?: boolean;
   readonly reasons?: readonly string[];
@@ -417,6 +417,7 @@ async function runOne(
         }),
       fee: parameters.fee,
       confirm: () => Promise.resolve(), // the batch was confirmed once, up front
+      confirmResend: () => Promise.resolve(),
       dryRun: false,
       wait: parameters.wait,
       resend: false,

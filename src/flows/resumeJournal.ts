@@ -6,6 +6,10 @@
  *   node says failed           → mark failed, go on (a new plan follows)
  *   unknown or unconfirmed, deadline ahead → announce the same payload again and wait for it
  *   unknown, deadline passed   → it can never confirm: mark failed, go on
+ *
+ * Two guards keep this from announcing what the user has not agreed to now: an entry never known to have been
+ * announced (state `signed`: written ahead, then the run stopped) is announced only after `confirmResend`; and in
+ * `readOnly` mode (--dry-run) nothing is announced at all: an entry that could still confirm is reported pending.
  */
 import { parseHex } from '../core/bytes.js';
 import { RejectedError } from '../core/errors.js';
@@ -27,6 +31,13 @@ export interface ResumeJournalParameters {
   readonly onProgress?: (text: string) => void;
   /** Told about each entry resumed (for notes on stderr). */
   readonly onResume?: (kind: string, hash: string, outcome: string) => void;
+  /**
+   * Asked before an entry in state `signed` is announced (the same confirmation as for a new plan: --yes, a prompt,
+   * or CONFIRMATION_REQUIRED).
+   */
+  readonly confirmResend: (summary: string) => Promise<void>;
+  /** Settle what the node already decided, but announce and wait for nothing (--dry-run). */
+  readonly readOnly?: boolean;
 }
 
 /** What was resumed: the hashes confirmed now, and the one still pending (then the caller stops, exit 5). */
@@ -54,6 +65,13 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
     if (status?.group === 'failed' || BigInt(parameters.networkTimeMs()) > entry.deadline) {
       await settle('failed');
       continue;
+    }
+    if (parameters.readOnly === true) return { ...outcome, pending: entry.hash };
+    if (status === undefined && entry.state === 'signed') {
+      await parameters.confirmResend(
+        `an earlier run signed this ${entry.kind} transaction but may not have announced it: ${entry.hash}\n` +
+          'announce it now (nothing new is planned while it can still confirm)',
+      );
     }
     parameters.onResume?.(entry.kind, entry.hash, 'resuming');
     try {

@@ -34,6 +34,7 @@ import type { DelegateResult, PlannedTransaction, ResultTransaction } from './de
 import type { KeystoreSession } from './keystore/openKeystore.js';
 import { readNodeFacts, type NodeFacts } from './readNodeFacts.js';
 import { resumeJournal } from './resumeJournal.js';
+import { describePendingEntry } from '../core/keystore/describePendingEntry.js';
 
 /** What confirm() is shown. */
 export interface UnlinkPlan {
@@ -62,6 +63,8 @@ export interface UnlinkThroughNodeParameters {
   readonly all: boolean;
   readonly fee: bigint | FeeLevel | undefined;
   readonly confirm: (plan: UnlinkPlan) => Promise<void>;
+  /** Asked before a transaction an earlier run signed (but may not have announced) is announced now. */
+  readonly confirmResend: (summary: string) => Promise<void>;
   /** --dry-run: sign and print, announce nothing, journal nothing. */
   readonly dryRun: boolean;
   /** False with --no-wait. */
@@ -98,6 +101,8 @@ export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters)
       : await resumeJournal({
           ...waiting,
           keystore,
+          confirmResend: parameters.confirmResend,
+          readOnly: parameters.dryRun,
           onResume: (kind, hash, outcome) =>
             parameters.onNote?.(`earlier ${kind} transaction ${hash}: ${outcome}`),
         });
@@ -108,7 +113,15 @@ export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters)
     await keystore.save(syncKeyStatuses(keystore.file, account.links));
   }
   const base = baseResult(facts, mainAddress, mainPublicKey, account);
-  if (resumed?.pending !== undefined) return { ...base, announced: true, state: 'CONFIRMATION_PENDING' };
+  if (resumed?.pending !== undefined && keystore !== undefined) {
+    const entry = keystore.file.journal.find((candidate) => candidate.hash === resumed.pending)!;
+    return {
+      ...base,
+      transactions: [describePendingEntry(entry)],
+      announced: entry.state === 'announced',
+      state: 'CONFIRMATION_PENDING',
+    };
+  }
   if (account === undefined) {
     parameters.onNote?.(`the chain does not know ${mainAddress}: nothing is linked`);
     return base;
@@ -250,8 +263,8 @@ function describeUnlink(transaction: KeyLinkTransaction): PlannedTransaction {
 
 function linkedKeys(links: AccountInfo['links']): Pick<DelegateResult, 'remotePublicKey' | 'vrfPublicKey'> {
   return {
-    remotePublicKey: links.remote === undefined ? '' : toHex(links.remote),
-    vrfPublicKey: links.vrf === undefined ? '' : toHex(links.vrf),
+    remotePublicKey: links.remote === undefined ? null : toHex(links.remote),
+    vrfPublicKey: links.vrf === undefined ? null : toHex(links.vrf),
   };
 }
 

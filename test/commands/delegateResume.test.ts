@@ -66,6 +66,31 @@ describe('harvest delegate after an interruption', () => {
     expect(await confirmedFrom(publicKey)).toBe(1); // one aggregate on chain, not two
   });
 
+  it('asks again before announcing what an earlier run signed, and never announces on --dry-run', async () => {
+    const account = devnet.descriptor.accounts[2]!;
+    const base = ['delegate', '--json', '--home', home, '--node', devnet.url, '--key-file', account.keyFile];
+    await runCli([...base, '--yes'], { env, fetch: crashOnAnnounce });
+    const keystore = keystoreOf(account.address);
+    const hash = keystore.read().journal[0].hash as string;
+    const seen = async () => (await fetch(`${devnet.url}/transactionStatus/${hash}`)).status;
+
+    const dry = await runCli([...base, '--dry-run'], { env });
+    expect(dry.exitCode).toBe(0);
+    expect(dry.json()).toMatchObject({ state: 'CONFIRMATION_PENDING', announced: false });
+    expect(dry.json().transactions).toEqual([expect.objectContaining({ kind: 'delegate', hash })]);
+    expect(dry.json().remotePublicKey).toMatch(/^[0-9A-F]{64}$/);
+    const unconfirmed = await runCli(base, { env });
+    expect(unconfirmed.exitCode).toBe(2);
+    expect(unconfirmed.json().error.code).toBe('CONFIRMATION_REQUIRED');
+    await devnet.nextBlock();
+    expect(await seen()).toBe(404);
+    expect(keystore.read().journal[0].state).toBe('signed');
+
+    const resumed = await runCli([...base, '--yes'], { env });
+    expect(resumed.json()).toMatchObject({ state: 'ACTIVE' });
+    expect(await seen()).toBe(200);
+  });
+
   it('drops an entry whose deadline passed unconfirmed, and plans again', async () => {
     const account = devnet.descriptor.accounts[1]!;
     const args = [

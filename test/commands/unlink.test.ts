@@ -128,8 +128,8 @@ describe('harvest unlink --node (in-process, real devnet over HTTP)', () => {
     ]);
     expect(result).toMatchObject({
       state: 'INACTIVE',
-      remotePublicKey: '',
-      vrfPublicKey: '',
+      remotePublicKey: null,
+      vrfPublicKey: null,
       announced: true,
     });
     expect(await unlocked()).not.toContain(delegated.remotePublicKey);

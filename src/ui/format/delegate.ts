@@ -47,8 +47,8 @@ export function formatDelegateResult(result: DelegateResult, style: ChalkInstanc
   const lines = [
     `main account   ${result.mainAddress}`,
     ...(result.nodePublicKey === null ? [] : [`node key       ${result.nodePublicKey}`]),
-    `remote key     ${result.remotePublicKey}`,
-    `VRF key        ${result.vrfPublicKey}`,
+    `remote key     ${result.remotePublicKey ?? 'none'}`,
+    `VRF key        ${result.vrfPublicKey ?? 'none'}`,
     'inner transactions:',
     ...formatPlanned(result.plan),
   ];
