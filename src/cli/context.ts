@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CancelledError, InputError, type InputErrorCode } from '../core/errors.js';
 import { parseNetworkName, type NetworkParameters } from '../core/network.js';
@@ -121,6 +121,14 @@ export interface Context {
   resolvePath(path: string): string;
   /** Sets the exit code of a command that printed its result but did not fully succeed (product.md §2.1). */
   setExitCode(code: number): void;
+  /**
+   * Checks, before any work, that an output file named on the command line can be created: its folder exists and
+   * the path is not a folder. Commands call it first, so that a bad --out never fails after an announcement.
+   * @throws {InputError} INVALID_FILE
+   */
+  checkOutputPath(path: string, name: string): Promise<string>;
+  /** Writes an output file atomically with `mode`; a file-system failure is INVALID_FILE, not a crash. */
+  writeOutputFile(path: string, data: string, mode: number, name: string): Promise<void>;
 }
 
 /** Builds the context of one command invocation. */
@@ -183,6 +191,35 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
     resolvePath,
     setExitCode: (code) => {
       invocation.exitCode = code;
+    },
+    async checkOutputPath(path, name) {
+      const absolute = resolvePath(path);
+      const folder = dirname(absolute);
+      const folderInfo = await runtime.files.stat(folder);
+      if (folderInfo === undefined) {
+        throw new InputError('INVALID_FILE', `${name} ${path}: the folder ${folder} does not exist`);
+      }
+      if (folderInfo.isFile)
+        throw new InputError('INVALID_FILE', `${name} ${path}: ${folder} is not a folder`);
+      const info = await runtime.files.stat(absolute);
+      if (info !== undefined && !info.isFile) {
+        throw new InputError('INVALID_FILE', `${name} ${path} is a folder, not a file`);
+      }
+      return absolute;
+    },
+    async writeOutputFile(path, data, mode, name) {
+      try {
+        await runtime.files.writeFileAtomic(resolvePath(path), data, mode);
+      } catch (error) {
+        const errno = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+        throw new InputError(
+          'INVALID_FILE',
+          `${name} ${path} cannot be written (${errno ?? 'unknown error'})`,
+          {
+            cause: error,
+          },
+        );
+      }
     },
     async readPrivateKey(source) {
       // loaded here, not at start-up: `harvest --help` should not pay for the curve arithmetic

@@ -25,7 +25,8 @@ export function createNodeFileSystem(): FileSystem {
         const info = await stat(path);
         return { mode: info.mode & 0o7777, size: info.size, isFile: info.isFile() };
       } catch (error) {
-        if (isErrno(error, 'ENOENT')) return undefined;
+        // ENOTDIR: a parent is a file, so the path cannot exist either
+        if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;
         throw error;
       }
     },

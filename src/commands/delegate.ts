@@ -77,6 +77,7 @@ export function registerDelegate(program: Command, invocation: Invocation): void
 
 /** Reads flags and keys, runs the delegate flow, writes the plan or signed file. */
 export async function delegate(options: DelegateOptions, ctx: Context): Promise<DelegateResult> {
+  if (options.out !== undefined) await ctx.checkOutputPath(options.out, '--out file');
   if (options.offline !== true) {
     const { runOnlineSetup } = await import('./onlineSetup.js');
     const { result, network } = await runOnlineSetup('delegate', options, ctx);
@@ -251,7 +252,7 @@ export async function writeResultFile(
     })),
   };
   const path = ctx.resolvePath(options.out);
-  await ctx.runtime.files.writeFileAtomic(path, `${toJson(file)}\n`, 0o600);
+  await ctx.writeOutputFile(path, `${toJson(file)}\n`, 0o600, '--out file');
   ctx.output.note(`${options.prepare === true ? 'unsigned plan' : 'signed transactions'} written to ${path}`);
   return result;
 }

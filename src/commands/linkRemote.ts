@@ -62,7 +62,11 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     import('../core/address.js'),
     import('../core/bytes.js'),
   ]);
-  const configPath = options.configOut === undefined ? undefined : ctx.resolvePath(options.configOut);
+  const configPath =
+    options.configOut === undefined
+      ? undefined
+      : await ctx.checkOutputPath(options.configOut, '--config-out file');
+  if (options.out !== undefined) await ctx.checkOutputPath(options.out, '--out file');
   if (options.offline !== true) {
     const beneficiaryText = options.beneficiary;
     if (beneficiaryText !== undefined) parseAddress(beneficiaryText); // refuse a bad address before any work
@@ -133,7 +137,7 @@ async function writeHarvestingSettings(
       `beneficiaryAddress = ${beneficiary}`,
       '',
     ].join('\n');
-    await ctx.runtime.files.writeFileAtomic(configPath, settings, 0o600);
+    await ctx.writeOutputFile(configPath, settings, 0o600, '--config-out file');
     ctx.output.note(
       `harvesting settings written to ${configPath} (mode 0600); copy them into config-harvesting.properties`,
     );

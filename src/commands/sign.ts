@@ -37,6 +37,7 @@ export function registerSign(program: Command, invocation: Invocation): void {
 
 /** Reads, reviews and signs a plan; writes the signed file with --out. */
 export async function sign(planPath: string, options: SignOptions, ctx: Context): Promise<TransactionFile> {
+  if (options.out !== undefined) await ctx.checkOutputPath(options.out, 'signed file');
   const { parseTransactionFile } = await import('../core/transactions/transactionFile.js');
   const file = parseTransactionFile(
     new TextDecoder().decode(await ctx.readFile(planPath, 'plan', 'INVALID_FILE')),
@@ -73,7 +74,7 @@ export async function sign(planPath: string, options: SignOptions, ctx: Context)
   });
   if (options.out !== undefined) {
     const path = ctx.resolvePath(options.out);
-    await ctx.runtime.files.writeFileAtomic(path, `${toJson(signed)}\n`, 0o600);
+    await ctx.writeOutputFile(path, `${toJson(signed)}\n`, 0o600, 'signed file');
     ctx.output.note(`signed file written to ${path}`);
   }
   return signed;

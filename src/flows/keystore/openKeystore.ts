@@ -86,9 +86,17 @@ export async function openKeystore(parameters: OpenKeystoreParameters): Promise<
     file,
     key,
     async save(next: KeystoreFile) {
-      await files.mkdir(home, 0o700);
-      await files.mkdir(join(home, 'keystore'), 0o700);
-      await files.writeFileAtomic(path, serializeKeystore(next), 0o600);
+      try {
+        await files.mkdir(home, 0o700);
+        await files.mkdir(join(home, 'keystore'), 0o700);
+        await files.writeFileAtomic(path, serializeKeystore(next), 0o600);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'unknown error';
+        throw new InputError('INVALID_INPUT', `the keystore cannot be written under ${home} (${code})`, {
+          hint: 'check --home (or HARVEST_HOME): it must be a folder this user can write',
+          cause: error,
+        });
+      }
       session.file = next;
       session.isNew = false;
     },
