@@ -18,6 +18,7 @@ import { equalBytes, parseHex, toHex } from '../core/bytes.js';
 import { NodeError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
 import { checkNetwork } from '../node/checkNetwork.js';
+import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { ACCOUNT_TYPE, accountBalance, type AccountInfo } from '../node/getAccount.js';
 import type { DelegationRequestReport } from './decryptDelegationRequests.js';
@@ -54,7 +55,8 @@ export async function checkRequestsAgainstChain<T extends DelegationRequestRepor
   reports: readonly T[],
   parameters: ChainCheckParameters,
 ): Promise<T[]> {
-  await checkNetwork(client, parameters.expectedNetwork);
+  const { nodeInfo } = await checkNetwork(client, parameters.expectedNetwork);
+  checkNodeKeyMatches(nodeInfo, parameters.nodePublicKey, client.url);
   const [properties, unlocked] = await Promise.all([
     client.getNetworkProperties(),
     client.getUnlockedAccounts().then(

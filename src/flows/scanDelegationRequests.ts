@@ -9,6 +9,7 @@ import { derivePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
 import { TRANSFER_TYPE } from '../core/transactions/findDelegationTransfers.js';
 import { checkNetwork } from '../node/checkNetwork.js';
+import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import type { TransactionEntry } from '../node/readTransactionEntry.js';
 import { checkRequestsAgainstChain, SUPERSEDED } from './checkRequestsAgainstChain.js';
@@ -64,8 +65,9 @@ export async function scanDelegationRequests(
   client: NodeClient,
   parameters: ScanParameters,
 ): Promise<RequestsResult> {
-  const { network } = await checkNetwork(client, parameters.expectedNetwork);
+  const { network, nodeInfo } = await checkNetwork(client, parameters.expectedNetwork);
   const nodePublicKey = derivePublicKey(parameters.nodePrivateKey);
+  checkNodeKeyMatches(nodeInfo, nodePublicKey, client.url);
   const nodeAddress = deriveAddress(nodePublicKey, network.identifier);
   const pageSize = parameters.pageSize ?? 100;
   const maxPages = parameters.maxPages ?? 1000;

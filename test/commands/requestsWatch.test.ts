@@ -83,3 +83,28 @@ describe('harvest requests --watch', () => {
     expect(run.json().error.code).toBe('INVALID_INPUT');
   });
 });
+
+describe('node key checks', () => {
+  it('refuses a --node-key that is not the transport key of --node (requests and decrypt-check --node)', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const other = join(mkdtempSync(join(tmpdir(), 'harvest-other-key-')), 'other.key');
+    writeFileSync(other, '22'.repeat(32), { mode: 0o600 });
+    const requests = await runCli(['requests', '--json', '--node', devnet.url, '--node-key', other]);
+    expect(requests.exitCode).toBe(2);
+    expect(requests.json().error.code).toBe('NODE_KEY_MISMATCH');
+    const check = await runCli([
+      'decrypt-check',
+      '--json',
+      '--node',
+      devnet.url,
+      '--node-key',
+      other,
+      '--harvesters',
+      devnet.descriptor.harvestersFile,
+    ]);
+    expect(check.exitCode).toBe(2);
+    expect(check.json().error.code).toBe('NODE_KEY_MISMATCH');
+  });
+});
