@@ -104,7 +104,7 @@ export interface Context {
   readonly json: boolean;
   readonly yes: boolean;
   readonly verbose: boolean;
-  /** True when prompts may be shown: stdin and stderr are terminals, no CI, no --json, no --no-input. */
+  /** True when prompts may be shown: stdin and stderr are terminals, no CI, no --no-input. */
   readonly interactive: boolean;
   readonly nodeUrl: string | undefined;
   /** The public network asked for with --network (or HARVEST_NETWORK), if any. */
@@ -138,8 +138,9 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
   const json = options.json === true;
   const verbose = options.verbose === true;
   const color = options.color !== false && env['NO_COLOR'] === undefined && io.stderrIsTTY;
-  const interactive =
-    io.stdinIsTTY && io.stderrIsTTY && !isTruthy(env['CI']) && !json && options.input !== false;
+  // product.md §2.1: with --json, prompts and progress still go to stderr when it is a terminal; stdout keeps the
+  // one JSON document. Only a missing terminal, CI or --no-input turns prompting off.
+  const interactive = io.stdinIsTTY && io.stderrIsTTY && !isTruthy(env['CI']) && options.input !== false;
   const output = createOutput(io, { json, verbose, color });
   const yes = options.yes === true;
   const resolvePath = (path: string) => resolve(runtime.cwd, path);

@@ -26,7 +26,7 @@ export interface Output {
   error(error: unknown): void;
   /** A line for the human on stderr (warnings, hints); kept with --json too, as stderr is not parsed. */
   note(text: string): void;
-  /** Transient progress on stderr, shown only when stderr is a terminal and not with --json. */
+  /** Transient progress on stderr, shown only when stderr is a terminal (with --json too: stdout stays clean). */
   progress(text: string): void;
   /** The colour functions in force. */
   readonly style: ChalkInstance;
@@ -107,7 +107,7 @@ export function createOutput(io: Io, options: OutputOptions): Output {
       io.stderr.write(`${text}\n`);
     },
     progress(text) {
-      if (options.json || !io.stderrIsTTY) return;
+      if (!io.stderrIsTTY) return;
       io.stderr.write(`\r\x1b[2K${text}`);
       progressShown = true;
     },

@@ -132,10 +132,11 @@ describe('contextFor', () => {
     ).rejects.toBeInstanceOf(CancelledError);
   });
 
-  it('never prompts under CI, with --json or with --no-input, even on a terminal', () => {
+  it('never prompts under CI or with --no-input, even on a terminal; --json still may (prompts are on stderr)', () => {
     expect(contextFor(invocation(runtime({ tty: true })), {}).interactive).toBe(true);
     expect(contextFor(invocation(runtime({ tty: true, env: { CI: 'true' } })), {}).interactive).toBe(false);
-    expect(contextFor(invocation(runtime({ tty: true })), { json: true }).interactive).toBe(false);
+    expect(contextFor(invocation(runtime({ tty: true })), { json: true }).interactive).toBe(true);
+    expect(contextFor(invocation(runtime()), { json: true }).interactive).toBe(false);
     expect(contextFor(invocation(runtime({ tty: true })), { input: false }).interactive).toBe(false);
   });
 

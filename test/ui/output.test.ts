@@ -20,15 +20,14 @@ describe('output', () => {
     expect(io.stdoutText().trim().split('\n')).toHaveLength(1);
   });
 
-  it('shows progress only on a terminal and never with --json', () => {
+  it('shows progress on stderr only when it is a terminal, and never on stdout (with --json too)', () => {
     const pipe = testIo();
-    createOutput(pipe, { json: false, verbose: false, color: false }).progress('waiting');
+    createOutput(pipe, { json: true, verbose: false, color: false }).progress('waiting');
     expect(pipe.stderrText()).toBe('');
     const terminal = testIo({ tty: true });
     createOutput(terminal, { json: true, verbose: false, color: true }).progress('waiting');
-    expect(terminal.stderrText()).toBe('');
-    createOutput(terminal, { json: false, verbose: false, color: true }).progress('waiting');
     expect(terminal.stderrText()).toContain('waiting');
+    expect(terminal.stdoutText()).toBe('');
   });
 
   it('colours only when asked to', () => {
