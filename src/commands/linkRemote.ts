@@ -71,7 +71,10 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     const beneficiaryText = options.beneficiary;
     if (beneficiaryText !== undefined) parseAddress(beneficiaryText); // refuse a bad address before any work
     const { runOnlineSetup } = await import('./onlineSetup.js');
-    const { result, secrets } = await runOnlineSetup('linkRemote', options, ctx);
+    const { result, secrets } = await runOnlineSetup('linkRemote', options, ctx, (network) => {
+      // the beneficiary must be on the node's network: checked before anything is planned or announced
+      if (beneficiaryText !== undefined) parseAddress(beneficiaryText, network.identifier);
+    });
     const beneficiary = beneficiaryText ?? result.mainAddress;
     if (secrets === undefined) return { ...result, configFile: null };
     const written = await writeHarvestingSettings(ctx, configPath, toHex, secrets, beneficiary, options);

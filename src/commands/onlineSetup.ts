@@ -2,6 +2,7 @@ import type { Context } from '../cli/context.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import { InputError } from '../core/errors.js';
+import type { NetworkParameters } from '../core/network.js';
 import type { DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
 import { formatDelegatePlan } from '../ui/format/delegate.js';
 
@@ -28,6 +29,7 @@ export async function runOnlineSetup(
   mode: 'delegate' | 'linkRemote',
   options: OnlineSetupOptions,
   ctx: Context,
+  checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
   const [{ parsePublicKey, derivePublicKey }, { decodePrimeOrderPoint }, { parseFeeMultiplier }] =
     await Promise.all([
@@ -92,6 +94,7 @@ export async function runOnlineSetup(
     sleep: runtime.sleep,
     onProgress: (text) => ctx.output.progress(text),
     onNote: (text) => ctx.output.note(text),
+    ...(checkNetwork === undefined ? {} : { checkNetwork }),
   });
   const { state } = outcome.result;
   if (

@@ -70,6 +70,8 @@ export interface DelegateThroughNodeParameters {
   readonly sleep: Sleep;
   readonly onProgress?: (text: string) => void;
   readonly onNote?: (text: string) => void;
+  /** Checks that depend on the node's network (e.g. link-remote's beneficiary), run before anything else. */
+  readonly checkNetwork?: (network: NetworkParameters) => void;
 }
 
 /** The result, plus the remote and VRF private keys for link-remote's config file (never printed). */
@@ -89,6 +91,7 @@ export async function delegateThroughNode(
     expectedNetwork: parameters.expectedNetwork,
     now: parameters.now,
   });
+  parameters.checkNetwork?.(facts.network);
   return { ...(await runWithFacts(parameters, facts)), network: facts.network };
 }
 

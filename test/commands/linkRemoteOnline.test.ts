@@ -92,4 +92,30 @@ describe('harvest link-remote --node', () => {
     expect(again.json()).toMatchObject({ state: 'OPERATOR', announced: false, transactions: [] });
     expect(readSettings(config)['harvesterSigningPrivateKey']).toBe(settings['harvesterSigningPrivateKey']);
   });
+
+  it('refuses a beneficiary on another network before announcing anything', async () => {
+    const account = devnet.descriptor.accounts[1]!;
+    const run = await runCli(
+      [
+        'link-remote',
+        '--json',
+        '--yes',
+        '--home',
+        home,
+        '--node',
+        devnet.url,
+        '--key-file',
+        account.keyFile,
+        '--beneficiary',
+        'NCWYXKVYBMO4NBCUF3AXKJMXCGVSYQOS72UNKDY',
+      ],
+      { env },
+    );
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error.code).toBe('INVALID_ADDRESS');
+    const onChain = (await (await fetch(`${devnet.url}/accounts/${account.address}`)).json()) as {
+      account: { supplementalPublicKeys: Record<string, unknown> };
+    };
+    expect(onChain.account.supplementalPublicKeys).toEqual({});
+  });
 });
