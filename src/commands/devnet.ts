@@ -67,18 +67,47 @@ export function registerDevnet(program: Command, invocation: Invocation): void {
           ...(ctx.verbose ? { log: (line: string) => ctx.output.note(line) } : {}),
         });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          throw new InputError('INVALID_INPUT', `port ${port} on ${options.host} is already in use`, {
-            hint: 'pass another --port, or --port 0 for any free port',
-          });
-        }
-        throw error;
+        throw startupError(error, port, options);
       }
       ctx.output.result(devnet.descriptor, formatDevnet);
       const signal = await stop;
       ctx.output.note(`devnet: ${signal} received, stopping`);
       await devnet.close();
     });
+}
+
+/** Start-up failures the user can fix (a busy port, a bad --host or --state) as typed input errors. */
+function startupError(error: unknown, port: number, options: DevnetCommandOptions): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new InputError('INVALID_INPUT', `port ${port} on ${options.host} is already in use`, {
+      hint: 'pass another --port, or --port 0 for any free port',
+    });
+  }
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL' || code === 'EAI_AGAIN') {
+    return new InputError(
+      'INVALID_INPUT',
+      `--host ${options.host} is not an address of this machine (${code})`,
+      {
+        hint: 'use 127.0.0.1',
+      },
+    );
+  }
+  if (code === 'EACCES' && options.state === undefined) {
+    return new InputError('INVALID_INPUT', `port ${port} needs privileges (${code})`, {
+      hint: 'use a port above 1023',
+    });
+  }
+  if (code !== undefined && ['ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'EROFS'].includes(code)) {
+    return new InputError(
+      'INVALID_INPUT',
+      `--state ${options.state ?? ''} cannot be used as a folder (${code})`,
+      {
+        hint: 'give a folder this user can write, or leave --state out for a temporary one',
+      },
+    );
+  }
+  return error;
 }
 
 function integer(text: string, flag: string, min: number, max: number): number {

@@ -4,9 +4,18 @@
  * harvesters.dat; starting again on the same folder resumes the chain.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Hash256 } from 'symbol-sdk';
 import { Network, SymbolFacade } from 'symbol-sdk/symbol';
 import { encodeAddress } from '../core/address.js';
@@ -80,6 +89,21 @@ export interface Devnet {
   close(): Promise<void>;
 }
 
+/**
+ * Creates the state folder (0700) or checks the existing one. When the parent exists the folder is made without
+ * `recursive`: Node 20's recursive mkdir never returns on some pseudo file systems (/proc), a plain one fails fast.
+ */
+function ensureStateDir(stateDir: string): void {
+  if (existsSync(stateDir)) {
+    if (!statSync(stateDir).isDirectory()) {
+      throw Object.assign(new Error(`${stateDir} is not a folder`), { code: 'ENOTDIR' });
+    }
+  } else {
+    mkdirSync(stateDir, { recursive: !existsSync(dirname(stateDir)), mode: 0o700 });
+  }
+  chmodSync(stateDir, 0o700);
+}
+
 interface Identity {
   version: number;
   networkIdentifier: number;
@@ -99,8 +123,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     options.stateDir === undefined
       ? mkdtempSync(join(tmpdir(), 'harvest-devnet-'))
       : resolve(options.stateDir);
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  chmodSync(stateDir, 0o700);
+  ensureStateDir(stateDir);
 
   const identity = loadOrCreateIdentity(stateDir, now, random);
   const seed = parseHex(identity.generationHashSeed, { name: 'generation hash seed', length: 32 });
