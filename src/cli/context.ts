@@ -12,6 +12,8 @@ import type { Clock, Fetch, FileSystem, RandomBytes, Sleep } from '../core/ports
 import { createProcessIo, type Io } from '../ui/io.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { createInquirerPrompter, type Prompter } from '../ui/prompter.js';
+import type { NodeClient } from '../flows/connectNode.js';
+import type { KeystoreSession } from '../flows/keystore/openKeystore.js';
 import { createNodeFileSystem } from './nodeFileSystem.js';
 
 /** The outside world of one invocation. */
@@ -129,6 +131,21 @@ export interface Context {
   checkOutputPath(path: string, name: string): Promise<string>;
   /** Writes an output file atomically with `mode`; a file-system failure is INVALID_FILE, not a crash. */
   writeOutputFile(path: string, data: string, mode: number, name: string): Promise<void>;
+  /**
+   * A client of `url` (default: --node / HARVEST_NODE) with this invocation's fetch, sleep and --timeout; loaded
+   * lazily so that commands that never talk to a node do not load the client.
+   * @throws {InputError} INPUT_REQUIRED when no node is known
+   */
+  connectNode(url?: string): Promise<NodeClient>;
+  /** Unlocks (or prepares) an account's keystore under --home, asking the password as product.md §3 says. */
+  openKeystore(account: KeystoreAccount, passwordFile: string | undefined): Promise<KeystoreSession>;
+}
+
+/** Which account's keystore to open. */
+export interface KeystoreAccount {
+  readonly mainAddress: string;
+  readonly networkIdentifier: number;
+  readonly mainPublicKey?: Uint8Array;
 }
 
 /** Builds the context of one command invocation. */
@@ -176,7 +193,10 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
     }
   };
 
-  return {
+  const nodeUrl = parseNodeUrl(options.node ?? env['HARVEST_NODE']);
+  const home = resolvePath(options.home ?? env['HARVEST_HOME'] ?? defaultHome(env));
+  const timeoutMs = parseTimeout(options.timeout);
+  const context: Context = {
     runtime,
     output,
     ask,
@@ -184,10 +204,10 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
     yes,
     verbose,
     interactive,
-    nodeUrl: parseNodeUrl(options.node ?? env['HARVEST_NODE']),
+    nodeUrl,
     network: pickNetwork(options.network ?? env['HARVEST_NETWORK']),
-    home: resolvePath(options.home ?? env['HARVEST_HOME'] ?? defaultHome(env)),
-    timeoutMs: parseTimeout(options.timeout),
+    home,
+    timeoutMs,
     readFile,
     resolvePath,
     setExitCode: (code) => {
@@ -207,6 +227,28 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
         throw new InputError('INVALID_FILE', `${name} ${path} is a folder, not a file`);
       }
       return absolute;
+    },
+    async connectNode(url) {
+      const { connectNode } = await import('../flows/connectNode.js');
+      return connectNode({
+        url: url ?? nodeUrl,
+        fetch: runtime.fetch,
+        sleep: runtime.sleep,
+        timeoutMs,
+      });
+    },
+    async openKeystore(account, passwordFile) {
+      const [{ openKeystore }, { readKeystorePassword }] = await Promise.all([
+        import('../flows/keystore/openKeystore.js'),
+        import('./readKeystorePassword.js'),
+      ]);
+      return openKeystore({
+        files: runtime.files,
+        home,
+        ...account,
+        password: (creating) => readKeystorePassword(context, passwordFile, creating),
+        random: runtime.random,
+      });
     },
     async writeOutputFile(path, data, mode, name) {
       try {
@@ -236,6 +278,7 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
       return parsePrivateKey(answer, source.name);
     },
   };
+  return context;
 }
 
 function inputRequired(what: string, flag: string): InputError {

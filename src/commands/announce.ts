@@ -56,17 +56,9 @@ export async function announce(
     `signed file ${path}`,
   );
   const nodeUrl = await requireNodeUrl(ctx);
-  const [{ connectNode }, { announceSignedFile }] = await Promise.all([
-    import('../flows/connectNode.js'),
-    import('../flows/announceSignedFile.js'),
-  ]);
+  const { announceSignedFile } = await import('../flows/announceSignedFile.js');
   const { runtime } = ctx;
-  const client = connectNode({
-    url: nodeUrl,
-    fetch: runtime.fetch,
-    sleep: runtime.sleep,
-    timeoutMs: ctx.timeoutMs,
-  });
+  const client = await ctx.connectNode(nodeUrl);
   const wait = options.wait !== false;
   const dryRun = options.dryRun === true;
   const result = await announceSignedFile({

@@ -84,13 +84,7 @@ export async function decryptCheck(options: DecryptCheckOptions, ctx: Context): 
 }
 
 async function nodeClient(ctx: Context) {
-  const { connectNode } = await import('../flows/connectNode.js');
-  return connectNode({
-    url: ctx.nodeUrl,
-    fetch: ctx.runtime.fetch,
-    sleep: ctx.runtime.sleep,
-    timeoutMs: ctx.timeoutMs,
-  });
+  return ctx.connectNode();
 }
 
 async function readRequestInputs(

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
-import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import { InputError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { AccountState } from '../core/harvesting/parseAccountState.js';
@@ -98,17 +97,15 @@ export async function delegate(options: DelegateOptions, ctx: Context): Promise<
   decodePrimeOrderPoint(nodePublicKey, 'node public key'); // user-given unsafe key: INVALID_KEY (product.md §2.2)
   const setup = await readOfflineSetup(options, ctx);
   const facts: ChainFacts = { ...setup.facts, nodePublicKey };
-  const { openKeystore } = await import('../flows/keystore/openKeystore.js');
   const { delegate: runDelegate } = await import('../flows/delegate.js');
-  const keystore = await openKeystore({
-    files: ctx.runtime.files,
-    home: ctx.home,
-    mainAddress: setup.mainAddress,
-    networkIdentifier: setup.network.identifier,
-    mainPublicKey: setup.mainPublicKey,
-    password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
-    random: ctx.runtime.random,
-  });
+  const keystore = await ctx.openKeystore(
+    {
+      mainAddress: setup.mainAddress,
+      networkIdentifier: setup.network.identifier,
+      mainPublicKey: setup.mainPublicKey,
+    },
+    options.passwordFile,
+  );
   const { result } = await runDelegate({
     mode: 'delegate',
     facts,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
-import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import type { DelegateResult } from '../flows/delegate.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
 import { readOfflineSetup, writeResultFile, type DelegateOptions } from './delegate.js';
@@ -86,17 +85,15 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     options.beneficiary === undefined
       ? setup.mainAddress
       : encodeAddress(parseAddress(options.beneficiary, setup.network.identifier));
-  const { openKeystore } = await import('../flows/keystore/openKeystore.js');
   const { delegate: runFlow } = await import('../flows/delegate.js');
-  const keystore = await openKeystore({
-    files: ctx.runtime.files,
-    home: ctx.home,
-    mainAddress: setup.mainAddress,
-    networkIdentifier: setup.network.identifier,
-    mainPublicKey: setup.mainPublicKey,
-    password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
-    random: ctx.runtime.random,
-  });
+  const keystore = await ctx.openKeystore(
+    {
+      mainAddress: setup.mainAddress,
+      networkIdentifier: setup.network.identifier,
+      mainPublicKey: setup.mainPublicKey,
+    },
+    options.passwordFile,
+  );
   const { result, secrets } = await runFlow({
     mode: 'linkRemote',
     facts: setup.facts,

@@ -27,15 +27,7 @@ export function registerNode(program: Command, invocation: Invocation): void {
 
 /** Inspects the node of --node. */
 export async function inspect(ctx: Context): Promise<InspectNodeResult> {
-  const [{ connectNode }, { inspectNode }] = await Promise.all([
-    import('../flows/connectNode.js'),
-    import('../flows/inspectNode.js'),
-  ]);
-  const client = connectNode({
-    url: ctx.nodeUrl,
-    fetch: ctx.runtime.fetch,
-    sleep: ctx.runtime.sleep,
-    timeoutMs: ctx.timeoutMs,
-  });
+  const { inspectNode } = await import('../flows/inspectNode.js');
+  const client = await ctx.connectNode();
   return inspectNode(client, ctx.network);
 }

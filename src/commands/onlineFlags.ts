@@ -1,4 +1,4 @@
-/** Flag helpers shared by `harvest unlink` and `harvest announce`: the node URL and durations in seconds. */
+/** Flag helpers shared by the online commands (delegate, link-remote, unlink, announce): node URL, durations. */
 import type { Context } from '../cli/context.js';
 import { InputError } from '../core/errors.js';
 

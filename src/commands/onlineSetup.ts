@@ -1,10 +1,10 @@
 import type { Context } from '../cli/context.js';
 import { ExitCode } from '../cli/exitCodes.js';
-import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import { InputError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
 import { formatDelegatePlan } from '../ui/format/delegate.js';
+import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
 /** The online flags shared by `delegate` and `link-remote` (product.md §2.2). */
 export interface OnlineSetupOptions {
@@ -37,7 +37,7 @@ export async function runOnlineSetup(
       import('../core/crypto/sharedKey.js'),
       import('../core/transactions/parseFeeMultiplier.js'),
     ]);
-  const nodeUrl = ctx.nodeUrl ?? (await askNodeUrl(ctx));
+  const nodeUrl = await requireNodeUrl(ctx);
   let givenNodePublicKey: Uint8Array | undefined;
   if (options.nodePublicKey !== undefined) {
     givenNodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
@@ -48,18 +48,9 @@ export async function runOnlineSetup(
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
   const main = await readMainKey(options, ctx, parsePublicKey);
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
-  const [{ connectNode }, { openKeystore }, { delegateThroughNode }] = await Promise.all([
-    import('../flows/connectNode.js'),
-    import('../flows/keystore/openKeystore.js'),
-    import('../flows/delegateThroughNode.js'),
-  ]);
+  const { delegateThroughNode } = await import('../flows/delegateThroughNode.js');
   const { runtime } = ctx;
-  const client = connectNode({
-    url: nodeUrl,
-    fetch: runtime.fetch,
-    sleep: runtime.sleep,
-    timeoutMs: ctx.timeoutMs,
-  });
+  const client = await ctx.connectNode(nodeUrl);
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
     mode,
@@ -68,15 +59,10 @@ export async function runOnlineSetup(
     givenNodePublicKey,
     main,
     openKeystore: (network, mainAddress) =>
-      openKeystore({
-        files: runtime.files,
-        home: ctx.home,
-        mainAddress,
-        networkIdentifier: network.identifier,
-        mainPublicKey,
-        password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
-        random: runtime.random,
-      }),
+      ctx.openKeystore(
+        { mainAddress, networkIdentifier: network.identifier, mainPublicKey },
+        options.passwordFile,
+      ),
     fee,
     confirm: (plan) =>
       options.dryRun === true || 'publicKey' in main
@@ -134,24 +120,4 @@ async function readMainKey(
     throw new InputError('INPUT_REQUIRED', 'the main public key is required', { hint: 'pass --public-key' });
   }
   return { publicKey: parsePublicKey(options.publicKey, 'main public key') };
-}
-
-async function askNodeUrl(ctx: Context): Promise<string> {
-  const answer = await ctx.ask.input('node REST URL (e.g. http://127.0.0.1:3000)', '--node', (value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol) || 'an http(s) URL, please';
-    } catch {
-      return 'an http(s) URL, please';
-    }
-  });
-  return answer.trim().replace(/\/+$/, '');
-}
-
-function parseSeconds(text: string | undefined, flag: string, fallback: number): number {
-  if (text === undefined) return fallback * 1000;
-  const seconds = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(seconds)) {
-    throw new InputError('INVALID_INPUT', `${flag} must be a number of seconds, got "${text}"`);
-  }
-  return Math.round(seconds * 1000);
 }

@@ -48,16 +48,8 @@ export async function requests(options: RequestsOptions, ctx: Context): Promise<
     file: options.nodeKey,
     flag: '--node-key',
   });
-  const [{ connectNode }, { scanDelegationRequests }] = await Promise.all([
-    import('../flows/connectNode.js'),
-    import('../flows/scanDelegationRequests.js'),
-  ]);
-  const client = connectNode({
-    url: ctx.nodeUrl,
-    fetch: ctx.runtime.fetch,
-    sleep: ctx.runtime.sleep,
-    timeoutMs: ctx.timeoutMs,
-  });
+  const { scanDelegationRequests } = await import('../flows/scanDelegationRequests.js');
+  const client = await ctx.connectNode();
   const scan = { nodePrivateKey, expectedNetwork: ctx.network, showSecrets: options.showSecrets === true };
   if (options.watch !== true) return scanDelegationRequests(client, scan);
   const { watchDelegationRequests } = await import('../flows/watchDelegationRequests.js');

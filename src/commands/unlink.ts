@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
 import { ExitCode } from '../cli/exitCodes.js';
-import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import type { DelegateResult } from '../flows/delegate.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import { formatUnlinkPlan } from '../ui/format/unlink.js';
@@ -63,18 +62,12 @@ export async function unlink(options: UnlinkOptions, ctx: Context): Promise<Dele
     flag: '--key-file',
     envVar: 'HARVEST_PRIVATE_KEY',
   });
-  const [{ connectNode }, { openKeystore, keystorePath }, { unlinkThroughNode }] = await Promise.all([
-    import('../flows/connectNode.js'),
+  const [{ keystorePath }, { unlinkThroughNode }] = await Promise.all([
     import('../flows/keystore/openKeystore.js'),
     import('../flows/unlinkThroughNode.js'),
   ]);
   const { runtime } = ctx;
-  const client = connectNode({
-    url: nodeUrl,
-    fetch: runtime.fetch,
-    sleep: runtime.sleep,
-    timeoutMs: ctx.timeoutMs,
-  });
+  const client = await ctx.connectNode(nodeUrl);
   const wait = options.wait !== false;
   const dryRun = options.dryRun === true;
   const result = await unlinkThroughNode({
@@ -84,15 +77,14 @@ export async function unlink(options: UnlinkOptions, ctx: Context): Promise<Dele
     // Unlink needs no stored key: an account without a keystore is unlinked without a journal (none is created).
     openKeystore: async (network, mainAddress) => {
       if ((await runtime.files.stat(keystorePath(ctx.home, mainAddress))) === undefined) return undefined;
-      return openKeystore({
-        files: runtime.files,
-        home: ctx.home,
-        mainAddress,
-        networkIdentifier: network.identifier,
-        mainPublicKey: derivePublicKey(mainPrivateKey),
-        password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
-        random: runtime.random,
-      });
+      return ctx.openKeystore(
+        {
+          mainAddress,
+          networkIdentifier: network.identifier,
+          mainPublicKey: derivePublicKey(mainPrivateKey),
+        },
+        options.passwordFile,
+      );
     },
     all: options.all === true,
     fee,
