@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
 import { runCli } from '../helpers/runCli.js';
@@ -86,9 +89,6 @@ describe('harvest requests --watch', () => {
 
 describe('node key checks', () => {
   it('refuses a --node-key that is not the transport key of --node (requests and decrypt-check --node)', async () => {
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const other = join(mkdtempSync(join(tmpdir(), 'harvest-other-key-')), 'other.key');
     writeFileSync(other, '22'.repeat(32), { mode: 0o600 });
     const requests = await runCli(['requests', '--json', '--node', devnet.url, '--node-key', other]);
