@@ -91,7 +91,8 @@ export async function openKeystore(parameters: OpenKeystoreParameters): Promise<
         await files.mkdir(join(home, 'keystore'), 0o700);
         await files.writeFileAtomic(path, serializeKeystore(next), 0o600);
       } catch (error) {
-        const code = (error as { code?: string }).code ?? 'unknown error';
+        const code = (error as { code?: unknown }).code;
+        if (typeof code !== 'string') throw error; // not a file-system refusal: a bug, reported as such
         throw new InputError('INVALID_INPUT', `the keystore cannot be written under ${home} (${code})`, {
           hint: 'check --home (or HARVEST_HOME): it must be a folder this user can write',
           cause: error,
