@@ -14,10 +14,10 @@
  * run left unconfirmed, or find the account ACTIVE and announce nothing.
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
-import { equalBytes, toHex } from '../core/bytes.js';
+import { equalBytes, toHex, wipe } from '../core/bytes.js';
 import { HarvestError, InputError, NodeError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
-import type { ScryptParameters } from '../core/keystore/keystoreCrypto.js';
+import { unlockKeystore, type ScryptParameters } from '../core/keystore/keystoreCrypto.js';
 import type { NetworkParameters } from '../core/network.js';
 import { assignNodes } from '../core/onboarding/assignNodes.js';
 import type { Clock, FileSystem, RandomBytes, Sleep } from '../core/ports.js';
@@ -27,7 +27,7 @@ import { resolveFeeMultiplier } from '../core/transactions/resolveFeeMultiplier.
 import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { delegateThroughNode } from './delegateThroughNode.js';
-import { openKeystore } from './keystore/openKeystore.js';
+import { keystorePath, openKeystore } from './keystore/openKeystore.js';
 import { readKeystoreFile } from './keystore/readKeystoreFile.js';
 import { readNodeFacts, type NodeFacts } from './readNodeFacts.js';
 
@@ -200,14 +200,18 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
   });
 
   const running = prepared.filter((entry) => entry.failure === undefined);
-  await parameters.confirm(planOf(parameters, prepared, running, probed, capacities));
 
-  const creating = (
-    await Promise.all(
-      running.map(async (entry) => (await rememberedKeystore(parameters, entry.mainAddress!)) === undefined),
-    )
-  ).some(Boolean);
+  // One password for every keystore, checked against each existing one before anything is confirmed or announced
+  // (product.md §5: unlock first): a wrong password must not go on to create new keystores under it.
+  const existing = await Promise.all(running.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)));
+  const creating = existing.some((file) => file === undefined);
   const password = running.length === 0 ? '' : await parameters.password(creating);
+  for (const file of existing) {
+    if (file !== undefined && file !== null) {
+      wipe(unlockKeystore(file, password, keystorePath(parameters.home, file.mainAddress)).bytes);
+    }
+  }
+  await parameters.confirm(planOf(parameters, prepared, running, probed, capacities));
 
   const results = new Map<Prepared, OnboardAccountResult>();
   let done = 0;

@@ -166,7 +166,7 @@ describe('harvest onboard (in-process, 2-node devnet over HTTP)', () => {
         ['onboard', '--home', otherHome, '--accounts', file, ...nodeArgs(), '--activation-timeout', '20'],
         { tty: true, prompter },
       );
-      expect(asked).toEqual(['Go ahead?', 'keystore password', 'same password again']);
+      expect(asked).toEqual(['keystore password', 'same password again', 'Go ahead?']); // unlock first
       expect(run.stderr).toMatch(/onboard 2 account\(s\) over 2 node\(s\)/);
       expect(run.stderr).toMatch(/fees at most \d+\.\d{6} XYM in total/);
       expect(run.stderr).toMatch(/2\/2 done/);

@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { runCli } from '../helpers/runCli.js';
+
+let devnet: Devnet;
+let dir: string;
+beforeAll(async () => {
+  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
+  dir = mkdtempSync(join(tmpdir(), 'harvest-onboard-pw-'));
+});
+afterAll(async () => {
+  await devnet.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('harvest onboard and the keystore password', () => {
+  it('checks the password against every existing keystore before announcing anything (KEYSTORE_LOCKED, exit 2)', async () => {
+    const [first, second] = [devnet.descriptor.accounts[0]!, devnet.descriptor.accounts[2]!];
+    const home = join(dir, 'home');
+    const file = (name: string, rows: string[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, ['key_file', ...rows].join('\n'));
+      return path;
+    };
+    const onboard = (accounts: string, password: string) =>
+      runCli(['onboard', '--json', '--yes', '--home', home, '--node', devnet.url, '--accounts', accounts], {
+        env: { HARVEST_PASSWORD: password },
+      });
+
+    const ok = await onboard(file('one.csv', [first.keyFile]), 'right');
+    expect(ok.json().summary).toEqual({ ACTIVE: 1 });
+
+    const wrong = await onboard(file('two.csv', [first.keyFile, second.keyFile]), 'wrong');
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.json().error.code).toBe('KEYSTORE_LOCKED');
+    expect(existsSync(join(home, 'keystore', `${second.address}.json`))).toBe(false);
+    const links = (await (await fetch(`${devnet.url}/accounts/${second.address}`)).json()) as {
+      account: { supplementalPublicKeys: Record<string, unknown> };
+    };
+    expect(links.account.supplementalPublicKeys).toEqual({});
+  });
+});
