@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CancelledError, InputError, type InputErrorCode } from '../core/errors.js';
 import { parseNetworkName, type NetworkParameters } from '../core/network.js';
+import { echoPath } from '../core/redact.js';
 import type { Clock, Fetch, FileSystem, RandomBytes, Sleep } from '../core/ports.js';
 import { createProcessIo, type Io } from '../ui/io.js';
 import { createOutput, type Output } from '../ui/output.js';
@@ -297,7 +298,7 @@ function fileError(error: unknown, path: string, name: string, code: InputErrorC
         : errno === 'EISDIR'
           ? 'is a folder, not a file'
           : `cannot be read (${errno ?? 'unknown error'})`;
-  return new InputError(code, `${name} file ${path} ${reason}`, { cause: error });
+  return new InputError(code, `${name} file ${echoPath(path)} ${reason}`, { cause: error });
 }
 
 function defaultHome(env: Readonly<Record<string, string | undefined>>): string {

@@ -203,7 +203,9 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
 
   // One password for every keystore, checked against each existing one before anything is confirmed or announced
   // (product.md §5: unlock first): a wrong password must not go on to create new keystores under it.
-  const existing = await Promise.all(running.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)));
+  const existing = await Promise.all(
+    running.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)),
+  );
   const creating = existing.some((file) => file === undefined);
   const password = running.length === 0 ? '' : await parameters.password(creating);
   for (const file of existing) {

@@ -13,6 +13,7 @@
  * could be a key: the file is meant to hold paths and variable names, but a pasted key must not reach a terminal.
  */
 import { InputError } from '../errors.js';
+import { looksLikeSecret } from '../redact.js';
 
 /** One account of the file. Exactly one of keyFile and keyEnv is set. */
 export interface AccountRow {
@@ -28,7 +29,7 @@ const COLUMNS = ['key_file', 'key_env', 'node'] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** 64 hex digits (optionally 0x): what a raw private key looks like. */
-const KEY_LIKE = /^(0x)?[0-9a-fA-F]{64}$/;
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -183,7 +184,7 @@ function toRow(values: Partial<Record<Column, string>>, line: number, name: stri
       hint: 'name the key one way per row',
     });
   }
-  if (keyFile !== '' && (KEY_LIKE.test(keyFile) || keyFile.includes('-----BEGIN'))) {
+  if (keyFile !== '' && looksLikeSecret(keyFile)) {
     // Not echoed: this is very likely the private key itself.
     throw new InputError(
       'INVALID_FILE',
@@ -193,7 +194,7 @@ function toRow(values: Partial<Record<Column, string>>, line: number, name: stri
       },
     );
   }
-  if (keyEnv !== '' && KEY_LIKE.test(keyEnv)) {
+  if (keyEnv !== '' && looksLikeSecret(keyEnv)) {
     throw new InputError(
       'INVALID_FILE',
       `${name} line ${line}: key_env holds what looks like a key, where a variable name was expected`,
@@ -248,6 +249,6 @@ function checkDuplicates(rows: readonly AccountRow[], name: string): void {
 
 /** A column or field name for a message: short, and only when it cannot be a key. */
 function clip(text: string): string {
-  if (KEY_LIKE.test(text.trim())) return '(hidden)';
+  if (looksLikeSecret(text)) return '(hidden)';
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
