@@ -75,15 +75,21 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   }
   const mainPublicKey = checked[0]!.description.signerPublicKey;
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
-  const plan = checked.flatMap(({ description }) => description.transactions.map(describePlanned));
+  const inners = checked.flatMap(({ description }) => description.transactions);
+  const plan = inners.map((inner) => describePlanned(inner, facts));
+  // the keys this file links (the last link of each kind wins), so that pending results keep them (product.md §2.1)
+  const linkedBy = (kind: string) => {
+    const key = inners.findLast((inner) => inner.kind === kind)?.linkedPublicKey;
+    return key === undefined ? null : toHex(key);
+  };
   const base: DelegateResult = {
     network: facts.network.name,
     mainAddress,
     mainPublicKey: toHex(mainPublicKey),
     nodeUrl: client.url,
-    nodePublicKey: null,
-    remotePublicKey: null,
-    vrfPublicKey: null,
+    nodePublicKey: linkedBy('nodeLink'),
+    remotePublicKey: linkedBy('remoteLink'),
+    vrfPublicKey: linkedBy('vrfLink'),
     transactions: checked.map((entry) => entry.transaction),
     plan,
     announced: false,
@@ -272,11 +278,21 @@ function isRequestTo(inner: InnerDescription, facts: NodeFacts): boolean {
   );
 }
 
-function describePlanned(inner: InnerDescription): PlannedTransaction {
+/**
+ * One inner transaction as `plan[]` shows it: `publicKey` is the key linked, or for a request the node's transport
+ * key (as `delegate` writes it); a transfer to any other address carries `recipientAddress` instead.
+ */
+function describePlanned(inner: InnerDescription, facts: NodeFacts): PlannedTransaction {
   if (inner.linkedPublicKey !== undefined)
     return { kind: inner.kind, publicKey: toHex(inner.linkedPublicKey) };
+  const nodeKey = facts.nodeInfo.nodePublicKey;
+  if (isRequestTo(inner, facts) && nodeKey !== undefined)
+    return { kind: inner.kind, publicKey: toHex(nodeKey) };
   return {
     kind: inner.kind,
-    publicKey: inner.recipientAddress === undefined ? '' : encodeAddress(inner.recipientAddress),
+    publicKey: '',
+    ...(inner.recipientAddress === undefined
+      ? {}
+      : { recipientAddress: encodeAddress(inner.recipientAddress) }),
   };
 }

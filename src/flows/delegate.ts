@@ -55,8 +55,10 @@ export interface ChainFacts {
 /** One inner transaction of the plan, as shown to the user. */
 export interface PlannedTransaction {
   readonly kind: string;
-  /** The linked/unlinked key, or for the request the node's transport key. */
+  /** The linked/unlinked key, or for the request the node's transport key ('' when neither applies). */
   readonly publicKey: string;
+  /** For a transfer to any other address (seen by `announce` in a file it did not make). */
+  readonly recipientAddress?: string;
 }
 
 /** What confirm() is shown. */

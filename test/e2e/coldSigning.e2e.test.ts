@@ -58,7 +58,17 @@ describe('cold signing end to end (spawned bin/harvest, devnet over HTTP)', () =
 
     const announced = await spawnCli(['announce', signed, '--json', '--yes', '--node', devnet.url]);
     expect(announced.exitCode).toBe(0);
-    expect(JSON.parse(announced.stdout)).toMatchObject({ state: 'ACTIVE' });
+    const result = JSON.parse(announced.stdout);
+    expect(result).toMatchObject({
+      state: 'ACTIVE',
+      nodePublicKey: devnet.descriptor.nodePublicKey,
+      remotePublicKey: planFile.remotePublicKey,
+      vrfPublicKey: planFile.vrfPublicKey,
+    });
+    expect(result.plan).toContainEqual({
+      kind: 'delegationRequest',
+      publicKey: devnet.descriptor.nodePublicKey,
+    });
 
     const status = await spawnCli(['status', '--json', '--node', devnet.url, '--address', account.address]);
     expect(status.exitCode).toBe(0);
