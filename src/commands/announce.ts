@@ -52,7 +52,7 @@ export async function announce(
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
   const { parseAnnounceFile } = await import('../core/transactions/parseAnnounceFile.js');
   const file = parseAnnounceFile(
-    new TextDecoder().decode(await ctx.readFile(path, 'signed file', 'INVALID_FILE')),
+    new TextDecoder().decode(await ctx.readFile(path, 'signed', 'INVALID_FILE')),
     `signed file ${path}`,
   );
   const nodeUrl = await requireNodeUrl(ctx);

@@ -8,6 +8,7 @@
  *   4. sign each and return the signed file
  */
 import { parseHex, toHex, equalBytes } from '../core/bytes.js';
+import { deriveAddress, encodeAddress } from '../core/address.js';
 import { InputError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
 import { checkAggregateSafety } from '../core/transactions/checkAggregateSafety.js';
@@ -60,6 +61,14 @@ export async function signPlan(parameters: SignPlanParameters): Promise<Transact
     if (!parameters.allowAny) checkAggregateSafety(description);
     return description;
   });
+  // The header is what the review names ("sign … for X"): it must be the signer the payloads carry.
+  const signerAddress = encodeAddress(deriveAddress(publicKey, file.network.identifier));
+  if (file.mainAddress !== signerAddress || file.mainPublicKey.toUpperCase() !== toHex(publicKey)) {
+    throw new InputError(
+      'INVALID_FILE',
+      `the plan's header names ${file.mainAddress}, but its transactions are signed by ${signerAddress}`,
+    );
+  }
   await parameters.review(descriptions);
   const transactions = file.transactions.map((transaction) => {
     const signed = signTransaction(parseHex(transaction.payload, { name: 'payload' }), privateKey, seed);
