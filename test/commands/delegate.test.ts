@@ -5,24 +5,13 @@ import { PrivateKey, PublicKey } from 'symbol-sdk';
 import { KeyPair, MessageEncoder, SymbolTransactionFactory } from 'symbol-sdk/symbol';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.js';
+import { seededRandom } from '../helpers/seededRandom.js';
 
 const MAIN_PRIVATE = 'EDB671EB741BD676969D8A035271D1EE5E75DF33278083D877F23615EB839FEC';
 const MAIN_PUBLIC = '87DA603E7BE5656C45692D5FC7F6D0EF8F24BB7A5C10ED5FDA8C5CFBC49FCBC8';
 const NODE_PRIVATE = '1'.repeat(64);
 const NODE_PUBLIC = 'D04AB232742BB4AB3A1368BD4615E4E6D0224AB71A016BAF8520A332C9778737';
 const NOW = new Date('2025-06-01T00:00:00Z');
-
-function seededRandom(seed: number): (length: number) => Uint8Array {
-  let state = seed >>> 0;
-  return (length) => {
-    const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      out[i] = state >>> 24;
-    }
-    return out;
-  };
-}
 
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'harvest-delegate-'));

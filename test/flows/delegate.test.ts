@@ -9,6 +9,7 @@ import { TESTNET } from '../../src/core/network.js';
 import type { FileSystem } from '../../src/core/ports.js';
 import { delegate, type ChainFacts } from '../../src/flows/delegate.js';
 import { openKeystore } from '../../src/flows/keystore/openKeystore.js';
+import { seededRandom } from '../helpers/seededRandom.js';
 
 const MAIN_PRIVATE = parseHex('EDB671EB741BD676969D8A035271D1EE5E75DF33278083D877F23615EB839FEC', {
   name: 'k',
@@ -18,18 +19,6 @@ const NODE_PUBLIC = parseHex('D04AB232742BB4AB3A1368BD4615E4E6D0224AB71A016BAF85
 });
 const MAIN_ADDRESS = 'TBJIAAIQ2CVXL6ZG2AWIXCL7LM4ROQHM3UTTTYQ'; // openKeystore only names the file after it
 const FAST = { n: 16, r: 8, p: 1 };
-
-function seededRandom(seed: number): (length: number) => Uint8Array {
-  let state = seed >>> 0;
-  return (length) => {
-    const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      out[i] = state >>> 24;
-    }
-    return out;
-  };
-}
 
 function recording(inner: FileSystem, log: string[]): FileSystem {
   return {

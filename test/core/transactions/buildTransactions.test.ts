@@ -15,6 +15,7 @@ import type {
 } from '../../../src/core/transactions/transactionTypes.js';
 import { TESTNET, MAINNET } from '../../../src/core/network.js';
 import { readVectorBytes } from '../../helpers/vectors.js';
+import { seededRandom } from '../../helpers/seededRandom.js';
 
 interface Vector {
   readonly schema_name: string;
@@ -97,18 +98,6 @@ function rebuild(vector: Vector): { payload: Uint8Array; transactionsHash?: stri
 
 function facadeFor(seed: Uint8Array, identifier: number): SymbolFacade {
   return new SymbolFacade(new Network('test', identifier, new Date(0), new Hash256(seed)));
-}
-
-function seededRandom(seed: number): (length: number) => Uint8Array {
-  let state = seed >>> 0;
-  return (length) => {
-    const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      out[i] = state >>> 24;
-    }
-    return out;
-  };
 }
 
 const MAIN_PRIVATE = 'EDB671EB741BD676969D8A035271D1EE5E75DF33278083D877F23615EB839FEC';
