@@ -185,8 +185,18 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
     },
   };
 
+  let stdinTakenBy: string | undefined;
   const readFile = async (path: string, name: string, code: InputErrorCode): Promise<Uint8Array> => {
-    if (path === '-') return io.readStdin();
+    if (path === '-') {
+      // standard input can be read once: a second '-' would silently get nothing (e.g. an empty key)
+      if (stdinTakenBy !== undefined) {
+        throw new InputError('INVALID_INPUT', `standard input is already used for the ${stdinTakenBy}`, {
+          hint: `give the ${name} as a file path`,
+        });
+      }
+      stdinTakenBy = name;
+      return io.readStdin();
+    }
     try {
       return await runtime.files.readFile(resolvePath(path));
     } catch (error) {

@@ -179,3 +179,16 @@ describe('contextFor', () => {
     expect(ctx.network?.identifier).toBe(0x98);
   });
 });
+
+describe('standard input', () => {
+  it('can be used for one input only', async () => {
+    const run = await runCli(['decrypt-check', '--json', '--node-key', '-', '--payload', '-'], {
+      stdin: '11'.repeat(32),
+    });
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'standard input is already used for the node key',
+    });
+  });
+});
