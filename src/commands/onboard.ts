@@ -143,7 +143,9 @@ export async function onboard(
     onNote: (note) => ctx.output.note(note),
   });
   const states = result.accounts.map((account) => account.state);
-  if (states.includes('FAILED')) ctx.setExitCode(ExitCode.Rejected);
+  // a bug in one account's run is still a bug (exit 1), even though the other accounts went on
+  if (result.accounts.some((account) => account.error?.code === 'INTERNAL')) ctx.setExitCode(ExitCode.Bug);
+  else if (states.includes('FAILED')) ctx.setExitCode(ExitCode.Rejected);
   else if (
     wait &&
     states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING')
