@@ -43,3 +43,38 @@ describe('harvest onboard and the keystore password', () => {
     expect(links.account.supplementalPublicKeys).toEqual({});
   });
 });
+
+describe('harvest onboard, still pending', () => {
+  it('exits 5 with the normal result when a node never unlocks the account in time', async () => {
+    const full = await startDevnet({ port: 0, blockTimeSeconds: 0.2, maxUnlockedAccounts: 0 });
+    try {
+      const accounts = join(dir, 'pending.csv');
+      writeFileSync(accounts, ['key_file', full.descriptor.accounts[0]!.keyFile].join('\n'));
+      const run = await runCli(
+        [
+          'onboard',
+          '--json',
+          '--yes',
+          '--home',
+          join(dir, 'pending-home'),
+          '--node',
+          full.url,
+          '--accounts',
+          accounts,
+          '--activation-timeout',
+          '1',
+        ],
+        { env: { HARVEST_PASSWORD: 'pending' } },
+      );
+      expect(run.exitCode).toBe(5);
+      expect(run.json()).toMatchObject({
+        accounts: [
+          { state: 'ACTIVATION_PENDING', error: null, hash: expect.stringMatching(/^[0-9A-F]{64}$/) },
+        ],
+        summary: { ACTIVATION_PENDING: 1 },
+      });
+    } finally {
+      await full.close();
+    }
+  });
+});
