@@ -16,6 +16,7 @@ export interface DelegateOptions {
   readonly out?: string;
   readonly keyFile?: string;
   readonly publicKey?: string;
+  readonly address?: string;
   readonly nodePublicKey?: string;
   readonly fee?: string;
   readonly accountState?: string;
@@ -51,6 +52,7 @@ export function registerDelegate(program: Command, invocation: Invocation): void
       "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
     )
     .option('--public-key <hex>', 'main account public key (with --prepare)')
+    .option('--address <base32>', 'main account address, instead of --public-key (with --prepare and --node)')
     .option('--node-public-key <hex>', "the node's transport public key (/node/info nodePublicKey)")
     .option(
       '--fee <multiplier>',

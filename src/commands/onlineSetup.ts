@@ -2,6 +2,7 @@ import type { Context } from '../cli/context.js';
 import { ExitCode } from '../cli/exitCodes.js';
 import { InputError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
+import type { NodeClient } from '../flows/connectNode.js';
 import type { DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
 import { formatDelegatePlan } from '../ui/format/delegate.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
@@ -21,6 +22,7 @@ export interface OnlineSetupOptions {
   readonly activationTimeout?: string;
   readonly prepare?: boolean;
   readonly publicKey?: string;
+  readonly address?: string;
   readonly out?: string;
 }
 
@@ -46,11 +48,11 @@ export async function runOnlineSetup(
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
-  const main = await readMainKey(options, ctx, parsePublicKey);
+  const client = await ctx.connectNode(nodeUrl);
+  const main = await readMainKey(options, ctx, parsePublicKey, client);
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
   const { delegateThroughNode } = await import('../flows/delegateThroughNode.js');
   const { runtime } = ctx;
-  const client = await ctx.connectNode(nodeUrl);
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
     mode,
@@ -98,6 +100,7 @@ async function readMainKey(
   options: OnlineSetupOptions,
   ctx: Context,
   parsePublicKey: (text: string, name: string) => Uint8Array,
+  client: NodeClient,
 ): Promise<{ readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array }> {
   if (options.prepare !== true) {
     const privateKey = await ctx.readPrivateKey({
@@ -116,8 +119,24 @@ async function readMainKey(
   if (options.out === undefined) {
     throw new InputError('INPUT_REQUIRED', '--prepare writes a plan file', { hint: 'pass --out plan.json' });
   }
-  if (options.publicKey === undefined) {
-    throw new InputError('INPUT_REQUIRED', 'the main public key is required', { hint: 'pass --public-key' });
+  if (options.publicKey !== undefined)
+    return { publicKey: parsePublicKey(options.publicKey, 'main public key') };
+  if (options.address === undefined) {
+    throw new InputError('INPUT_REQUIRED', 'the main public key or address is required', {
+      hint: 'pass --public-key or --address',
+    });
   }
-  return { publicKey: parsePublicKey(options.publicKey, 'main public key') };
+  // product.md §2.7: the address is enough when the chain knows the account's public key (it has signed before)
+  const { parseAddress } = await import('../core/address.js');
+  const account = await client.getAccount({ address: parseAddress(options.address) });
+  if (account?.publicKey === undefined) {
+    throw new InputError(
+      'INPUT_REQUIRED',
+      `the chain does not know the public key of ${options.address} yet`,
+      {
+        hint: 'pass --public-key (an account that has never sent a transaction shows only its address)',
+      },
+    );
+  }
+  return { publicKey: account.publicKey };
 }
