@@ -1,21 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/ui/prompter.js';
+import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 
-let devnet: Devnet;
-let home: string;
-beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
-  home = mkdtempSync(join(tmpdir(), 'harvest-tty-'));
-});
-afterAll(async () => {
-  await devnet.close();
-  rmSync(home, { recursive: true, force: true });
-});
+const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-tty-');
 
 /** Answers questions in order, and records them. */
 function scriptedPrompter(answers: { input?: string[]; password?: string[]; confirm?: (boolean | Error)[] }) {
@@ -38,14 +28,14 @@ function scriptedPrompter(answers: { input?: string[]; password?: string[]; conf
 
 describe('harvest delegate on a terminal', () => {
   it('asks for the node, the key, the password (twice for a new keystore) and the confirmation, on stderr', async () => {
-    const account = devnet.descriptor.accounts[0]!;
+    const account = fixture.devnet.descriptor.accounts[0]!;
     const mainKey = readFileSync(account.keyFile, 'utf8').trim();
     const { prompter, asked } = scriptedPrompter({
-      input: [devnet.url],
+      input: [fixture.devnet.url],
       password: [mainKey, 'pw', 'pw'],
       confirm: [true],
     });
-    const run = await runCli(['delegate', '--home', home], { tty: true, prompter });
+    const run = await runCli(['delegate', '--home', fixture.dir], { tty: true, prompter });
     expect(run.exitCode).toBe(0);
     expect(asked).toEqual([
       expect.stringMatching(/node REST URL/),
@@ -60,32 +50,32 @@ describe('harvest delegate on a terminal', () => {
   });
 
   it('Ctrl+C at the confirmation cancels with exit 130: no key stored, nothing announced', async () => {
-    const account = devnet.descriptor.accounts[1]!;
+    const account = fixture.devnet.descriptor.accounts[1]!;
     const ctrlC = Object.assign(new Error('User force closed the prompt with SIGINT'), {
       name: 'ExitPromptError',
     });
     const { prompter } = scriptedPrompter({ password: ['pw', 'pw'], confirm: [ctrlC] });
     const run = await runCli(
-      ['delegate', '--home', home, '--node', devnet.url, '--key-file', account.keyFile],
+      ['delegate', '--home', fixture.dir, '--node', fixture.devnet.url, '--key-file', account.keyFile],
       {
         tty: true,
         prompter,
       },
     );
     expect(run.exitCode).toBe(130);
-    expect(existsSync(join(home, 'keystore', `${account.address}.json`))).toBe(false);
-    const state = (await (await fetch(`${devnet.url}/accounts/${account.address}`)).json()) as {
+    expect(existsSync(join(fixture.dir, 'keystore', `${account.address}.json`))).toBe(false);
+    const state = (await (await fetch(`${fixture.devnet.url}/accounts/${account.address}`)).json()) as {
       account: { supplementalPublicKeys: Record<string, unknown> };
     };
-    await devnet.nextBlock();
+    await fixture.devnet.nextBlock();
     expect(state.account.supplementalPublicKeys).toEqual({});
   });
 
   it('declining the confirmation is CANCELLED too', async () => {
-    const account = devnet.descriptor.accounts[2]!;
+    const account = fixture.devnet.descriptor.accounts[2]!;
     const { prompter } = scriptedPrompter({ password: ['pw', 'pw'], confirm: [false] });
     const run = await runCli(
-      ['delegate', '--home', home, '--node', devnet.url, '--key-file', account.keyFile],
+      ['delegate', '--home', fixture.dir, '--node', fixture.devnet.url, '--key-file', account.keyFile],
       {
         tty: true,
         prompter,

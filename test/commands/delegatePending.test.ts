@@ -11,22 +11,19 @@ describe('harvest delegate, still pending', () => {
     const home = mkdtempSync(join(tmpdir(), 'harvest-pending-'));
     try {
       const account = full.descriptor.accounts[0]!;
-      const run = await runCli(
-        [
-          'delegate',
-          '--json',
-          '--yes',
-          '--home',
-          home,
-          '--node',
-          full.url,
-          '--key-file',
-          account.keyFile,
-          '--activation-timeout',
-          '1',
-        ],
-        { env: { HARVEST_PASSWORD: 'pending' } },
-      );
+      const args = [
+        '--home',
+        home,
+        '--node',
+        full.url,
+        '--key-file',
+        account.keyFile,
+        '--activation-timeout',
+        '1',
+      ];
+      const delegate = () =>
+        runCli(['delegate', '--json', '--yes', ...args], { env: { HARVEST_PASSWORD: 'pending' } });
+      const run = await delegate();
       expect(run.exitCode).toBe(5);
       expect(run.json()).toMatchObject({
         state: 'ACTIVATION_PENDING',
@@ -36,22 +33,7 @@ describe('harvest delegate, still pending', () => {
         transactions: [{ kind: 'delegate', hash: expect.stringMatching(/^[0-9A-F]{64}$/) }],
       });
       // a re-run waits again and sends nothing new (the request was confirmed)
-      const again = await runCli(
-        [
-          'delegate',
-          '--json',
-          '--yes',
-          '--home',
-          home,
-          '--node',
-          full.url,
-          '--key-file',
-          account.keyFile,
-          '--activation-timeout',
-          '1',
-        ],
-        { env: { HARVEST_PASSWORD: 'pending' } },
-      );
+      const again = await delegate();
       expect(again.exitCode).toBe(5);
       expect(again.json()).toMatchObject({ state: 'ACTIVATION_PENDING', announced: false, transactions: [] });
     } finally {

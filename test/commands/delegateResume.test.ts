@@ -1,49 +1,39 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../src/core/ports.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 
 const env = { HARVEST_PASSWORD: 'resume' };
-let devnet: Devnet;
-let home: string;
-beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
-  home = mkdtempSync(join(tmpdir(), 'harvest-resume-'));
-});
-afterAll(async () => {
-  await devnet.close();
-  rmSync(home, { recursive: true, force: true });
-});
+const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-resume-');
 
 /** fetch that dies on PUT /transactions, as a crash or a lost connection right at the announcement would. */
 const crashOnAnnounce: Fetch = (input, init) =>
   init?.method === 'PUT' ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
 
 function keystoreOf(address: string) {
-  const path = join(home, 'keystore', `${address}.json`);
+  const path = join(fixture.dir, 'keystore', `${address}.json`);
   return { path, read: () => JSON.parse(readFileSync(path, 'utf8')) };
 }
 
 async function confirmedFrom(publicKey: string): Promise<number> {
   const response = await fetch(
-    `${devnet.url}/transactions/confirmed?signerPublicKey=${publicKey}&pageSize=100`,
+    `${fixture.devnet.url}/transactions/confirmed?signerPublicKey=${publicKey}&pageSize=100`,
   );
   return ((await response.json()) as { data: unknown[] }).data.length;
 }
 
 describe('harvest delegate after an interruption', () => {
   it('resumes the written-ahead transaction instead of planning a new one', async () => {
-    const account = devnet.descriptor.accounts[0]!;
+    const account = fixture.devnet.descriptor.accounts[0]!;
     const args = [
       'delegate',
       '--json',
       '--home',
-      home,
+      fixture.dir,
       '--node',
-      devnet.url,
+      fixture.devnet.url,
       '--key-file',
       account.keyFile,
       '--yes',
@@ -67,12 +57,21 @@ describe('harvest delegate after an interruption', () => {
   });
 
   it('asks again before announcing what an earlier run signed, and never announces on --dry-run', async () => {
-    const account = devnet.descriptor.accounts[2]!;
-    const base = ['delegate', '--json', '--home', home, '--node', devnet.url, '--key-file', account.keyFile];
+    const account = fixture.devnet.descriptor.accounts[2]!;
+    const base = [
+      'delegate',
+      '--json',
+      '--home',
+      fixture.dir,
+      '--node',
+      fixture.devnet.url,
+      '--key-file',
+      account.keyFile,
+    ];
     await runCli([...base, '--yes'], { env, fetch: crashOnAnnounce });
     const keystore = keystoreOf(account.address);
     const hash = keystore.read().journal[0].hash as string;
-    const seen = async () => (await fetch(`${devnet.url}/transactionStatus/${hash}`)).status;
+    const seen = async () => (await fetch(`${fixture.devnet.url}/transactionStatus/${hash}`)).status;
 
     const dry = await runCli([...base, '--dry-run'], { env });
     expect(dry.exitCode).toBe(0);
@@ -82,7 +81,7 @@ describe('harvest delegate after an interruption', () => {
     const unconfirmed = await runCli(base, { env });
     expect(unconfirmed.exitCode).toBe(2);
     expect(unconfirmed.json().error.code).toBe('CONFIRMATION_REQUIRED');
-    await devnet.nextBlock();
+    await fixture.devnet.nextBlock();
     expect(await seen()).toBe(404);
     expect(keystore.read().journal[0].state).toBe('signed');
 
@@ -92,14 +91,14 @@ describe('harvest delegate after an interruption', () => {
   });
 
   it('drops an entry whose deadline passed unconfirmed, and plans again', async () => {
-    const account = devnet.descriptor.accounts[1]!;
+    const account = fixture.devnet.descriptor.accounts[1]!;
     const args = [
       'delegate',
       '--json',
       '--home',
-      home,
+      fixture.dir,
       '--node',
-      devnet.url,
+      fixture.devnet.url,
       '--key-file',
       account.keyFile,
       '--yes',

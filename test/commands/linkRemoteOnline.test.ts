@@ -1,23 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toHex } from '../../src/core/bytes.js';
 import { derivePublicKey, parsePrivateKey } from '../../src/core/keys.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 
 const env = { HARVEST_PASSWORD: 'operator' };
-let devnet: Devnet;
-let home: string;
-beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
-  home = mkdtempSync(join(tmpdir(), 'harvest-link-remote-'));
-});
-afterAll(async () => {
-  await devnet.close();
-  rmSync(home, { recursive: true, force: true });
-});
+const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-link-remote-');
 
 /** The [harvesting] settings file as key → value. */
 function readSettings(path: string): Record<string, string> {
@@ -30,17 +20,17 @@ function readSettings(path: string): Record<string, string> {
 
 describe('harvest link-remote --node', () => {
   it('links remote and VRF keys and writes a 0600 config whose keys are the ones linked on chain', async () => {
-    const account = devnet.descriptor.accounts[0]!;
-    const config = join(home, 'config-harvesting.properties');
+    const account = fixture.devnet.descriptor.accounts[0]!;
+    const config = join(fixture.dir, 'config-harvesting.properties');
     const run = await runCli(
       [
         'link-remote',
         '--json',
         '--yes',
         '--home',
-        home,
+        fixture.dir,
         '--node',
-        devnet.url,
+        fixture.devnet.url,
         '--key-file',
         account.keyFile,
         '--config-out',
@@ -57,7 +47,7 @@ describe('harvest link-remote --node', () => {
     expect(settings['beneficiaryAddress']).toBe(account.address);
     const remote = toHex(derivePublicKey(parsePrivateKey(settings['harvesterSigningPrivateKey']!)));
     const vrf = toHex(derivePublicKey(parsePrivateKey(settings['harvesterVrfPrivateKey']!)));
-    const onChain = (await (await fetch(`${devnet.url}/accounts/${account.address}`)).json()) as {
+    const onChain = (await (await fetch(`${fixture.devnet.url}/accounts/${account.address}`)).json()) as {
       account: {
         supplementalPublicKeys: {
           linked?: { publicKey: string };
@@ -79,9 +69,9 @@ describe('harvest link-remote --node', () => {
         '--json',
         '--yes',
         '--home',
-        home,
+        fixture.dir,
         '--node',
-        devnet.url,
+        fixture.devnet.url,
         '--key-file',
         account.keyFile,
         '--config-out',
@@ -94,16 +84,16 @@ describe('harvest link-remote --node', () => {
   });
 
   it('refuses a beneficiary on another network before announcing anything', async () => {
-    const account = devnet.descriptor.accounts[1]!;
+    const account = fixture.devnet.descriptor.accounts[1]!;
     const run = await runCli(
       [
         'link-remote',
         '--json',
         '--yes',
         '--home',
-        home,
+        fixture.dir,
         '--node',
-        devnet.url,
+        fixture.devnet.url,
         '--key-file',
         account.keyFile,
         '--beneficiary',
@@ -113,7 +103,7 @@ describe('harvest link-remote --node', () => {
     );
     expect(run.exitCode).toBe(2);
     expect(run.json().error.code).toBe('INVALID_ADDRESS');
-    const onChain = (await (await fetch(`${devnet.url}/accounts/${account.address}`)).json()) as {
+    const onChain = (await (await fetch(`${fixture.devnet.url}/accounts/${account.address}`)).json()) as {
       account: { supplementalPublicKeys: Record<string, unknown> };
     };
     expect(onChain.account.supplementalPublicKeys).toEqual({});

@@ -1,34 +1,28 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { describe, expect, it } from 'vitest';
+import { startDevnet } from '../../src/devnet/startDevnet.js';
+import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 
-let devnet: Devnet;
-let dir: string;
-beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
-  dir = mkdtempSync(join(tmpdir(), 'harvest-onboard-pw-'));
-});
-afterAll(async () => {
-  await devnet.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-onboard-pw-');
 
 describe('harvest onboard and the keystore password', () => {
   it('checks the password against every existing keystore before announcing anything (KEYSTORE_LOCKED, exit 2)', async () => {
-    const [first, second] = [devnet.descriptor.accounts[0]!, devnet.descriptor.accounts[2]!];
-    const home = join(dir, 'home');
+    const [first, second] = [fixture.devnet.descriptor.accounts[0]!, fixture.devnet.descriptor.accounts[2]!];
+    const home = join(fixture.dir, 'home');
     const file = (name: string, rows: string[]) => {
-      const path = join(dir, name);
+      const path = join(fixture.dir, name);
       writeFileSync(path, ['key_file', ...rows].join('\n'));
       return path;
     };
     const onboard = (accounts: string, password: string) =>
-      runCli(['onboard', '--json', '--yes', '--home', home, '--node', devnet.url, '--accounts', accounts], {
-        env: { HARVEST_PASSWORD: password },
-      });
+      runCli(
+        ['onboard', '--json', '--yes', '--home', home, '--node', fixture.devnet.url, '--accounts', accounts],
+        {
+          env: { HARVEST_PASSWORD: password },
+        },
+      );
 
     const ok = await onboard(file('one.csv', [first.keyFile]), 'right');
     expect(ok.json().summary).toEqual({ ACTIVE: 1 });
@@ -37,7 +31,7 @@ describe('harvest onboard and the keystore password', () => {
     expect(wrong.exitCode).toBe(2);
     expect(wrong.json().error.code).toBe('KEYSTORE_LOCKED');
     expect(existsSync(join(home, 'keystore', `${second.address}.json`))).toBe(false);
-    const links = (await (await fetch(`${devnet.url}/accounts/${second.address}`)).json()) as {
+    const links = (await (await fetch(`${fixture.devnet.url}/accounts/${second.address}`)).json()) as {
       account: { supplementalPublicKeys: Record<string, unknown> };
     };
     expect(links.account.supplementalPublicKeys).toEqual({});
@@ -48,7 +42,7 @@ describe('harvest onboard, still pending', () => {
   it('exits 5 with the normal result when a node never unlocks the account in time', async () => {
     const full = await startDevnet({ port: 0, blockTimeSeconds: 0.2, maxUnlockedAccounts: 0 });
     try {
-      const accounts = join(dir, 'pending.csv');
+      const accounts = join(fixture.dir, 'pending.csv');
       writeFileSync(accounts, ['key_file', full.descriptor.accounts[0]!.keyFile].join('\n'));
       const run = await runCli(
         [
@@ -56,7 +50,7 @@ describe('harvest onboard, still pending', () => {
           '--json',
           '--yes',
           '--home',
-          join(dir, 'pending-home'),
+          join(fixture.dir, 'pending-home'),
           '--node',
           full.url,
           '--accounts',

@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 
-let devnet: Devnet;
-let dir: string;
-beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.3 });
-  dir = mkdtempSync(join(tmpdir(), 'harvest-prepare-address-'));
-  writeFileSync(join(dir, 'password'), 'prepare\n');
-});
-afterAll(async () => {
-  await devnet.close();
-  rmSync(dir, { recursive: true, force: true });
+const fixture = useDevnet({ blockTimeSeconds: 0.3 }, 'harvest-prepare-address-');
+beforeAll(() => {
+  writeFileSync(join(fixture.dir, 'password'), 'prepare\n');
 });
 
 const prepare = (address: string, out: string) =>
@@ -24,25 +16,25 @@ const prepare = (address: string, out: string) =>
       '--json',
       '--prepare',
       '--node',
-      devnet.url,
+      fixture.devnet.url,
       '--address',
       address,
       '--home',
-      join(dir, 'home'),
+      join(fixture.dir, 'home'),
       '--password-file',
-      join(dir, 'password'),
+      join(fixture.dir, 'password'),
       '--out',
       out,
     ],
-    { cwd: dir },
+    { cwd: fixture.dir },
   );
 
 describe('harvest delegate --prepare --address (product.md §2.7: the public key or the address)', () => {
   it('finds the public key on chain and writes the unsigned plan', async () => {
-    const account = devnet.descriptor.accounts[0]!;
+    const account = fixture.devnet.descriptor.accounts[0]!;
     const run = await prepare(account.address, 'plan.json');
     expect(run.exitCode).toBe(0);
-    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
+    const plan = JSON.parse(readFileSync(join(fixture.dir, 'plan.json'), 'utf8'));
     expect(plan).toMatchObject({
       format: 'harvest-unsigned',
       mainAddress: account.address,

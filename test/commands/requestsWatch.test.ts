@@ -1,30 +1,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { describe, expect, it } from 'vitest';
+import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 import { delegationAggregate, facadeOf, fundedKeyPair, randomKeyPair } from '../devnet/sdkClient.js';
 
-let devnet: Devnet;
-beforeAll(async () => {
-  devnet = await startDevnet({ port: 0, blockTimeSeconds: 0.2 });
-});
-afterAll(async () => {
-  await devnet.close();
-});
+const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-requests-');
 
 async function delegateWithSdk(index: number): Promise<string> {
-  const facade = facadeOf(devnet);
+  const facade = facadeOf(fixture.devnet);
   const remote = randomKeyPair();
   const signed = delegationAggregate(
     facade,
-    fundedKeyPair(devnet, index),
-    devnet.descriptor.nodePublicKey,
+    fundedKeyPair(fixture.devnet, index),
+    fixture.devnet.descriptor.nodePublicKey,
     remote,
     randomKeyPair(),
   );
-  await fetch(`${devnet.url}/transactions`, {
+  await fetch(`${fixture.devnet.url}/transactions`, {
     method: 'PUT',
     body: signed.body,
     headers: { 'content-type': 'application/json' },
@@ -41,9 +35,9 @@ describe('harvest requests --watch', () => {
       '--watch-timeout',
       '2',
       '--node',
-      devnet.url,
+      fixture.devnet.url,
       '--node-key',
-      devnet.descriptor.nodeKeyFile,
+      fixture.devnet.descriptor.nodeKeyFile,
     ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const remote = await delegateWithSdk(0);
@@ -61,7 +55,15 @@ describe('harvest requests --watch', () => {
     let stop: (signal: string) => void = () => undefined;
     const stopped = new Promise<string>((resolve) => (stop = resolve));
     const watching = runCli(
-      ['requests', '--json', '--watch', '--node', devnet.url, '--node-key', devnet.descriptor.nodeKeyFile],
+      [
+        'requests',
+        '--json',
+        '--watch',
+        '--node',
+        fixture.devnet.url,
+        '--node-key',
+        fixture.devnet.descriptor.nodeKeyFile,
+      ],
       { shutdownSignal: () => stopped },
     );
     setTimeout(() => stop('SIGINT'), 500);
@@ -78,9 +80,9 @@ describe('harvest requests --watch', () => {
       '--watch-timeout',
       'soon',
       '--node',
-      devnet.url,
+      fixture.devnet.url,
       '--node-key',
-      devnet.descriptor.nodeKeyFile,
+      fixture.devnet.descriptor.nodeKeyFile,
     ]);
     expect(run.exitCode).toBe(2);
     expect(run.json().error.code).toBe('INVALID_INPUT');
@@ -91,18 +93,18 @@ describe('node key checks', () => {
   it('refuses a --node-key that is not the transport key of --node (requests and decrypt-check --node)', async () => {
     const other = join(mkdtempSync(join(tmpdir(), 'harvest-other-key-')), 'other.key');
     writeFileSync(other, '22'.repeat(32), { mode: 0o600 });
-    const requests = await runCli(['requests', '--json', '--node', devnet.url, '--node-key', other]);
+    const requests = await runCli(['requests', '--json', '--node', fixture.devnet.url, '--node-key', other]);
     expect(requests.exitCode).toBe(2);
     expect(requests.json().error.code).toBe('NODE_KEY_MISMATCH');
     const check = await runCli([
       'decrypt-check',
       '--json',
       '--node',
-      devnet.url,
+      fixture.devnet.url,
       '--node-key',
       other,
       '--harvesters',
-      devnet.descriptor.harvestersFile,
+      fixture.devnet.descriptor.harvestersFile,
     ]);
     expect(check.exitCode).toBe(2);
     expect(check.json().error.code).toBe('NODE_KEY_MISMATCH');

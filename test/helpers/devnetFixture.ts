@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { DevnetOptions } from '../../src/devnet/settings.js';
+import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+
+/** A devnet on 127.0.0.1 and a temporary folder, shared by the tests of one file. */
+export interface DevnetFixture {
+  readonly devnet: Devnet;
+  /** A fresh temporary folder (a --home, key and plan files), removed afterwards. */
+  readonly dir: string;
+}
+
+/**
+ * Starts a devnet (always on a free port) and makes a temporary folder before the file's tests, and removes both
+ * after them. The returned object is filled in by `beforeAll`: read its fields inside tests only.
+ */
+export function useDevnet(options: Omit<DevnetOptions, 'port'>, folderPrefix: string): DevnetFixture {
+  const fixture = {} as { devnet: Devnet; dir: string };
+  beforeAll(async () => {
+    fixture.devnet = await startDevnet({ ...options, port: 0 });
+    fixture.dir = mkdtempSync(join(tmpdir(), folderPrefix));
+  });
+  afterAll(async () => {
+    await fixture.devnet.close();
+    rmSync(fixture.dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
