@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
 import { InputError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
+import { NO_LINKS } from '../core/harvesting/accountLinks.js';
 import type { AccountState } from '../core/harvesting/parseAccountState.js';
 import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
 import type { TransactionFile } from '../core/transactions/transactionFile.js';
-import type { ChainFacts, DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
+import type { ChainFacts } from '../flows/delegate.js';
 import { toJson } from '../ui/output.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
 
@@ -86,17 +88,13 @@ export async function delegate(options: DelegateOptions, ctx: Context): Promise<
     return writeResultFile(result, network, options, ctx);
   }
   requireOffline(options, ctx, 'delegation');
-  const [{ parsePublicKey }, { decodePrimeOrderPoint }] = await Promise.all([
-    import('../core/keys.js'),
-    import('../core/crypto/sharedKey.js'),
-  ]);
+  const { nodeKeyFromUser } = await import('../core/harvesting/nodeTransportKey.js');
   if (options.nodePublicKey === undefined) {
     throw new InputError('NODE_KEY_UNKNOWN', "the node's transport public key is required offline", {
       hint: "pass --node-public-key (the node's /node/info nodePublicKey, not publicKey)",
     });
   }
-  const nodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
-  decodePrimeOrderPoint(nodePublicKey, 'node public key'); // user-given unsafe key: INVALID_KEY (product.md §2.2)
+  const nodePublicKey = nodeKeyFromUser(options.nodePublicKey); // an unsafe key given by the user is INVALID_KEY
   const setup = await readOfflineSetup(options, ctx);
   const facts: ChainFacts = { ...setup.facts, nodePublicKey };
   const { delegate: runDelegate } = await import('../flows/delegate.js');
@@ -150,7 +148,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
   const [{ parseFeeMultiplier, DEFAULT_FEE_MULTIPLIER }, { networkTimeOf }, keys, address, { equalBytes }] =
     await Promise.all([
       import('../core/transactions/parseFeeMultiplier.js'),
-      import('../core/transactions/computeDeadline.js'),
+      import('../core/networkTime.js'),
       import('../core/keys.js'),
       import('../core/address.js'),
       import('../core/bytes.js'),
@@ -212,7 +210,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
     mainAddress: address.encodeAddress(address.deriveAddress(mainPublicKey, network.identifier)),
     facts: {
       network,
-      networkTimeMs: networkTimeOf(ctx.runtime.now(), network.epochAdjustmentSeconds),
+      networkTime: networkTimeOf(ctx.runtime.now(), network.epochAdjustmentSeconds),
       aggregateVersion,
       feeMultiplier: fee,
       account: {
@@ -233,8 +231,10 @@ export async function writeResultFile(
 ): Promise<DelegateResult> {
   if (options.out === undefined) return result;
   const { toHex } = await import('../core/bytes.js');
+  // the file is the --json result (bytes as hex, bigints as strings) with the header `harvest sign` checks
+  const asJson = JSON.parse(toJson(result)) as Pick<TransactionFile, 'mainPublicKey' | 'transactions'>;
   const file: TransactionFile = {
-    ...(JSON.parse(toJson(result)) as Record<string, unknown>),
+    ...asJson,
     format: options.prepare === true ? 'harvest-unsigned' : 'harvest-signed',
     version: 1,
     network: {
@@ -243,12 +243,6 @@ export async function writeResultFile(
       generationHashSeed: toHex(network.generationHashSeed),
     },
     mainAddress: result.mainAddress,
-    mainPublicKey: result.mainPublicKey,
-    transactions: result.transactions.map((transaction) => ({
-      ...transaction,
-      fee: transaction.fee.toString(),
-      deadline: transaction.deadline.toString(),
-    })),
   };
   const path = ctx.resolvePath(options.out);
   await ctx.writeOutputFile(path, `${toJson(file)}\n`, 0o600, '--out file');
@@ -267,7 +261,7 @@ async function readAccountState(
   ctx: Context,
   network: NetworkParameters,
 ): Promise<AccountState> {
-  if (options.accountState === undefined) return { links: {} };
+  if (options.accountState === undefined) return { links: NO_LINKS };
   const { parseAccountState } = await import('../core/harvesting/parseAccountState.js');
   const bytes = await ctx.readFile(options.accountState, 'account state', 'INVALID_FILE');
   return parseAccountState(new TextDecoder().decode(bytes), network.currencyMosaicId);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
-import type { DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
 import { readOfflineSetup, writeResultFile, type DelegateOptions } from './delegate.js';
 

@@ -3,7 +3,8 @@ import { contextFor, type Context, type GlobalOptions, type Invocation } from '.
 import { ExitCode } from '../cli/exitCodes.js';
 import { readKeystorePassword } from '../cli/readKeystorePassword.js';
 import { InputError } from '../core/errors.js';
-import type { OnboardAccountInput, OnboardResult } from '../flows/onboardAccounts.js';
+import type { OnboardResult } from '../contract/onboard.js';
+import type { OnboardAccountInput } from '../flows/onboardAccounts.js';
 import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js';
 import { parseSeconds } from './onlineFlags.js';
 

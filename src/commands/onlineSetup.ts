@@ -33,18 +33,16 @@ export async function runOnlineSetup(
   ctx: Context,
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
-  const [{ parsePublicKey, derivePublicKey }, { decodePrimeOrderPoint }, { parseFeeMultiplier }] =
+  const [{ parsePublicKey, derivePublicKey }, { nodeKeyFromUser }, { parseFeeMultiplier }] =
     await Promise.all([
       import('../core/keys.js'),
-      import('../core/crypto/sharedKey.js'),
+      import('../core/harvesting/nodeTransportKey.js'),
       import('../core/transactions/parseFeeMultiplier.js'),
     ]);
   const nodeUrl = await requireNodeUrl(ctx);
-  let givenNodePublicKey: Uint8Array | undefined;
-  if (options.nodePublicKey !== undefined) {
-    givenNodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
-    decodePrimeOrderPoint(givenNodePublicKey, 'node public key'); // a user-given unsafe key is INVALID_KEY
-  }
+  // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
+  const givenNodePublicKey =
+    options.nodePublicKey === undefined ? undefined : nodeKeyFromUser(options.nodePublicKey);
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
 import { ExitCode } from '../cli/exitCodes.js';
-import type { DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import { formatUnlinkPlan } from '../ui/format/unlink.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';

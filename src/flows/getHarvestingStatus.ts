@@ -8,17 +8,13 @@ import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, parseHex, toHex } from '../core/bytes.js';
 import { hasDelegationMarker } from '../core/crypto/delegationMessage.js';
 import { HarvestError, InputError } from '../core/errors.js';
-import {
-  summarizeHarvesting,
-  type HarvestingReason,
-  type HarvestingState,
-  type LinkedNodeView,
-} from '../core/harvesting/summarizeHarvesting.js';
+import { summarizeHarvesting, type LinkedNodeView } from '../core/harvesting/summarizeHarvesting.js';
+import { nextRecalculationHeight } from '../core/harvesting/importanceRecalculation.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { KeystoreFile } from '../core/keystore/keystoreFormat.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { Clock, FileSystem } from '../core/ports.js';
-import { networkTimeOf } from '../core/transactions/computeDeadline.js';
+import { networkTimeOf } from '../core/networkTime.js';
 import { TRANSFER_TYPE } from '../core/transactions/findDelegationTransfers.js';
 import { checkNetwork } from '../node/checkNetwork.js';
 import type { NodeClient } from '../node/createNodeClient.js';
@@ -26,6 +22,12 @@ import { accountBalance } from '../node/getAccount.js';
 import type { NodeInfo } from '../node/getNodeInfo.js';
 import type { TransactionEntry } from '../node/readTransactionEntry.js';
 import { readKeystoreFile } from './keystore/readKeystoreFile.js';
+import type { HarvestingStatus, HarvestingStatusReport } from '../contract/status.js';
+export type {
+  HarvestingStatus,
+  HarvestingStatusDetails,
+  HarvestingStatusReport,
+} from '../contract/status.js';
 
 /** How the account is named: its address, its public key, or its private key (only its public key is used). */
 export type StatusAccount =
@@ -43,50 +45,6 @@ export interface GetHarvestingStatusParameters {
   /** A client of another node: the one the keystore remembers, when the account is linked to it. */
   readonly connect: (url: string) => NodeClient;
   readonly now: Clock;
-}
-
-/** The --json result of `harvest status` (product.md §2.3, plus nextImportanceRecalculation and linkedNodeUrl). */
-export interface HarvestingStatus {
-  readonly state: HarvestingState;
-  readonly reasons: readonly HarvestingReason[];
-  readonly mainAddress: string;
-  /** Linked public keys as upper-case hex, null when not linked. */
-  readonly links: {
-    readonly remote: string | null;
-    readonly vrf: string | null;
-    readonly node: string | null;
-  };
-  /** Balance of the harvesting mosaic, in its smallest unit. */
-  readonly balance: bigint;
-  readonly importance: bigint;
-  /** Whether the linked node lists the linked remote key; null when that cannot be known. */
-  readonly unlocked: boolean | null;
-  /** The node asked. */
-  readonly nodeUrl: string;
-  /** The next importance recalculation: a multiple of importanceGrouping; estimatedAt from the block time. */
-  readonly nextImportanceRecalculation: {
-    readonly height: bigint;
-    readonly estimatedAt: string | null;
-  } | null;
-  /** The URL of the node the account is linked to, when it was found (the asked node or the remembered one). */
-  readonly linkedNodeUrl: string | null;
-}
-
-/** Facts behind the status that the human rendering explains (not part of the JSON contract). */
-export interface HarvestingStatusDetails {
-  readonly chainHeight: bigint;
-  readonly minHarvesterBalance: bigint;
-  readonly maxHarvesterBalance: bigint;
-  /** Block time in ms, undefined when the node does not say (or blocks are made by hand). */
-  readonly blockTimeMs: number | undefined;
-  /** Blocks since the newest confirmed delegation request to the linked node, if any. */
-  readonly requestConfirmedBlocksAgo: number | undefined;
-}
-
-/** The status and the facts its explanation needs. */
-export interface HarvestingStatusReport {
-  readonly status: HarvestingStatus;
-  readonly details: HarvestingStatusDetails;
 }
 
 /** Page size of the search for the newest delegation request (REST allows 10 to 100). */
@@ -317,7 +275,7 @@ function nextRecalculation(
   now: Date,
 ): HarvestingStatus['nextImportanceRecalculation'] {
   if (grouping === undefined || grouping <= 0n) return null;
-  const next = (height / grouping + 1n) * grouping;
+  const next = nextRecalculationHeight(height, grouping);
   const estimatedAt =
     blockTimeMs === undefined
       ? null

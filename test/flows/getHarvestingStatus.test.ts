@@ -12,7 +12,7 @@ import { deriveAddress, parseAddress } from '../../src/core/address.js';
 import { parseHex } from '../../src/core/bytes.js';
 import { serializeKeystore, type KeystoreFile } from '../../src/core/keystore/keystoreFormat.js';
 import { TESTNET } from '../../src/core/network.js';
-import { networkTimeOf } from '../../src/core/transactions/computeDeadline.js';
+import { networkTimeOf } from '../../src/core/networkTime.js';
 import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
 import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
 import {

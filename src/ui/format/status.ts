@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { HarvestingReason, HarvestingState } from '../../core/harvesting/summarizeHarvesting.js';
-import type { HarvestingStatus, HarvestingStatusDetails } from '../../flows/getHarvestingStatus.js';
+import type { HarvestingStatus, HarvestingStatusDetails } from '../../contract/status.js';
 
 /** One line per state word: what it means for the account holder. */
 const STATE_MEANINGS: Readonly<Record<HarvestingState, string>> = {

@@ -1,5 +1,5 @@
 /**
- * Waits until an announced transaction is confirmed (product.md §2.2 step 7):
+ * Waits until an announced transaction is confirmed (docs/ARCHITECTURE.md, "The transaction lifecycle"):
  *
  * 1. poll /transactionStatus/{hash};
  * 2. `confirmed` → done; `failed` → TRANSACTION_REJECTED with the node's code;
@@ -8,10 +8,12 @@
  * 4. deadline passed and still unknown → it can never confirm: TRANSACTION_REJECTED (expired);
  * 5. out of time → `pending` (the caller reports CONFIRMATION_PENDING, exit 5, with the hash kept).
  */
-import { toHex } from '../core/bytes.js';
-import { RejectedError } from '../core/errors.js';
-import type { Clock, Sleep } from '../core/ports.js';
-import type { NodeClient } from '../node/createNodeClient.js';
+import { toHex } from '../../core/bytes.js';
+import { RejectedError } from '../../core/errors.js';
+import type { NetworkClock } from '../../core/networkTime.js';
+import type { Clock, Sleep } from '../../core/ports.js';
+import { confirmationPollMs } from './waitForNode.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
 
 /** Inputs of waitForConfirmation. */
 export interface WaitForConfirmationParameters {
@@ -21,8 +23,8 @@ export interface WaitForConfirmationParameters {
   readonly payload: Uint8Array;
   /** The transaction's deadline, in network milliseconds. */
   readonly deadlineMs: bigint;
-  /** Current network time in milliseconds (clock-skew corrected). */
-  readonly networkTimeMs: () => number;
+  /** Network time now (clock-skew corrected). */
+  readonly networkTime: NetworkClock;
   readonly blockTimeMs: number;
   /** How long to wait in all. */
   readonly timeoutMs: number;
@@ -46,7 +48,7 @@ export async function waitForConfirmation(
 ): Promise<ConfirmationOutcome> {
   const { client, hash, now, sleep } = parameters;
   const started = now().getTime();
-  const pollMs = Math.min(5_000, Math.max(100, Math.floor(parameters.blockTimeMs / 4)));
+  const pollMs = confirmationPollMs(parameters.blockTimeMs);
   const dropAfterMs = 2 * parameters.blockTimeMs;
   let lastAnnounced = started;
   for (;;) {
@@ -60,7 +62,7 @@ export async function waitForConfirmation(
     }
     const elapsed = now().getTime() - started;
     if (status === undefined) {
-      const expired = BigInt(parameters.networkTimeMs()) > parameters.deadlineMs;
+      const expired = parameters.networkTime() > parameters.deadlineMs;
       if (expired) {
         throw new RejectedError('TRANSACTION_REJECTED', 'the transaction expired without being confirmed', {
           details: { hash: toHex(hash), status: 'Expired' },

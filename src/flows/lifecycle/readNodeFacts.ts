@@ -1,17 +1,19 @@
 /**
- * Step 1 of every online command (product.md §2.2): what the node says about its network, chain, fees and clock,
- * read once and checked (WRONG_NETWORK), so that later steps work from one consistent picture.
+ * The first step of every online command (docs/ARCHITECTURE.md, "The transaction lifecycle"): what the node says
+ * about its network, chain, fees and clock, read once and checked (WRONG_NETWORK), so that later steps work from one
+ * consistent picture.
  */
-import type { NetworkParameters } from '../core/network.js';
-import type { Clock } from '../core/ports.js';
-import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
-import { NodeError } from '../core/errors.js';
-import { checkNetwork } from '../node/checkNetwork.js';
-import type { NodeClient } from '../node/createNodeClient.js';
-import type { NetworkProperties } from '../node/getNetworkProperties.js';
-import type { NodeInfo } from '../node/getNodeInfo.js';
-import type { TransactionFees } from '../node/getTransactionFees.js';
-import { measureClockOffset, toNetworkTimeMs } from '../node/networkTime.js';
+import type { NetworkParameters } from '../../core/network.js';
+import { networkClock, type NetworkClock } from '../../core/networkTime.js';
+import type { Clock } from '../../core/ports.js';
+import type { AggregateVersion } from '../../core/transactions/transactionTypes.js';
+import { NodeError } from '../../core/errors.js';
+import { checkNetwork } from '../../node/checkNetwork.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+import type { NetworkProperties } from '../../node/getNetworkProperties.js';
+import type { NodeInfo } from '../../node/getNodeInfo.js';
+import type { TransactionFees } from '../../node/getTransactionFees.js';
+import { measureClockOffset } from '../../node/networkTime.js';
 
 /** Block time assumed when the node does not say (mainnet's 30 s). */
 const DEFAULT_BLOCK_TIME_MS = 30_000;
@@ -24,13 +26,13 @@ export interface NodeFacts {
   readonly properties: NetworkProperties;
   readonly fees: TransactionFees;
   readonly chainHeight: bigint;
-  /** 3 from forkHeights.uniqueAggregateTransactionHash on, else 2 (protocol.md §3.4). */
+  /** 3 from forkHeights.uniqueAggregateTransactionHash on, else 2 (docs/protocol.md, "Aggregate versions"). */
   readonly aggregateVersion: AggregateVersion;
   readonly blockTimeMs: number;
   /** Node clock − local clock, from /node/time (0 when it cannot be read). */
   readonly clockOffsetMs: number;
-  /** Network time now (ms since the network epoch), skew-corrected. */
-  readonly networkTimeMs: () => number;
+  /** Network time now, skew-corrected. */
+  readonly networkTime: NetworkClock;
 }
 
 /** Inputs of readNodeFacts. */
@@ -71,6 +73,6 @@ export async function readNodeFacts(parameters: ReadNodeFactsParameters): Promis
     aggregateVersion: forkHeight !== undefined && chain.height >= forkHeight ? 3 : 2,
     blockTimeMs: properties.blockGenerationTargetTimeMs ?? DEFAULT_BLOCK_TIME_MS,
     clockOffsetMs,
-    networkTimeMs: () => toNetworkTimeMs(now(), network.epochAdjustmentSeconds, clockOffsetMs),
+    networkTime: networkClock(now, network.epochAdjustmentSeconds, clockOffsetMs),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Resuming after an interruption (product.md §2.2 step 8): every journal entry that may still be on its way is
+ * The first step of the lifecycle, resuming after an interruption (docs/keystore.md, "Journal"): every journal entry that may still be on its way is
  * settled before anything new is planned — never a new plan while an old one could still confirm.
  *
  *   node says confirmed        → mark confirmed, go on
@@ -11,24 +11,15 @@
  * announced (state `signed`: written ahead, then the run stopped) is announced only after `confirmResend`; and in
  * `readOnly` mode (--dry-run) nothing is announced at all: an entry that could still confirm is reported pending.
  */
-import { parseHex } from '../core/bytes.js';
-import { RejectedError } from '../core/errors.js';
-import { setJournalState, unsettledJournalEntries } from '../core/keystore/updateKeystore.js';
-import type { Clock, Sleep } from '../core/ports.js';
-import type { NodeClient } from '../node/createNodeClient.js';
-import { announceAndWait } from './announceAndWait.js';
-import type { KeystoreSession } from './keystore/openKeystore.js';
+import { parseHex } from '../../core/bytes.js';
+import { RejectedError } from '../../core/errors.js';
+import { setJournalState, unsettledJournalEntries } from '../../core/keystore/updateKeystore.js';
+import { announceAndWait, type WaitContext } from './announceAndWait.js';
+import type { KeystoreSession } from '../keystore/openKeystore.js';
 
 /** Inputs of resumeJournal. */
-export interface ResumeJournalParameters {
-  readonly client: Pick<NodeClient, 'announceTransaction' | 'getTransactionStatus'>;
+export interface ResumeJournalParameters extends WaitContext {
   readonly keystore: KeystoreSession;
-  readonly blockTimeMs: number;
-  readonly networkTimeMs: () => number;
-  readonly confirmationTimeoutMs: number;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  readonly onProgress?: (text: string) => void;
   /** Told about each entry resumed (for notes on stderr). */
   readonly onResume?: (kind: string, hash: string, outcome: string) => void;
   /**
@@ -62,7 +53,7 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
       await settle('confirmed');
       continue;
     }
-    if (status?.group === 'failed' || BigInt(parameters.networkTimeMs()) > entry.deadline) {
+    if (status?.group === 'failed' || parameters.networkTime() > entry.deadline) {
       await settle('failed');
       continue;
     }
@@ -77,7 +68,11 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
     try {
       const result = await announceAndWait({
         ...parameters,
-        transaction: entry,
+        transaction: {
+          hash: parseHex(entry.hash, { name: 'hash' }),
+          payload: parseHex(entry.payload, { name: 'payload' }),
+          deadline: entry.deadline,
+        },
         wait: true,
         announce: status === undefined,
       });

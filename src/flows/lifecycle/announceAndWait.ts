@@ -1,40 +1,44 @@
 /**
- * Announce a signed transaction and follow it to confirmation (product.md §2.2 step 7), keeping the keystore
- * journal in step: `signed` (written ahead by the caller) → `announced` → `confirmed` | `failed`.
+ * Announce a signed transaction and follow it to confirmation, keeping the keystore journal in step (docs/keystore.md,
+ * "Journal"): `signed` (written ahead by the caller) → `announced` → `confirmed` | `failed`.
  */
-import { parseHex } from '../core/bytes.js';
-import { RejectedError } from '../core/errors.js';
-import { setJournalState } from '../core/keystore/updateKeystore.js';
-import type { Clock, Sleep } from '../core/ports.js';
-import type { NodeClient } from '../node/createNodeClient.js';
-import type { KeystoreSession } from './keystore/openKeystore.js';
+import { toHex } from '../../core/bytes.js';
+import { RejectedError } from '../../core/errors.js';
+import { setJournalState } from '../../core/keystore/updateKeystore.js';
+import type { NetworkClock } from '../../core/networkTime.js';
+import type { Clock, Sleep } from '../../core/ports.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+import type { KeystoreSession } from '../keystore/openKeystore.js';
 import { waitForConfirmation } from './waitForConfirmation.js';
 
 /** A signed transaction to follow. */
 export interface SignedTransaction {
-  /** Upper-case hex, as in the journal and the --json result. */
-  readonly hash: string;
-  readonly payload: string;
+  readonly hash: Uint8Array;
+  readonly payload: Uint8Array;
   /** Network milliseconds. */
   readonly deadline: bigint;
 }
 
-/** Inputs of announceAndWait. */
-export interface AnnounceAndWaitParameters {
+/** What every wait of the lifecycle needs: the node, its clocks and how long we may wait. */
+export interface WaitContext {
   readonly client: Pick<NodeClient, 'announceTransaction' | 'getTransactionStatus'>;
+  readonly blockTimeMs: number;
+  readonly networkTime: NetworkClock;
+  readonly confirmationTimeoutMs: number;
+  readonly now: Clock;
+  readonly sleep: Sleep;
+  readonly onProgress?: ((text: string) => void) | undefined;
+}
+
+/** Inputs of announceAndWait. */
+export interface AnnounceAndWaitParameters extends WaitContext {
   readonly transaction: SignedTransaction;
   /** The keystore whose journal holds the transaction, if any. */
-  readonly keystore?: KeystoreSession;
+  readonly keystore?: KeystoreSession | undefined;
   /** False for --no-wait: announce and return. */
   readonly wait: boolean;
   /** Announce first (false when resuming a transaction the node already knows). */
   readonly announce: boolean;
-  readonly blockTimeMs: number;
-  readonly networkTimeMs: () => number;
-  readonly confirmationTimeoutMs: number;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  readonly onProgress?: (text: string) => void;
 }
 
 /** Where the transaction is when we stop. */
@@ -47,25 +51,24 @@ export type AnnounceOutcome = 'confirmed' | 'pending';
  */
 export async function announceAndWait(parameters: AnnounceAndWaitParameters): Promise<AnnounceOutcome> {
   const { client, transaction, keystore } = parameters;
-  const payload = parseHex(transaction.payload, { name: 'payload' });
   const mark = async (state: 'announced' | 'confirmed' | 'failed') => {
     if (keystore === undefined) return;
-    const next = setJournalState(keystore.file, transaction.hash, state);
+    const next = setJournalState(keystore.file, toHex(transaction.hash), state);
     if (next !== keystore.file) await keystore.save(next);
   };
   if (parameters.announce) {
     parameters.onProgress?.('announcing');
-    await client.announceTransaction(payload);
+    await client.announceTransaction(transaction.payload);
     await mark('announced');
   }
   if (!parameters.wait) return 'pending';
   try {
     const outcome = await waitForConfirmation({
       client,
-      hash: parseHex(transaction.hash, { name: 'hash' }),
-      payload,
+      hash: transaction.hash,
+      payload: transaction.payload,
       deadlineMs: transaction.deadline,
-      networkTimeMs: parameters.networkTimeMs,
+      networkTime: parameters.networkTime,
       blockTimeMs: parameters.blockTimeMs,
       timeoutMs: parameters.confirmationTimeoutMs,
       now: parameters.now,
