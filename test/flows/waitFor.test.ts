@@ -104,9 +104,7 @@ describe('waitForConfirmation', () => {
   it('reports an expired, never-seen transaction as rejected (run again to re-plan)', async () => {
     const time = fakeTime();
     const { client } = scriptedStatuses(undefined);
-    await expect(
-      waitForConfirmation(base(client, time, time.networkTime() + 5_000n)),
-    ).rejects.toMatchObject({
+    await expect(waitForConfirmation(base(client, time, time.networkTime() + 5_000n))).rejects.toMatchObject({
       code: 'TRANSACTION_REJECTED',
       details: { status: 'Expired' },
     });

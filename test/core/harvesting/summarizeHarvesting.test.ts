@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountLinks as LinkedKeys } from '../../../src/core/harvesting/accountLinks.js';
-import { summarizeHarvesting, type HarvestingFacts } from '../../../src/core/harvesting/summarizeHarvesting.js';
+import {
+  summarizeHarvesting,
+  type HarvestingFacts,
+} from '../../../src/core/harvesting/summarizeHarvesting.js';
 
 const REMOTE = new Uint8Array(32).fill(1);
 const VRF = new Uint8Array(32).fill(2);
