@@ -66,7 +66,7 @@ describe('harvest devnet (in process)', () => {
 describe('harvest devnet (the built binary)', () => {
   it('starts with --json --port 0, answers /node/info, and exits 0 on SIGTERM', async () => {
     const bin = fileURLToPath(new URL('../../bin/harvest.js', import.meta.url));
-    const built = fileURLToPath(new URL('../../dist/devnet/startDevnet.js', import.meta.url));
+    const built = fileURLToPath(new URL('../../packages/devnet/dist/index.js', import.meta.url));
     expect(existsSync(built), 'run `npm run build` first').toBe(true);
     const child = spawn(process.execPath, [bin, 'devnet', '--json', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
