@@ -82,14 +82,14 @@ async function loadDevnet(): Promise<typeof DevnetPackage> {
   try {
     return await import('@symbol-harvest/devnet');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' || !(error as Error).message.includes('@symbol-harvest/devnet')) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !/@symbol-harvest\/devnet|packages\/devnet/.test(message))
       throw error;
-    }
-    throw new Error(
-      '`harvest devnet` needs the optional package @symbol-harvest/devnet, which is not installed ' +
-        '(it comes with a clone of the repository: npm ci && npm run build)',
-      { cause: error },
+    // Not a bug: an installation without the optional package (or a clone whose package was not built).
+    throw new InputError(
+      'INVALID_INPUT',
+      '`harvest devnet` needs the package @symbol-harvest/devnet, which is not installed or not built',
+      { hint: 'run it from a clone of the repository: npm ci && npm run build', cause: error },
     );
   }
 }
