@@ -96,6 +96,11 @@ export default tseslint.config(
   layer('ui', ['node', 'commands', 'cli'], {}, ['flows']),
   layer('commands', ['node']),
   {
+    // The CLI and the library entry never load the devnet: `harvest devnet` does, at action time.
+    files: ['src/cli/**/*.ts', 'src/index.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [DEVNET_PACKAGE] }] },
+  },
+  {
     // The devnet judges the product, so it must not share its code (a bug there would pass on it): its own modules,
     // symbol-sdk and Node built-ins only (docs/devnet.md).
     files: ['packages/devnet/**/*.ts'],
