@@ -153,6 +153,7 @@ describe('the devnet opens delegation requests as the product does', () => {
         hex('0100000000000000000000000000000000000000000000000000000000000080'),
       ],
       ['order 4, sign bit set', hex('0000000000000000000000000000000000000000000000000000000000000080')],
+      ['order 2, sign bit set', hex('ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff')],
       ['y = p (non-canonical)', hex('edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f')],
       [
         'y = p + 1 (non-canonical 1)',
