@@ -1,7 +1,14 @@
 // ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/style.md §5.1
-// (core ← node ← flows ← commands ← cli; ui beside) and core's purity (no I/O, clock, randomness or process).
+// (core ← node ← flows ← commands ← cli; ui beside), core's purity (no I/O, clock, randomness or process), and the
+// devnet's independence (packages/devnet never imports the product; only src/commands/devnet.ts loads it).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** The devnet package: loaded by `harvest devnet` only (src/commands/devnet.ts), never by the other layers. */
+const DEVNET_PACKAGE = {
+  name: '@symbol-harvest/devnet',
+  message: 'only src/commands/devnet.ts loads the devnet package (docs/devnet.md)',
+};
 
 const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
   files: [`src/${folder}/**/*.ts`],
@@ -15,6 +22,7 @@ const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
           allowTypeImports: typeOnly.includes(name),
         })),
         ...extra,
+        paths: [...(extra.paths ?? []), ...(folder === 'commands' ? [] : [DEVNET_PACKAGE])],
       },
     ],
   },
@@ -40,6 +48,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'packages/*/dist/',
       'node_modules/',
       'coverage/',
       'bin/',
@@ -63,7 +72,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  layer('core', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
+  layer('core', ['node', 'flows', 'commands', 'cli', 'ui'], {
     paths: [
       ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/style.md §5.1)' })),
       {
@@ -82,10 +91,34 @@ export default tseslint.config(
       },
     ],
   }),
-  layer('node', ['flows', 'commands', 'cli', 'ui', 'devnet']),
-  layer('flows', ['commands', 'cli', 'ui', 'devnet']),
-  layer('ui', ['node', 'commands', 'cli', 'devnet'], {}, ['flows']),
+  layer('node', ['flows', 'commands', 'cli', 'ui']),
+  layer('flows', ['commands', 'cli', 'ui']),
+  layer('ui', ['node', 'commands', 'cli'], {}, ['flows']),
   layer('commands', ['node']),
+  {
+    // The CLI and the library entry never load the devnet: `harvest devnet` does, at action time.
+    files: ['src/cli/**/*.ts', 'src/index.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [DEVNET_PACKAGE] }] },
+  },
+  {
+    // The devnet judges the product, so it must not share its code (a bug there would pass on it): its own modules,
+    // symbol-sdk and Node built-ins only (docs/devnet.md).
+    files: ['packages/devnet/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!node:|symbol-sdk(?:/|$)|\\./)',
+              message:
+                'packages/devnet imports only its own modules, symbol-sdk and node:* (never the product, docs/devnet.md)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/core/**/*.ts'],
     rules: {
@@ -115,7 +148,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/context.ts', 'src/devnet/**'],
+    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/context.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -129,16 +129,5 @@ export {
   type OnboardAccountInput,
 } from './flows/onboardAccounts.js';
 
-// the devnet: a local Symbol network for rehearsals and end-to-end tests
-export {
-  startDevnet,
-  type Devnet,
-  type DevnetAccount,
-  type DevnetDescriptor,
-  type DevnetNodeDescriptor,
-} from './devnet/startDevnet.js';
-export type { DevnetOptions } from './devnet/settings.js';
-export { parseFaults, type FaultSettings } from './devnet/parseFaults.js';
-
 // the command line, in-process
 export { main } from './cli/main.js';

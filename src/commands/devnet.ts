@@ -1,3 +1,4 @@
+import type * as DevnetPackage from '@symbol-harvest/devnet';
 import type { Command } from 'commander';
 import { contextFor, type GlobalOptions, type Invocation } from '../cli/context.js';
 import { InputError } from '../core/errors.js';
@@ -40,10 +41,7 @@ export function registerDevnet(program: Command, invocation: Invocation): void {
     .action(async (options: DevnetCommandOptions, command: Command) => {
       const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
       const stop = ctx.runtime.shutdownSignal();
-      const [{ startDevnet }, { parseFaults }] = await Promise.all([
-        import('../devnet/startDevnet.js'),
-        import('../devnet/parseFaults.js'),
-      ]);
+      const { startDevnet, parseFaults } = await loadDevnet();
       let faults;
       try {
         faults = options.faults === undefined ? undefined : parseFaults(options.faults);
@@ -74,6 +72,26 @@ export function registerDevnet(program: Command, invocation: Invocation): void {
       ctx.output.note(`devnet: ${signal} received, stopping`);
       await devnet.close();
     });
+}
+
+/**
+ * The devnet is its own workspace package (packages/devnet, docs/devnet.md), an optional dependency loaded only
+ * here, at action time, so that other commands and `harvest --help` never load it.
+ */
+async function loadDevnet(): Promise<typeof DevnetPackage> {
+  try {
+    return await import('@symbol-harvest/devnet');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !/@symbol-harvest\/devnet|packages\/devnet/.test(message))
+      throw error;
+    // Not a bug: an installation without the optional package (or a clone whose package was not built).
+    throw new InputError(
+      'INVALID_INPUT',
+      '`harvest devnet` needs the package @symbol-harvest/devnet, which is not installed or not built',
+      { hint: 'run it from a clone of the repository: npm ci && npm run build', cause: error },
+    );
+  }
 }
 
 /** Start-up failures the user can fix (a busy port, a bad --host or --state) as typed input errors. */

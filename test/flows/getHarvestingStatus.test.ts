@@ -13,7 +13,7 @@ import { parseHex } from '../../src/core/bytes.js';
 import { serializeKeystore, type KeystoreFile } from '../../src/core/keystore/keystoreFormat.js';
 import { TESTNET } from '../../src/core/network.js';
 import { networkTimeOf } from '../../src/core/networkTime.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
 import {
   getHarvestingStatus,

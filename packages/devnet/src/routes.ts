@@ -3,8 +3,7 @@
  * `{"code":"ResourceNotFound"}`, 409 `{"code":"InvalidArgument"}`, 400 `{"code":"InvalidContent"}` for a body that is
  * not JSON or not a transaction.
  */
-import { parseAddress } from '../core/address.js';
-import { toHex } from '../core/bytes.js';
+import { toHex } from './bytes.js';
 import { addressOf, type ConfirmedTransaction } from './chainState.js';
 import { PayloadDecodeError } from './decodeTransaction.js';
 import type { DevnetChain } from './devnetChain.js';
@@ -19,6 +18,7 @@ import {
   type NetworkPropertiesInput,
 } from './formatRest.js';
 import type { HarvestingExtension } from './harvestingExtension.js';
+import { parseAddress } from './keys.js';
 import { DEVNET_NETWORK_IDENTIFIER, DEFAULT_DYNAMIC_FEE_MULTIPLIER, NODE_VERSION } from './settings.js';
 
 /** A REST answer. */
@@ -195,7 +195,7 @@ function account(context: NodeRouteContext, id: string): RestResponse {
     address = addressOf(Uint8Array.from(Buffer.from(id, 'hex')));
   } else {
     try {
-      address = parseAddress(id.toUpperCase(), DEVNET_NETWORK_IDENTIFIER);
+      address = parseAddress(id.toUpperCase());
     } catch {
       return invalidArgument('accountId has an invalid format');
     }
@@ -271,7 +271,7 @@ function parseSearchFilters(query: URLSearchParams): SearchFilters | string {
   const recipientText = query.get('recipientAddress');
   if (recipientText !== null) {
     try {
-      recipient = parseAddress(recipientText, DEVNET_NETWORK_IDENTIFIER);
+      recipient = parseAddress(recipientText);
     } catch {
       return 'recipientAddress has an invalid format';
     }

@@ -4,7 +4,7 @@
  * RemoteSenderValidator.cpp, RemoteInteractionValidator.cpp). An aggregate is all-or-nothing: it is applied to copies
  * of the accounts it touches, which replace the originals only when every embedded transaction passed.
  */
-import { equalBytes } from '../core/bytes.js';
+import { equalBytes } from './bytes.js';
 import {
   ACCOUNT_TYPE,
   addressKey,

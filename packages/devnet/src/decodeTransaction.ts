@@ -2,10 +2,10 @@
  * Turns a signed payload into the devnet's plain transaction model, with symbol-sdk as the parser. Everything the
  * node would compute statelessly (hash, signature validity, aggregate transactions hash) is computed here once.
  */
-import { sha3_256 } from '@noble/hashes/sha3.js';
+import { createHash } from 'node:crypto';
 import { PublicKey, Signature } from 'symbol-sdk';
 import { SymbolFacade, SymbolTransactionFactory, type models } from 'symbol-sdk/symbol';
-import { equalBytes } from '../core/bytes.js';
+import { equalBytes } from './bytes.js';
 
 /** Transaction types the devnet models (catbuffer `transaction_type.cats`). */
 export const TRANSACTION_TYPE = {
@@ -237,5 +237,5 @@ function merkleComponentHash(hash: Uint8Array, cosigners: readonly Uint8Array[])
   const bytes = new Uint8Array(32 * (cosigners.length + 1));
   bytes.set(hash, 0);
   cosigners.forEach((key, index) => bytes.set(key, 32 * (index + 1)));
-  return sha3_256(bytes);
+  return new Uint8Array(createHash('sha3-256').update(bytes).digest());
 }

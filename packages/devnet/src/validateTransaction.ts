@@ -3,7 +3,7 @@
  * follows catapult: the fee filter of the UT updater first (a silent drop), then network, signature, deadline and
  * the aggregate rules (each a failed status).
  */
-import { equalBytes, toHex } from '../core/bytes.js';
+import { equalBytes, toHex } from './bytes.js';
 import type { DecodedBody, DecodedTransaction } from './decodeTransaction.js';
 import { DEVNET_NETWORK_IDENTIFIER, MAX_MESSAGE_SIZE, MAX_TRANSACTION_LIFETIME_MS } from './settings.js';
 

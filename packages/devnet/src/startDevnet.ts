@@ -1,6 +1,6 @@
 /**
  * startDevnet: a local single-chain Symbol network with one or more API nodes, held to the node's rules
- * (product.md §6). The state folder holds the identity (devnet.json), the keys, chain.json and each node's
+ * (docs/devnet.md). The state folder holds the identity (devnet.json), the keys, chain.json and each node's
  * harvesters.dat; starting again on the same folder resumes the chain.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,14 +18,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Hash256 } from 'symbol-sdk';
 import { Network, SymbolFacade } from 'symbol-sdk/symbol';
-import { encodeAddress } from '../core/address.js';
-import { parseHex, toHex } from '../core/bytes.js';
-import { derivePublicKey, parsePrivateKey } from '../core/keys.js';
-import { encodeEd25519Pem } from '../core/pem.js';
+import { parseHex, toHex } from './bytes.js';
 import { addressKey, addressOf, ChainState, newAccount } from './chainState.js';
 import { DevnetChain } from './devnetChain.js';
 import { formatMosaicId, type NetworkPropertiesInput } from './formatRest.js';
 import { HarvestingExtension } from './harvestingExtension.js';
+import { encodeAddress, encodeNodeKeyPem, parsePrivateKeyFile, publicKeyOf } from './keys.js';
 import { serveNode, type NodeServer } from './serveNode.js';
 import {
   DEVNET_CURRENCY_MOSAIC_ID,
@@ -126,7 +124,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   ensureStateDir(stateDir);
 
   const identity = loadOrCreateIdentity(stateDir, now, random);
-  const seed = parseHex(identity.generationHashSeed, { name: 'generation hash seed', length: 32 });
+  const seed = parseHex(identity.generationHashSeed, 'generation hash seed', 32);
   const network = new Network(
     DEVNET_NETWORK_NAME,
     DEVNET_NETWORK_IDENTIFIER,
@@ -152,7 +150,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const state = loaded ?? new ChainState();
   const knownKeys = [
     ...accountKeys.map((key) => key.publicKey),
-    ...nodeKeys.map((node) => derivePublicKey(node.owner)),
+    ...nodeKeys.map((node) => publicKeyOf(node.owner)),
   ];
   knownKeys.forEach((publicKey, index) => {
     if (state.getAccountByPublicKey(publicKey) !== undefined) return;
@@ -183,7 +181,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     now,
     minFeeMultiplier: settings.minFeeMultiplier,
     importanceGrouping: settings.importanceGrouping,
-    beneficiary: addressOf(derivePublicKey(nodeKeys[0]!.owner)),
+    beneficiary: addressOf(publicKeyOf(nodeKeys[0]!.owner)),
     extensions,
     afterBlock: () => saveChain(chainFile, state),
   });
@@ -195,7 +193,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const properties: NetworkPropertiesInput = {
     generationHashSeed: seed,
     epochAdjustmentSeconds: identity.epochAdjustment,
-    nemesisSignerPublicKey: parseHex(identity.nemesisSignerPublicKey, { name: 'nemesis key', length: 32 }),
+    nemesisSignerPublicKey: parseHex(identity.nemesisSignerPublicKey, 'nemesis key', 32),
     blockTimeSeconds: settings.blockTimeSeconds === 0 ? 1 : settings.blockTimeSeconds,
     importanceGrouping: settings.importanceGrouping,
   };
@@ -208,7 +206,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             index,
             chain,
             extension: extensions[index]!,
-            ownerPublicKey: derivePublicKey(node.owner),
+            ownerPublicKey: publicKeyOf(node.owner),
             properties,
             host: settings.host,
             minFeeMultiplier: settings.minFeeMultiplier,
@@ -304,7 +302,7 @@ function loadOrCreateIdentity(
     generationHashSeed: toHex(random(32)),
     // The epoch is the creation time, so network time starts near zero like a fresh network's.
     epochAdjustment: Math.floor(now() / 1000),
-    nemesisSignerPublicKey: toHex(derivePublicKey(random(32))),
+    nemesisSignerPublicKey: toHex(publicKeyOf(random(32))),
   };
   writeFileSync(path, `${JSON.stringify(identity, null, 2)}\n`, { mode: 0o600 });
   return identity;
@@ -325,21 +323,21 @@ function loadOrCreateKeys(
   // Resume keeps every account the chain was created with, even if fewer are asked for now.
   for (let index = 0; index < count || existsSync(join(folder, `${index}.key`)); index += 1) {
     const file = join(folder, `${index}.key`);
-    keys.push({ publicKey: derivePublicKey(loadOrCreateHexKey(file, random)), file });
+    keys.push({ publicKey: publicKeyOf(loadOrCreateHexKey(file, random)), file });
   }
   return keys;
 }
 
 function loadOrCreateHexKey(file: string, random: (length: number) => Uint8Array): Uint8Array {
-  if (existsSync(file)) return parsePrivateKey(readFileSync(file, 'utf8'), file);
+  if (existsSync(file)) return parsePrivateKeyFile(readFileSync(file, 'utf8'), file);
   const key = random(32);
   writeFileSync(file, `${toHex(key)}\n`, { mode: 0o600 });
   return key;
 }
 
 function loadOrCreatePem(file: string, random: (length: number) => Uint8Array): Uint8Array {
-  if (existsSync(file)) return parsePrivateKey(readFileSync(file, 'utf8'), file);
+  if (existsSync(file)) return parsePrivateKeyFile(readFileSync(file, 'utf8'), file);
   const key = random(32);
-  writeFileSync(file, encodeEd25519Pem(key), { mode: 0o600 });
+  writeFileSync(file, encodeNodeKeyPem(key), { mode: 0o600 });
   return key;
 }

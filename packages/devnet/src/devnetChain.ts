@@ -2,9 +2,9 @@
  * The devnet's single chain: the unconfirmed cache, block production on a timer or on demand, the stateful rules,
  * importance recalculation and the harvesting extensions of every node, which all see the same blocks.
  */
-import { sha3_256 } from '@noble/hashes/sha3.js';
+import { createHash } from 'node:crypto';
 import type { SymbolFacade } from 'symbol-sdk/symbol';
-import { concatBytes, toHex } from '../core/bytes.js';
+import { concatBytes, toHex } from './bytes.js';
 import { applyTransaction } from './applyTransaction.js';
 import type { BlockInfo, ChainState, ConfirmedTransaction } from './chainState.js';
 import { decodeTransaction, type DecodedTransaction } from './decodeTransaction.js';
@@ -170,7 +170,11 @@ export class DevnetChain {
     const view = new DataView(header.buffer);
     view.setBigUint64(0, height, true);
     view.setBigUint64(8, timestamp, true);
-    const hash = sha3_256(concatBytes(previous?.hash ?? new Uint8Array(32), header));
+    const hash = new Uint8Array(
+      createHash('sha3-256')
+        .update(concatBytes(previous?.hash ?? new Uint8Array(32), header))
+        .digest(),
+    );
     const block = { height, timestamp, hash };
     this.state.blocks.push(block);
     return block;

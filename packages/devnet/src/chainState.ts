@@ -2,15 +2,10 @@
  * The devnet's chain state: accounts (balance of the currency mosaic, public key, links, importance), blocks,
  * confirmed transactions with the indexes REST searches need, and transaction statuses.
  */
-import { deriveAddress } from '../core/address.js';
-import { toHex } from '../core/bytes.js';
+import { toHex } from './bytes.js';
 import type { DecodedTransaction } from './decodeTransaction.js';
-import {
-  DEVNET_NETWORK_IDENTIFIER,
-  MAX_HARVESTER_BALANCE,
-  MIN_HARVESTER_BALANCE,
-  TOTAL_CHAIN_IMPORTANCE,
-} from './settings.js';
+import { addressOf } from './keys.js';
+import { MAX_HARVESTER_BALANCE, MIN_HARVESTER_BALANCE, TOTAL_CHAIN_IMPORTANCE } from './settings.js';
 
 /** catapult `state::AccountType`: 0 unlinked, 1 main, 2 remote, 3 remote unlinked. */
 export const ACCOUNT_TYPE = { unlinked: 0, main: 1, remote: 2, remoteUnlinked: 3 } as const;
@@ -66,10 +61,7 @@ export function addressKey(address: Uint8Array): string {
   return toHex(address);
 }
 
-/** The devnet address of a public key. */
-export function addressOf(publicKey: Uint8Array): Uint8Array {
-  return deriveAddress(publicKey, DEVNET_NETWORK_IDENTIFIER);
-}
+export { addressOf };
 
 /** Copies an account (so an aggregate can be applied on copies and thrown away on failure). */
 export function cloneAccount(account: AccountState): AccountState {

@@ -1,8 +1,8 @@
 /**
- * The Symbol REST gateway's JSON shapes (catapult-rest, protocol.md §5): uint64 as decimal strings, keys and hashes
+ * The Symbol REST gateway's JSON shapes (catapult-rest, docs/protocol.md): uint64 as decimal strings, keys and hashes
  * upper-case hex, addresses as the hex of their 24 raw bytes, network properties as config-file strings.
  */
-import { toHex } from '../core/bytes.js';
+import { toHex } from './bytes.js';
 import type { AccountState, ConfirmedTransaction, TransactionStatus } from './chainState.js';
 import type { DecodedBody, DecodedHeader, DecodedTransaction } from './decodeTransaction.js';
 import {

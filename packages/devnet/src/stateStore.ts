@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { SymbolFacade } from 'symbol-sdk/symbol';
-import { parseHex, toHex } from '../core/bytes.js';
+import { parseHex, toHex } from './bytes.js';
 import { ChainState, type AccountState } from './chainState.js';
 import { decodeTransaction } from './decodeTransaction.js';
 
@@ -137,5 +137,5 @@ function loadAccount(stored: StoredAccount): AccountState {
 }
 
 function hex(text: string): Uint8Array {
-  return parseHex(text, { name: 'stored value' });
+  return parseHex(text, 'stored value');
 }

@@ -5,14 +5,7 @@
  * when they can no longer harvest, and kept in harvesters.dat as 124-byte records (UnlockedAccountsStorage.cpp).
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { equalBytes, toHex } from '../core/bytes.js';
-import {
-  DELEGATION_MARKER,
-  DELEGATION_MESSAGE_SIZE,
-  openDelegationRecord,
-} from '../core/crypto/delegationMessage.js';
-import { splitHarvestersFile } from '../core/harvesting/splitHarvestersFile.js';
-import { derivePublicKey } from '../core/keys.js';
+import { equalBytes, toHex } from './bytes.js';
 import {
   ACCOUNT_TYPE,
   addressOf,
@@ -22,6 +15,14 @@ import {
   type ConfirmedTransaction,
 } from './chainState.js';
 import type { DecodedHeader } from './decodeTransaction.js';
+import {
+  DELEGATION_MARKER,
+  DELEGATION_MESSAGE_SIZE,
+  DELEGATION_RECORD_SIZE,
+  DelegationRequestOpener,
+  splitHarvestersFile,
+} from './delegationRequest.js';
+import { publicKeyOf } from './keys.js';
 import { importanceHeightFor } from './settings.js';
 
 /** One unlocked delegate. */
@@ -57,11 +58,13 @@ export class HarvestingExtension {
 
   private readonly chain: ChainState;
   private readonly parameters: HarvestingExtensionParameters;
+  private readonly opener: DelegationRequestOpener;
 
   constructor(chain: ChainState, parameters: HarvestingExtensionParameters) {
     this.chain = chain;
     this.parameters = parameters;
-    this.nodePublicKey = derivePublicKey(parameters.nodePrivateKey);
+    this.opener = new DelegationRequestOpener(parameters.nodePrivateKey);
+    this.nodePublicKey = this.opener.nodePublicKey;
     this.nodeAddress = addressOf(this.nodePublicKey);
   }
 
@@ -75,12 +78,12 @@ export class HarvestingExtension {
     if (!existsSync(this.parameters.harvestersFile)) return;
     const records = splitHarvestersFile(new Uint8Array(readFileSync(this.parameters.harvestersFile)));
     for (const record of records) {
-      const opened = openDelegationRecord(this.parameters.nodePrivateKey, record);
+      const opened = this.opener.open(record);
       if (!opened.ok) throw new Error(`malformed harvesters file ${this.parameters.harvestersFile}`);
       this.seenRequestIds.add(toHex(opened.requestId));
       this.unlocked.push({
-        remotePublicKey: derivePublicKey(opened.keys.remotePrivateKey),
-        vrfPublicKey: derivePublicKey(opened.keys.vrfPrivateKey),
+        remotePublicKey: publicKeyOf(opened.remotePrivateKey),
+        vrfPublicKey: publicKeyOf(opened.vrfPrivateKey),
         record,
       });
     }
@@ -118,13 +121,13 @@ export class HarvestingExtension {
     const record = request.message.slice(DELEGATION_MARKER.length);
     const requestId = toHex(record.subarray(0, 32));
     if (this.seenRequestIds.has(requestId)) return false;
-    const opened = openDelegationRecord(this.parameters.nodePrivateKey, record);
+    const opened = this.opener.open(record);
     if (!opened.ok) {
       this.parameters.log(`harvesting: request ${requestId} does not open with the node key`);
       return false;
     }
-    const remotePublicKey = derivePublicKey(opened.keys.remotePrivateKey);
-    const vrfPublicKey = derivePublicKey(opened.keys.vrfPrivateKey);
+    const remotePublicKey = publicKeyOf(opened.remotePrivateKey);
+    const vrfPublicKey = publicKeyOf(opened.vrfPrivateKey);
     const main = this.chain.getAccountByPublicKey(request.mainPublicKey);
     const reason = this.findIneligibility(main, remotePublicKey, vrfPublicKey);
     if (reason !== undefined) {
@@ -210,8 +213,8 @@ export class HarvestingExtension {
 
   /** Rewrites harvesters.dat atomically (temporary file, then rename). */
   private save(): void {
-    const content = new Uint8Array(this.unlocked.length * 124);
-    this.unlocked.forEach((entry, index) => content.set(entry.record, index * 124));
+    const content = new Uint8Array(this.unlocked.length * DELEGATION_RECORD_SIZE);
+    this.unlocked.forEach((entry, index) => content.set(entry.record, index * DELEGATION_RECORD_SIZE));
     const temporary = `${this.parameters.harvestersFile}.tmp`;
     writeFileSync(temporary, content, { mode: 0o600 });
     renameSync(temporary, this.parameters.harvestersFile);
