@@ -7,11 +7,11 @@ export interface HarvestingStatus {
   readonly state: HarvestingState;
   readonly reasons: readonly HarvestingReason[];
   readonly mainAddress: string;
-  /** Linked public keys as upper-case hex, null when not linked. */
+  /** Linked public keys (upper-case hex in JSON), null when not linked. */
   readonly links: {
-    readonly remote: string | null;
-    readonly vrf: string | null;
-    readonly node: string | null;
+    readonly remote: Uint8Array | null;
+    readonly vrf: Uint8Array | null;
+    readonly node: Uint8Array | null;
   };
   /** Balance of the harvesting mosaic, in its smallest unit. */
   readonly balance: bigint;
