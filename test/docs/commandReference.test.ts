@@ -7,15 +7,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { createProgram } from '../../src/cli/program.js';
-import type { Invocation } from '../../src/cli/context.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
-/** The program as the CLI builds it; registering commands touches no part of the runtime. */
+/**
+ * The program as the CLI builds it. Registering commands touches no part of the outside world, so the smallest
+ * stand-in will do. The stand-in is both an invocation (`{ runtime }`) and a runtime (`cwd`, `env`, `io`), and a
+ * no-op runner is passed last, so that this test survives the CLI rework that moves createProgram from
+ * `(invocation, early)` to `(runtime, early, run)`; nothing here runs a command.
+ */
 function buildProgram(): Command {
-  const invocation = { runtime: {}, exitCode: 0 } as unknown as Invocation;
-  return createProgram(invocation, { json: false, verbose: false });
+  const runtime = { cwd: process.cwd(), env: {}, io: {} };
+  const standIn = { ...runtime, runtime, exitCode: 0 };
+  const create = createProgram as unknown as (...parameters: unknown[]) => Command;
+  return create(standIn, { json: false, verbose: false }, () => Promise.resolve());
 }
 
 /** The backticked `--flag` names in the table rows of the section headed "Flags" (up to the next heading). */
