@@ -87,4 +87,3 @@ describe('docs/errors.md', () => {
     expect(missing).toEqual([]);
   });
 });
-
