@@ -1,4 +1,4 @@
-// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/style.md §5.1
+// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md#layers
 // (core ← node ← flows ← commands ← cli; ui beside) and core's purity (no I/O, clock, randomness or process).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -11,7 +11,7 @@ const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
       {
         patterns: [...forbidden, ...typeOnly].map((name) => ({
           group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`],
-          message: `src/${folder} must not import src/${name} (docs/style.md §5.1)`,
+          message: `src/${folder} must not import src/${name} (docs/ARCHITECTURE.md#layers)`,
           allowTypeImports: typeOnly.includes(name),
         })),
         ...extra,
@@ -65,7 +65,7 @@ export default tseslint.config(
   },
   layer('core', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
     paths: [
-      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/style.md §5.1)' })),
+      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md#layers)' })),
       {
         name: 'node:crypto',
         importNames: [
@@ -78,7 +78,7 @@ export default tseslint.config(
           'randomFill',
           'randomFillSync',
         ],
-        message: 'core takes randomness as an argument (docs/style.md §5.5)',
+        message: 'core takes randomness as an argument (docs/ARCHITECTURE.md#io-at-the-edges)',
       },
     ],
   }),
@@ -91,8 +91,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'core is pure (docs/style.md §5.1)' },
-        { name: 'fetch', message: 'core is pure (docs/style.md §5.1)' },
+        { name: 'process', message: 'core is pure (docs/ARCHITECTURE.md#layers)' },
+        { name: 'fetch', message: 'core is pure (docs/ARCHITECTURE.md#layers)' },
         { name: 'Buffer', message: 'core works on Uint8Array' },
         { name: 'setTimeout', message: 'core has no clock' },
       ],

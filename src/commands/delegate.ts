@@ -96,7 +96,7 @@ export async function delegate(options: DelegateOptions, ctx: Context): Promise<
     });
   }
   const nodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
-  decodePrimeOrderPoint(nodePublicKey, 'node public key'); // user-given unsafe key: INVALID_KEY (product.md §2.2)
+  decodePrimeOrderPoint(nodePublicKey, 'node public key'); // user-given unsafe key: INVALID_KEY (docs/commands/delegate.md)
   const setup = await readOfflineSetup(options, ctx);
   const facts: ChainFacts = { ...setup.facts, nodePublicKey };
   const { delegate: runDelegate } = await import('../flows/delegate.js');

@@ -1,5 +1,5 @@
 /**
- * The Symbol REST gateway's JSON shapes (catapult-rest, protocol.md §5): uint64 as decimal strings, keys and hashes
+ * The Symbol REST gateway's JSON shapes (catapult-rest, docs/protocol.md §5): uint64 as decimal strings, keys and hashes
  * upper-case hex, addresses as the hex of their 24 raw bytes, network properties as config-file strings.
  */
 import { toHex } from '../core/bytes.js';

@@ -1,4 +1,4 @@
-/** Parses `--faults error-rate=0.3,latency-ms=150,drop-announce-rate=0.5` (product.md §6). */
+/** Parses `--faults error-rate=0.3,latency-ms=150,drop-announce-rate=0.5` (docs/devnet.md). */
 
 /** Injected unreliability of the devnet's REST answers. */
 export interface FaultSettings {

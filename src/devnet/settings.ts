@@ -1,5 +1,5 @@
 /**
- * The devnet's chain constants and the options of startDevnet, with the defaults of product.md §6 (a quiet public
+ * The devnet's chain constants and the options of startDevnet, with the defaults of docs/devnet.md (a quiet public
  * node: minimum fee multiplier 100, 10 delegate slots, harvester bounds 10,000 / 50,000,000 XYM).
  */
 import type { FaultSettings } from './parseFaults.js';

@@ -1,6 +1,6 @@
 /**
  * startDevnet: a local single-chain Symbol network with one or more API nodes, held to the node's rules
- * (product.md §6). The state folder holds the identity (devnet.json), the keys, chain.json and each node's
+ * (docs/devnet.md). The state folder holds the identity (devnet.json), the keys, chain.json and each node's
  * harvesters.dat; starting again on the same folder resumes the chain.
  */
 import { randomBytes } from 'node:crypto';

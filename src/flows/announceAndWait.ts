@@ -1,5 +1,5 @@
 /**
- * Announce a signed transaction and follow it to confirmation (product.md §2.2 step 7), keeping the keystore
+ * Announce a signed transaction and follow it to confirmation (docs/commands/delegate.md step 7), keeping the keystore
  * journal in step: `signed` (written ahead by the caller) → `announced` → `confirmed` | `failed`.
  */
 import { parseHex } from '../core/bytes.js';

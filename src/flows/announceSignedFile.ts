@@ -1,5 +1,5 @@
 /**
- * `harvest announce <signed.json> --node` (product.md §2.7): the online half of cold signing. Every check runs
+ * `harvest announce <signed.json> --node` (docs/commands/sign.md): the online half of cold signing. Every check runs
  * before anything is announced:
  *
  *   1. read the node (readNodeFacts); a signed file naming another network (identifier or generation hash seed)
@@ -77,7 +77,7 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
   const inners = checked.flatMap(({ description }) => description.transactions);
   const plan = inners.map((inner) => describePlanned(inner, facts));
-  // the keys this file links (the last link of each kind wins), so that pending results keep them (product.md §2.1)
+  // the keys this file links (the last link of each kind wins), so that pending results keep them (docs/cli.md)
   const linkedBy = (kind: string) => {
     const key = inners.findLast((inner) => inner.kind === kind)?.linkedPublicKey;
     return key === undefined ? null : toHex(key);

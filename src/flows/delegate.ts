@@ -1,5 +1,5 @@
 /**
- * The delegate use case (product.md §2.2), and with `mode: 'linkRemote'` the remote-harvesting one (§2.5):
+ * The delegate use case (docs/commands/delegate.md), and with `mode: 'linkRemote'` the remote-harvesting one (docs/commands/link-remote.md):
  *
  *   1. check the node's transport key is safe to encrypt to (UNSAFE_NODE_KEY) and the keystore is this account's
  *   2. eligibility when the facts include balance bounds (NOT_ELIGIBLE / INSUFFICIENT_BALANCE)
@@ -76,7 +76,7 @@ export interface DelegatePlan {
   readonly requestSkipped: boolean;
 }
 
-/** One top-level transaction of the result (product.md §2.2 `transactions[]`). */
+/** One top-level transaction of the result (docs/commands/delegate.md `transactions[]`). */
 export interface ResultTransaction {
   readonly kind: string;
   /** Absent while unsigned (cold signing). */

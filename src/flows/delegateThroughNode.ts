@@ -1,5 +1,5 @@
 /**
- * `harvest delegate --node` and `harvest link-remote --node`: every step of product.md §2.2, in order; nothing is
+ * `harvest delegate --node` and `harvest link-remote --node`: every step of docs/commands/delegate.md, in order; nothing is
  * announced before every check has passed.
  *
  *   1. read the node (network, properties, fees, height, clock); check the transport key (NODE_KEY_UNKNOWN,
@@ -11,7 +11,7 @@
  *   5. plan, confirm, sign, write ahead (the delegate flow: flows/delegate.ts)
  *   6. announce, wait for confirmation (announceAndWait), then for the node to unlock the remote key
  *
- * The result is the product.md §2.2 object with its `state`; pending outcomes are results too (exit 5 is decided
+ * The result is the object of docs/commands/delegate.md with its `state`; pending outcomes are results too (exit 5 is decided
  * by the command), so that scripts keep the hashes and keys of what was announced.
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';

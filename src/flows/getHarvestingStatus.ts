@@ -1,5 +1,5 @@
 /**
- * `harvest status` as a library call (product.md §2.3): gathers every fact the state word depends on from the asked
+ * `harvest status` as a library call (docs/commands/status.md): gathers every fact the state word depends on from the asked
  * node, the node the account is linked to and the keystore (read without its password), and lets
  * summarizeHarvesting decide. The asked node must answer its main endpoints (else NODE_*, exit 3); the linked node,
  * its /node/unlockedaccount and the keystore's remembered node only change the state (UNKNOWN, reasons).
@@ -45,7 +45,7 @@ export interface GetHarvestingStatusParameters {
   readonly now: Clock;
 }
 
-/** The --json result of `harvest status` (product.md §2.3, plus nextImportanceRecalculation and linkedNodeUrl). */
+/** The --json result of `harvest status` (docs/commands/status.md, plus nextImportanceRecalculation and linkedNodeUrl). */
 export interface HarvestingStatus {
   readonly state: HarvestingState;
   readonly reasons: readonly HarvestingReason[];
@@ -252,7 +252,7 @@ async function readUnlocked(
 
 /**
  * Blocks since the newest confirmed delegation request from the main account to the node's transport address
- * (a transfer, top level or embedded, whose message starts with the marker; protocol.md §2.2).
+ * (a transfer, top level or embedded, whose message starts with the marker; docs/protocol.md §2.2).
  */
 async function findRequestAge(
   client: NodeClient,

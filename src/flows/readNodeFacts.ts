@@ -1,5 +1,5 @@
 /**
- * Step 1 of every online command (product.md §2.2): what the node says about its network, chain, fees and clock,
+ * Step 1 of every online command (docs/commands/delegate.md): what the node says about its network, chain, fees and clock,
  * read once and checked (WRONG_NETWORK), so that later steps work from one consistent picture.
  */
 import type { NetworkParameters } from '../core/network.js';
@@ -24,7 +24,7 @@ export interface NodeFacts {
   readonly properties: NetworkProperties;
   readonly fees: TransactionFees;
   readonly chainHeight: bigint;
-  /** 3 from forkHeights.uniqueAggregateTransactionHash on, else 2 (protocol.md §3.4). */
+  /** 3 from forkHeights.uniqueAggregateTransactionHash on, else 2 (docs/protocol.md §3.4). */
   readonly aggregateVersion: AggregateVersion;
   readonly blockTimeMs: number;
   /** Node clock − local clock, from /node/time (0 when it cannot be read). */

@@ -1,5 +1,5 @@
 /**
- * Resuming after an interruption (product.md §2.2 step 8): every journal entry that may still be on its way is
+ * Resuming after an interruption (docs/commands/delegate.md step 8): every journal entry that may still be on its way is
  * settled before anything new is planned — never a new plan while an old one could still confirm.
  *
  *   node says confirmed        → mark confirmed, go on

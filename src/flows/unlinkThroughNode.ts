@@ -1,10 +1,10 @@
 /**
- * `harvest unlink --node` (product.md §2.4.2): the delegate steps of §2.2 with an unlink plan.
+ * `harvest unlink --node` (docs/commands/unlink.md): the delegate steps of docs/commands/delegate.md with an unlink plan.
  *
  *   1. read the node (network, fees, clock: readNodeFacts)
  *   2. the keystore, when the account has one, is unlocked and its journal settled first (resumeJournal); unlink
  *      needs no stored key, so an account without a keystore has no journal and nothing is written
- *   3. read the account; plan the unlinks of what is linked NOW (an UNLINK must name the linked key, protocol.md §3):
+ *   3. read the account; plan the unlinks of what is linked NOW (an UNLINK must name the linked key, docs/protocol.md §3):
  *      the node link by default (the node then prunes the delegate), with `all` also the remote and VRF links;
  *      nothing to unlink → the state as it is, nothing sent
  *   4. one aggregate (node, remote, VRF order), fee = size × multiplier, deadline = network time + 2 h

@@ -1,6 +1,6 @@
 /**
  * Waits until the node unlocks the account: its remote public key appears in /node/unlockedaccount (the one test
- * of "ACTIVE", peers.md §0.3). The wallets wait about ten minutes before they give up showing "activation pending".
+ * of "ACTIVE", docs/states.md#how-active-is-decided). The wallets wait about ten minutes before they give up showing "activation pending".
  */
 import { equalBytes } from '../core/bytes.js';
 import type { Clock, Sleep } from '../core/ports.js';

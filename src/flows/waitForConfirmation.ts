@@ -1,5 +1,5 @@
 /**
- * Waits until an announced transaction is confirmed (product.md §2.2 step 7):
+ * Waits until an announced transaction is confirmed (docs/commands/delegate.md step 7):
  *
  * 1. poll /transactionStatus/{hash};
  * 2. `confirmed` → done; `failed` → TRANSACTION_REJECTED with the node's code;

@@ -1,11 +1,11 @@
 /**
  * A journal entry as a `transactions[]` item of the --json result, so that a run that stops on an earlier
- * unconfirmed transaction still prints its hash and payload (product.md §2.1: exit 5 keeps what was announced).
+ * unconfirmed transaction still prints its hash and payload (docs/cli.md: exit 5 keeps what was announced).
  */
 import { parseHex } from '../bytes.js';
 import type { JournalEntry } from './keystoreFormat.js';
 
-/** Byte offset of the max fee in a top-level transaction header (protocol.md §3.1). */
+/** Byte offset of the max fee in a top-level transaction header (docs/protocol.md §3.1). */
 const FEE_OFFSET = 112;
 
 /** The result's view of a journal entry: kind, hash, payload, fee (read from the payload) and deadline. */
