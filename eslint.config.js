@@ -1,4 +1,4 @@
-// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/style.md §5.1
+// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md#layers
 // (core ← node ← flows ← commands ← cli; ui beside), core's purity (no I/O, clock, randomness or process), and the
 // devnet's independence (packages/devnet never imports the product; only src/commands/devnet.ts loads it).
 import js from '@eslint/js';
@@ -18,7 +18,7 @@ const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
       {
         patterns: [...forbidden, ...typeOnly].map((name) => ({
           group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`],
-          message: `src/${folder} must not import src/${name} (docs/style.md §5.1)`,
+          message: `src/${folder} must not import src/${name} (docs/ARCHITECTURE.md#layers)`,
           allowTypeImports: typeOnly.includes(name),
         })),
         ...extra,
@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   layer('core', ['node', 'flows', 'commands', 'cli', 'ui'], {
     paths: [
-      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/style.md §5.1)' })),
+      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md#layers)' })),
       {
         name: 'node:crypto',
         importNames: [
@@ -87,7 +87,7 @@ export default tseslint.config(
           'randomFill',
           'randomFillSync',
         ],
-        message: 'core takes randomness as an argument (docs/style.md §5.5)',
+        message: 'core takes randomness as an argument (docs/ARCHITECTURE.md#io-at-the-edges)',
       },
     ],
   }),
@@ -124,8 +124,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'core is pure (docs/style.md §5.1)' },
-        { name: 'fetch', message: 'core is pure (docs/style.md §5.1)' },
+        { name: 'process', message: 'core is pure (docs/ARCHITECTURE.md#layers)' },
+        { name: 'fetch', message: 'core is pure (docs/ARCHITECTURE.md#layers)' },
         { name: 'Buffer', message: 'core works on Uint8Array' },
         { name: 'setTimeout', message: 'core has no clock' },
       ],

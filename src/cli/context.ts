@@ -64,7 +64,7 @@ export interface Invocation {
   exitCode: number;
 }
 
-/** The global options of product.md §2, as commander parses them. */
+/** The global options of docs/cli.md, as commander parses them. */
 export interface GlobalOptions {
   readonly json?: boolean;
   readonly yes?: boolean;
@@ -89,7 +89,7 @@ export interface PrivateKeySource {
   readonly envVar?: string;
 }
 
-/** Questions, with the rules of style.md §5.5 applied: never hang without a terminal, every prompt has a flag. */
+/** Questions, with the rules of docs/ARCHITECTURE.md#io-at-the-edges applied: never hang without a terminal, every prompt has a flag. */
 export interface Ask {
   /** Passes with --yes; asks on a terminal; else CONFIRMATION_REQUIRED. Declining is CancelledError. */
   confirm(summary: string): Promise<void>;
@@ -122,7 +122,7 @@ export interface Context {
   readPrivateKey(source: PrivateKeySource): Promise<Uint8Array>;
   /** A path given on the command line, made absolute. */
   resolvePath(path: string): string;
-  /** Sets the exit code of a command that printed its result but did not fully succeed (product.md §2.1). */
+  /** Sets the exit code of a command that printed its result but did not fully succeed (docs/cli.md). */
   setExitCode(code: number): void;
   /**
    * Checks, before any work, that an output file named on the command line can be created: its folder exists and
@@ -138,7 +138,7 @@ export interface Context {
    * @throws {InputError} INPUT_REQUIRED when no node is known
    */
   connectNode(url?: string): Promise<NodeClient>;
-  /** Unlocks (or prepares) an account's keystore under --home, asking the password as product.md §3 says. */
+  /** Unlocks (or prepares) an account's keystore under --home, asking the password as docs/keystore.md says. */
   openKeystore(account: KeystoreAccount, passwordFile: string | undefined): Promise<KeystoreSession>;
 }
 
@@ -156,7 +156,7 @@ export function contextFor(invocation: Invocation, options: GlobalOptions): Cont
   const json = options.json === true;
   const verbose = options.verbose === true;
   const color = options.color !== false && env['NO_COLOR'] === undefined && io.stderrIsTTY;
-  // product.md §2.1: with --json, prompts and progress still go to stderr when it is a terminal; stdout keeps the
+  // docs/cli.md: with --json, prompts and progress still go to stderr when it is a terminal; stdout keeps the
   // one JSON document. Only a missing terminal, CI or --no-input turns prompting off.
   const interactive = io.stdinIsTTY && io.stderrIsTTY && !isTruthy(env['CI']) && options.input !== false;
   const output = createOutput(io, { json, verbose, color });

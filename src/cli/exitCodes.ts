@@ -1,6 +1,6 @@
 import { CancelledError, InputError, NodeError, PendingError, RejectedError } from '../core/errors.js';
 
-/** The exit codes of product.md §2.1. */
+/** The exit codes of docs/cli.md. */
 export const ExitCode = {
   Ok: 0,
   Bug: 1,

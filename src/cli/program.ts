@@ -26,7 +26,7 @@ export function packageVersion(): string {
 }
 
 /**
- * The commander program: global options of product.md §2 and one registerX() per command. Commands are added
+ * The commander program: global options of docs/cli.md and one registerX() per command. Commands are added
  * with program.command() (inside registerX) so that they inherit exitOverride and the output routing.
  */
 export function createProgram(invocation: Invocation, early: EarlyFlags): Command {

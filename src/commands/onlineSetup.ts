@@ -7,7 +7,7 @@ import type { DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js
 import { formatDelegatePlan } from '../ui/format/delegate.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
-/** The online flags shared by `delegate` and `link-remote` (product.md §2.2). */
+/** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md). */
 export interface OnlineSetupOptions {
   readonly keyFile?: string;
   readonly nodePublicKey?: string;
@@ -124,7 +124,7 @@ async function readMainKey(
       hint: 'pass --public-key or --address',
     });
   }
-  // product.md §2.7: the address is enough when the chain knows the account's public key (it has signed before)
+  // docs/commands/sign.md: the address is enough when the chain knows the account's public key (it has signed before)
   const { parseAddress } = await import('../core/address.js');
   const account = await client.getAccount({ address: parseAddress(options.address) });
   if (account?.publicKey === undefined) {

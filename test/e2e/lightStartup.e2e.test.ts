@@ -1,5 +1,5 @@
 /**
- * Light start-up (performance.md "Lazy imports"): `harvest --help`, `--version` and `decrypt-check` must never load
+ * Light start-up (docs/performance.md "Lazy imports"): `harvest --help`, `--version` and `decrypt-check` must never load
  * symbol-sdk. The built CLI is spawned with a preloaded loader hook that records every module URL Node loads
  * (test/fixtures/startup), so the check sees the real import graph, dynamic imports included.
  */

@@ -1,7 +1,7 @@
 /**
  * Reads a serialised transaction back (with symbol-sdk's deserialiser) into a short description: what each inner
  * transaction does, in the words the plan and `harvest sign` show. The delegation request is recognised by shape:
- * a transfer with no mosaics whose message is exactly 132 bytes and starts with the marker (protocol.md §2.1).
+ * a transfer with no mosaics whose message is exactly 132 bytes and starts with the marker (docs/protocol.md §2.1).
  */
 import { SymbolTransactionFactory as TransactionFactory, models } from 'symbol-sdk/symbol';
 import { DELEGATION_MARKER, DELEGATION_MESSAGE_SIZE } from '../crypto/delegationMessage.js';
