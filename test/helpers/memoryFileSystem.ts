@@ -20,6 +20,8 @@ export interface FileSystemEvent {
   readonly op: 'write' | 'mkdir' | 'remove';
   readonly path: string;
   readonly mode?: number;
+  /** What a write wrote (a copy), to follow a file through its versions. */
+  readonly data?: Uint8Array;
 }
 
 /** The port plus what tests inspect. */
@@ -38,6 +40,8 @@ export interface MemoryFileSystem extends FileSystem {
   modeOf(path: string): number | undefined;
   /** Every file path, sorted. */
   files(): string[];
+  /** The text of every version written to `path`, oldest first. */
+  versions(path: string): string[];
 }
 
 /** Options of memoryFileSystem. */
@@ -116,8 +120,9 @@ export function memoryFileSystem(options: MemoryFileSystemOptions = {}): MemoryF
       } catch (error) {
         return Promise.reject(error as Error);
       }
-      entries.set(full, { kind: 'file', data: toBytes(data), mode: mode & 0o7777 });
-      record({ op: 'write', path: full, mode });
+      const bytes = toBytes(data);
+      entries.set(full, { kind: 'file', data: bytes, mode: mode & 0o7777 });
+      record({ op: 'write', path: full, mode, data: Uint8Array.from(bytes) });
       return Promise.resolve();
     },
     mkdir: (path, mode) => {
@@ -183,5 +188,9 @@ export function memoryFileSystem(options: MemoryFileSystemOptions = {}): MemoryF
         .filter(([, entry]) => entry.kind === 'file')
         .map(([path]) => path)
         .sort(),
+    versions: (path) =>
+      log
+        .filter((event) => event.op === 'write' && event.path === resolve(path))
+        .map((event) => new TextDecoder().decode(event.data)),
   };
 }

@@ -1,0 +1,264 @@
+/**
+ * delegateThroughNode through its entry point only: a stub chain over the real node client, an in-memory home,
+ * virtual time, real keys and signatures. What is checked is what an observer sees: the result, the keystore file
+ * (keys and journal), the requests the node received and in which order relative to the file writes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseHex, toHex } from '../../src/core/bytes.js';
+import { RejectedError } from '../../src/core/errors.js';
+import { TESTNET } from '../../src/core/network.js';
+import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
+import {
+  delegateThroughNode,
+  type DelegateThroughNodeParameters,
+} from '../../src/flows/delegateThroughNode.js';
+import { NODE_PUBLIC } from '../helpers/delegationChain.js';
+import {
+  BALANCE,
+  MAIN_PRIVATE,
+  MAIN_PUBLIC,
+  flowWorld,
+  type FlowWorld,
+  type KeystoreJson,
+} from '../helpers/flowWorld.js';
+import { seededRandom } from '../helpers/seededRandom.js';
+
+let world: FlowWorld;
+afterEach(() => world.node.assertAllHit());
+
+function parameters(overrides: Partial<DelegateThroughNodeParameters> = {}): DelegateThroughNodeParameters {
+  return {
+    mode: 'delegate',
+    client: world.client,
+    expectedNetwork: TESTNET,
+    givenNodePublicKey: undefined,
+    main: { privateKey: MAIN_PRIVATE },
+    openKeystore: world.openKeystore,
+    fee: undefined,
+    confirm: () => Promise.resolve(),
+    confirmResend: () => Promise.resolve(),
+    dryRun: false,
+    wait: true,
+    resend: false,
+    force: false,
+    confirmationTimeoutMs: 5 * 60_000,
+    activationTimeoutMs: 10 * 60_000,
+    random: seededRandom(7),
+    now: world.time.now,
+    sleep: world.time.sleep,
+    ...overrides,
+  };
+}
+
+/** Journal states of every keystore version written, per entry hash. */
+function journalHistory(): string[] {
+  return world.files
+    .versions(world.keystorePath())
+    .map((text) => (JSON.parse(text) as KeystoreJson).journal.map((entry) => entry.state).join(','))
+    .filter((states, index, all) => states !== '' && states !== all[index - 1]);
+}
+
+const PUT = 'PUT /transactions';
+
+describe('delegateThroughNode', () => {
+  it('fresh account: one aggregate (node, remote, VRF links + 132-byte request), written ahead, ACTIVE', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+
+    const { result, secrets } = await delegateThroughNode(parameters());
+
+    expect(result.state).toBe('ACTIVE');
+    expect(result.announced).toBe(true);
+    expect(world.chain.announced).toHaveLength(1);
+    const inners = describeTransaction(parseHex(world.chain.announced[0]!, { name: 'payload' })).transactions;
+    expect(inners.map((inner) => inner.kind)).toEqual([
+      'nodeLink',
+      'remoteLink',
+      'vrfLink',
+      'delegationRequest',
+    ]);
+    expect(inners[0]!.linkedPublicKey).toEqual(NODE_PUBLIC);
+    expect(toHex(inners[1]!.linkedPublicKey!)).toBe(result.remotePublicKey);
+    expect(toHex(inners[2]!.linkedPublicKey!)).toBe(result.vrfPublicKey);
+    expect(inners[3]!.message).toHaveLength(132);
+    expect(result.transactions[0]!.payload).toBe(world.chain.announced[0]);
+
+    // keys and journal entry reached the file before the payload reached the node
+    const firstWrite = world.timeline.findIndex((event) => event.startsWith('write '));
+    expect(firstWrite).toBeGreaterThanOrEqual(0);
+    expect(firstWrite).toBeLessThan(world.timeline.indexOf(PUT));
+    const aheadOfPut = JSON.parse(world.files.versions(world.keystorePath())[0]!) as KeystoreJson;
+    expect(aheadOfPut.keys.map((key) => `${key.role}:${key.publicKey}`)).toEqual([
+      `remote:${result.remotePublicKey}`,
+      `vrf:${result.vrfPublicKey}`,
+    ]);
+    expect(aheadOfPut.journal).toMatchObject([{ hash: result.transactions[0]!.hash, state: 'signed' }]);
+    expect(world.files.modeOf(world.keystorePath())).toBe(0o600);
+
+    expect(journalHistory()).toEqual(['signed', 'announced', 'confirmed']);
+    const saved = world.keystore()!;
+    expect(saved.keys.map((key) => key.status)).toEqual(['linked', 'linked']);
+    expect(saved.node?.publicKey).toBe(toHex(NODE_PUBLIC));
+    expect(secrets?.remotePrivateKey).toHaveLength(32);
+    expect(world.chain.unlocked.map(toHex)).toEqual([result.remotePublicKey]);
+  });
+
+  it('already ACTIVE: a second run reads the chain and announces nothing', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    const first = await delegateThroughNode(parameters());
+    const writes = world.files.log.length;
+    const puts = world.node.calls({ method: 'PUT' }).length;
+
+    const { result } = await delegateThroughNode(
+      parameters({ confirm: () => Promise.reject(new Error('asked')) }),
+    );
+
+    expect(result).toMatchObject({ state: 'ACTIVE', announced: false, transactions: [] });
+    expect(result.remotePublicKey).toBe(first.result.remotePublicKey);
+    expect(world.node.calls({ method: 'PUT' })).toHaveLength(puts);
+    expect(world.files.log.slice(writes).filter((event) => event.op === 'write')).toEqual([]);
+  });
+
+  it('importance 0: links only, no request; KEYS_LINKED with ZERO_IMPORTANCE', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 0n });
+    const notes: string[] = [];
+
+    const { result } = await delegateThroughNode(parameters({ onNote: (text) => notes.push(text) }));
+
+    expect(result).toMatchObject({ state: 'KEYS_LINKED', announced: true, reasons: ['ZERO_IMPORTANCE'] });
+    const inners = describeTransaction(parseHex(world.chain.announced[0]!, { name: 'payload' })).transactions;
+    expect(inners.map((inner) => inner.kind)).toEqual(['nodeLink', 'remoteLink', 'vrfLink']);
+    expect(world.node.calls({ path: '/node/unlockedaccount' })).toEqual([]);
+    expect(notes.join('\n')).toMatch(/importance is 0/);
+  });
+
+  it('importance 0 with force: the request is sent anyway', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 0n });
+
+    const { result } = await delegateThroughNode(parameters({ force: true }));
+
+    const inners = describeTransaction(parseHex(world.chain.announced[0]!, { name: 'payload' })).transactions;
+    expect(inners.map((inner) => inner.kind)).toContain('delegationRequest');
+    expect(result.state).toBe('ACTIVE');
+  });
+
+  it('no confirmation in time: CONFIRMATION_PENDING with the hash, journal entry left announced', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.confirmAfterPolls = Number.POSITIVE_INFINITY;
+
+    const { result } = await delegateThroughNode(parameters({ confirmationTimeoutMs: 120_000 }));
+
+    expect(result).toMatchObject({ state: 'CONFIRMATION_PENDING', announced: true });
+    const hash = result.transactions[0]!.hash!;
+    expect(hash).toMatch(/^[0-9A-F]{64}$/);
+    expect(world.keystore()!.journal).toMatchObject([{ hash, state: 'announced' }]);
+    expect(world.time.elapsedMs()).toBeGreaterThanOrEqual(120_000);
+    expect(world.node.calls({ path: '/node/unlockedaccount' })).toEqual([]);
+  });
+
+  it('the node never unlocks the remote key: ACTIVATION_PENDING with NODE_FULL_LIKELY', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.unlockDelegates = false;
+
+    const { result } = await delegateThroughNode(parameters({ activationTimeoutMs: 10 * 60_000 }));
+
+    expect(result).toMatchObject({
+      state: 'ACTIVATION_PENDING',
+      reasons: ['NODE_FULL_LIKELY'],
+      announced: true,
+    });
+    expect(world.keystore()!.journal).toMatchObject([{ state: 'confirmed' }]);
+    expect(world.time.elapsedMs()).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(world.node.calls({ path: '/node/unlockedaccount' }).length).toBeGreaterThan(2);
+  });
+
+  it('resume: an entry left announced (the node forgot it) is announced again, byte for byte; nothing new planned', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.dropAnnouncements = true;
+    const first = await delegateThroughNode(parameters({ wait: false }));
+    expect(first.result.state).toBe('CONFIRMATION_PENDING');
+    expect(world.keystore()!.journal).toMatchObject([{ state: 'announced' }]);
+
+    world.chain.dropAnnouncements = false;
+    world.time.advance(60_000);
+    const planned: unknown[] = [];
+    const { result } = await delegateThroughNode(
+      parameters({ random: seededRandom(8), confirm: (plan) => Promise.resolve(void planned.push(plan)) }),
+    );
+
+    expect(planned).toEqual([]);
+    expect(world.chain.announced).toEqual([
+      first.result.transactions[0]!.payload,
+      first.result.transactions[0]!.payload,
+    ]);
+    expect(world.keystore()!.journal).toMatchObject([
+      { hash: first.result.transactions[0]!.hash, state: 'confirmed' },
+    ]);
+    expect(result).toMatchObject({ state: 'ACTIVE', remotePublicKey: first.result.remotePublicKey });
+  });
+
+  it('the node rejects the aggregate: TRANSACTION_REJECTED with its code, journal entry failed', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.rejectNext('Failure_AccountLink_Remote_Account_Ineligible');
+
+    const error = await delegateThroughNode(parameters()).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(RejectedError);
+    expect(error).toMatchObject({
+      code: 'TRANSACTION_REJECTED',
+      details: { status: 'Failure_AccountLink_Remote_Account_Ineligible' },
+    });
+    expect(world.keystore()!.journal).toMatchObject([{ state: 'failed' }]);
+    expect(world.chain.account(MAIN_PUBLIC)!.links).toEqual({});
+  });
+
+  it('dry run: signs and returns the plan, announces nothing, journals nothing', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+
+    const { result } = await delegateThroughNode(parameters({ dryRun: true }));
+
+    expect(result.announced).toBe(false);
+    expect(result.transactions[0]!.hash).toMatch(/^[0-9A-F]{64}$/);
+    expect(result.plan.map((entry) => entry.kind)).toEqual([
+      'nodeLink',
+      'remoteLink',
+      'vrfLink',
+      'delegationRequest',
+    ]);
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    expect(world.keystore()?.journal ?? []).toEqual([]);
+  });
+
+  it('write-ahead: a crash while writing the keystore leaves nothing announced', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.files.crashOnWrite(1);
+
+    await expect(delegateThroughNode(parameters())).rejects.toThrow('simulated crash');
+
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    expect(world.keystore()).toBeUndefined();
+  });
+
+  it('link-remote: remote and VRF links only, no node link nor request; OPERATOR', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+
+    const { result, secrets } = await delegateThroughNode(parameters({ mode: 'linkRemote' }));
+
+    expect(result).toMatchObject({ state: 'OPERATOR', announced: true, nodePublicKey: null });
+    const inners = describeTransaction(parseHex(world.chain.announced[0]!, { name: 'payload' })).transactions;
+    expect(inners.map((inner) => inner.kind)).toEqual(['remoteLink', 'vrfLink']);
+    expect(world.chain.account(MAIN_PUBLIC)!.links.node).toBeUndefined();
+    expect(secrets?.vrfPrivateKey).toHaveLength(32);
+    expect(world.node.calls({ path: '/node/unlockedaccount' })).toEqual([]);
+  });
+});
