@@ -146,7 +146,8 @@ export function stubNode(options: StubNodeOptions): StubNode {
     const { handler } = found.route;
     const answer: unknown =
       typeof handler === 'function' ? await (handler as (seen: StubRequest) => unknown)(request) : handler;
-    if (answer instanceof Response) return answer;
+    // a clone: a fixed Response given to on() is answered again on every request (a body is read only once)
+    if (answer instanceof Response) return answer.clone();
     return reply(200, answer);
   };
 
