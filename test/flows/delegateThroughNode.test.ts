@@ -180,12 +180,12 @@ describe('delegateThroughNode', () => {
   it('resume: an entry left announced (the node forgot it) is announced again, byte for byte; nothing new planned', async () => {
     world = flowWorld();
     world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
-    world.chain.dropAnnouncements = true;
+    world.chain.dropAnnouncements = Number.POSITIVE_INFINITY;
     const first = await delegateThroughNode(parameters({ wait: false }));
     expect(first.result.state).toBe('CONFIRMATION_PENDING');
     expect(world.keystore()!.journal).toMatchObject([{ state: 'announced' }]);
 
-    world.chain.dropAnnouncements = false;
+    world.chain.dropAnnouncements = 0;
     world.time.advance(60_000);
     const planned: unknown[] = [];
     const { result } = await delegateThroughNode(

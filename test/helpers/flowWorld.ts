@@ -9,11 +9,16 @@
  *   world.keystore(MAIN_ADDRESS)?.journal
  */
 import { deriveAddress, encodeAddress } from '../../src/core/address.js';
+import { toHex } from '../../src/core/bytes.js';
 import { derivePublicKey } from '../../src/core/keys.js';
+import type { JournalEntry, JournalState } from '../../src/core/keystore/keystoreFormat.js';
+import { buildAggregate } from '../../src/core/transactions/buildAggregate.js';
+import { computeDeadline, networkTimeOf } from '../../src/core/transactions/computeDeadline.js';
+import { signTransaction } from '../../src/core/transactions/signTransaction.js';
 import { TESTNET, type NetworkParameters } from '../../src/core/network.js';
 import type { NodeClient } from '../../src/node/createNodeClient.js';
 import { keystorePath, openKeystore, type KeystoreSession } from '../../src/flows/keystore/openKeystore.js';
-import { keyOf } from './delegationChain.js';
+import { keyOf, NODE_PUBLIC } from './delegationChain.js';
 import { memoryFileSystem, type MemoryFileSystem } from './memoryFileSystem.js';
 import { seededRandom } from './seededRandom.js';
 import { stubChain, type StubChain, type StubChainOptions } from './stubChain.js';
@@ -95,4 +100,46 @@ export function flowWorld(options: Partial<StubChainOptions> & { readonly url?: 
     },
     keystorePath: (mainAddress = MAIN_ADDRESS) => keystorePath(HOME, mainAddress),
   };
+}
+
+/**
+ * A journal entry for a real signed transaction (a node unlink by the main key, signed for testnet), with its
+ * deadline `lifetimeMs` after the world's current network time; `multiplier` varies the fee, hence the hash.
+ */
+export function signedEntry(
+  world: FlowWorld,
+  options: { readonly state?: JournalState; readonly lifetimeMs?: bigint; readonly multiplier?: bigint } = {},
+): JournalEntry {
+  const unsigned = buildAggregate({
+    networkIdentifier: TESTNET.identifier,
+    signerPublicKey: MAIN_PUBLIC,
+    deadline: computeDeadline(networkTimeMs(world), options.lifetimeMs),
+    fee: { multiplier: options.multiplier ?? 100n },
+    version: 3,
+    transactions: [{ type: 'keyLink', role: 'node', action: 'unlink', linkedPublicKey: NODE_PUBLIC }],
+  });
+  const signed = signTransaction(unsigned.payload, MAIN_PRIVATE, TESTNET.generationHashSeed);
+  return {
+    kind: 'unlink',
+    hash: toHex(signed.hash),
+    payload: toHex(signed.payload),
+    deadline: unsigned.deadline,
+    createdAt: world.time.now().toISOString(),
+    state: options.state ?? 'announced',
+  };
+}
+
+/** The world's network time now (testnet epoch, no skew), ms. */
+export function networkTimeMs(world: FlowWorld): bigint {
+  return networkTimeOf(world.time.now(), TESTNET.epochAdjustmentSeconds);
+}
+
+/** Opens MAIN_ADDRESS's keystore and saves it with `journal` (the state an earlier run left). */
+export async function keystoreWithJournal(
+  world: FlowWorld,
+  journal: readonly JournalEntry[],
+): Promise<KeystoreSession> {
+  const session = await world.open();
+  await session.save({ ...session.file, journal });
+  return session;
 }

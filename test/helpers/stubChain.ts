@@ -11,7 +11,7 @@
  *   // a confirmed request to this node puts the remote key in /node/unlockedaccount
  *
  * Knobs: `confirmAfterPolls`, `rejectNext(code)` (the next announcement fails with a Failure_* code),
- * `dropAnnouncements` (the node forgets what it is sent: status stays 404), `unlockDelegates` (false: the node is
+ * `dropAnnouncements` (the node forgets the next n announcements: status stays 404), `unlockDelegates` (false: the node is
  * full and never unlocks), `pruneOnNodeUnlink` (false: the node keeps the delegate after a node unlink), and
  * `setStatus(hash, …)` for a hash the node should already know. Its routes are optional for assertAllHit.
  */
@@ -75,8 +75,8 @@ export interface StubChain {
   unlockDelegates: boolean;
   /** When false the node keeps listing a delegate whose node link was removed. */
   pruneOnNodeUnlink: boolean;
-  /** When true the node accepts PUT /transactions and forgets it (status stays 404). */
-  dropAnnouncements: boolean;
+  /** How many of the next announcements the node accepts and forgets (status stays 404); Infinity: all. */
+  dropAnnouncements: number;
   confirmAfterPolls: number;
   addAccount(account: Partial<ChainAccount> & { readonly publicKey: Uint8Array }): ChainAccount;
   account(publicKey: Uint8Array): ChainAccount | undefined;
@@ -106,7 +106,7 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
     unlocked: [],
     unlockDelegates: true,
     pruneOnNodeUnlink: true,
-    dropAnnouncements: false,
+    dropAnnouncements: 0,
     confirmAfterPolls: options.confirmAfterPolls ?? 1,
     addAccount(account) {
       const added: ChainAccount = {
@@ -239,7 +239,8 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
         chain.announced.push(hex);
         const payload = Uint8Array.from(Buffer.from(hex, 'hex'));
         const hash = toHex(hashTransaction(payload, network.generationHashSeed));
-        if (!chain.dropAnnouncements && !chain.transactions.has(hash)) {
+        if (chain.dropAnnouncements > 0) chain.dropAnnouncements -= 1;
+        else if (!chain.transactions.has(hash)) {
           chain.transactions.set(hash, {
             hash,
             payload,
