@@ -145,7 +145,7 @@ describe('resumeJournal', () => {
 
     await expect(
       resumeJournal(
-        parameters(keystore, { confirmResend: () => Promise.reject(new CancelledError('CANCELLED', 'no')) }),
+        parameters(keystore, { confirmResend: () => Promise.reject(new CancelledError('declined')) }),
       ),
     ).rejects.toBeInstanceOf(CancelledError);
 
