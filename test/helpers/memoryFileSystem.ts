@@ -61,6 +61,11 @@ export function fsError(code: string, syscall: string, path: string): Error & { 
   return Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path, errno: -1 });
 }
 
+/** Runs `work` now; a throw becomes a rejected promise (as a real fs call reports it). */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
+}
+
 /** A fresh, empty file system (only `/` exists). */
 export function memoryFileSystem(options: MemoryFileSystemOptions = {}): MemoryFileSystem {
   const entries = new Map<string, Entry>([['/', { kind: 'dir', mode: 0o755 }]]);
@@ -106,33 +111,25 @@ export function memoryFileSystem(options: MemoryFileSystemOptions = {}): MemoryF
       if (entry.kind === 'dir') return Promise.reject(fsError('EISDIR', 'read', full));
       return Promise.resolve(Uint8Array.from(entry.data));
     },
-    writeFileAtomic: (path, data, mode) => {
-      const full = resolve(path);
-      writes += 1;
-      const crash = crashes.get(writes);
-      if (crash !== undefined) {
-        crashes.delete(writes);
-        return Promise.reject(crash);
-      }
-      try {
+    writeFileAtomic: (path, data, mode) =>
+      settle(() => {
+        const full = resolve(path);
+        writes += 1;
+        const crash = crashes.get(writes);
+        if (crash !== undefined) {
+          crashes.delete(writes);
+          throw crash;
+        }
         parentFolder(full, 'open');
         if (entries.get(full)?.kind === 'dir') throw fsError('EISDIR', 'rename', full);
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-      const bytes = toBytes(data);
-      entries.set(full, { kind: 'file', data: bytes, mode: mode & 0o7777 });
-      record({ op: 'write', path: full, mode, data: Uint8Array.from(bytes) });
-      return Promise.resolve();
-    },
-    mkdir: (path, mode) => {
-      try {
+        const bytes = toBytes(data);
+        entries.set(full, { kind: 'file', data: bytes, mode: mode & 0o7777 });
+        record({ op: 'write', path: full, mode, data: Uint8Array.from(bytes) });
+      }),
+    mkdir: (path, mode) =>
+      settle(() => {
         makeDirs(resolve(path), mode & 0o7777, true);
-        return Promise.resolve();
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    },
+      }),
     readdir: (path) => {
       const full = resolve(path);
       const entry = entries.get(full);

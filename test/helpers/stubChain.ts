@@ -152,7 +152,9 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
           }
           break;
         }
-        default:
+        case 'delegationRequest': // applied below, once the links are
+        case 'transfer':
+        case 'other':
           break;
       }
     }
