@@ -6,13 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHex, toHex } from '../../src/core/bytes.js';
 import { RejectedError } from '../../src/core/errors.js';
-import { TESTNET } from '../../src/core/network.js';
+import { MAINNET, TESTNET } from '../../src/core/network.js';
+import { DEFAULT_LIFETIME_MS, networkTimeOf } from '../../src/core/transactions/computeDeadline.js';
 import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
 import {
   delegateThroughNode,
   type DelegateThroughNodeParameters,
 } from '../../src/flows/delegateThroughNode.js';
-import { NODE_PUBLIC } from '../helpers/delegationChain.js';
+import { NODE_PUBLIC, OTHER_NODE_PUBLIC } from '../helpers/delegationChain.js';
 import {
   BALANCE,
   MAIN_PRIVATE,
@@ -260,5 +261,37 @@ describe('delegateThroughNode', () => {
     expect(world.chain.account(MAIN_PUBLIC)!.links.node).toBeUndefined();
     expect(secrets?.vrfPrivateKey).toHaveLength(32);
     expect(world.node.calls({ path: '/node/unlockedaccount' })).toEqual([]);
+  });
+
+  it("deadline from the node's clock: a node 10 min ahead moves the deadline 10 min", async () => {
+    world = flowWorld({ clockSkewMs: 600_000 });
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    const localNetworkTime = networkTimeOf(world.time.now(), TESTNET.epochAdjustmentSeconds);
+
+    const { result } = await delegateThroughNode(parameters({ dryRun: true }));
+
+    expect(result.transactions[0]!.deadline).toBe(localNetworkTime + 600_000n + DEFAULT_LIFETIME_MS);
+  });
+
+  it('checks before anything is opened or sent: WRONG_NETWORK, NODE_KEY_MISMATCH, unknown account', async () => {
+    world = flowWorld();
+    let opened = 0;
+    const openKeystore: DelegateThroughNodeParameters['openKeystore'] = (network, address) => {
+      opened += 1;
+      return world.openKeystore(network, address);
+    };
+
+    await expect(
+      delegateThroughNode(parameters({ expectedNetwork: MAINNET, openKeystore })),
+    ).rejects.toMatchObject({ code: 'WRONG_NETWORK' });
+    await expect(
+      delegateThroughNode(parameters({ givenNodePublicKey: OTHER_NODE_PUBLIC, openKeystore })),
+    ).rejects.toMatchObject({ code: 'NODE_KEY_MISMATCH' });
+    expect(opened).toBe(0);
+    await expect(delegateThroughNode(parameters({ openKeystore }))).rejects.toMatchObject({
+      code: 'NOT_ELIGIBLE',
+    });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    expect(world.files.log).toEqual([]);
   });
 });
