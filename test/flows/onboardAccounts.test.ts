@@ -25,6 +25,8 @@ import { virtualTime, type VirtualTime } from '../helpers/virtualTime.js';
 const URL_A = 'http://node-a.test:3000';
 const URL_B = 'http://node-b.test:3000';
 const URL_DOWN = 'http://node-down.test:3000';
+/** The private key of delegationChain's OTHER_NODE_PUBLIC. */
+const OTHER_NODE_PRIVATE = keyOf(0x12);
 
 const KEYS = [keyOf(0x51), keyOf(0x52), keyOf(0x53)];
 const ADDRESSES = KEYS.map((key) => encodeAddress(deriveAddress(derivePublicKey(key), TESTNET.identifier)));
@@ -35,9 +37,14 @@ let nodes: StubNode[];
 afterEach(() => nodes.forEach((node) => node.assertAllHit()));
 
 /** A readable node whose chain knows every account of KEYS. */
-function readableNode(url: string, nodePublicKey?: Uint8Array): { node: StubNode; chain: StubChain } {
+function readableNode(url: string, nodePrivateKey?: Uint8Array): { node: StubNode; chain: StubChain } {
   const node = stubNode({ url });
-  const chain = stubChain(node, { time, ...(nodePublicKey === undefined ? {} : { nodePublicKey }) });
+  const chain = stubChain(node, {
+    time,
+    ...(nodePrivateKey === undefined
+      ? {}
+      : { nodePrivateKey, nodePublicKey: derivePublicKey(nodePrivateKey) }),
+  });
   for (const key of KEYS) {
     chain.addAccount({ publicKey: derivePublicKey(key), balance: BALANCE, importance: 1_000n });
   }
@@ -95,7 +102,7 @@ describe('onboardAccounts', () => {
   it('spreads three accounts over two nodes, one confirmation, each ACTIVE on its node', async () => {
     fresh();
     const a = readableNode(URL_A);
-    const b = readableNode(URL_B, OTHER_NODE_PUBLIC);
+    const b = readableNode(URL_B, OTHER_NODE_PRIVATE);
     const plans: OnboardPlan[] = [];
 
     const result = await onboardAccounts(
@@ -173,7 +180,7 @@ describe('onboardAccounts', () => {
   it.each([1, 2])('runs at most %i account(s) at a time', async (concurrency) => {
     fresh();
     readableNode(URL_A);
-    readableNode(URL_B, OTHER_NODE_PUBLIC);
+    readableNode(URL_B, OTHER_NODE_PRIVATE);
     // an account's run starts when its keystore is opened (after the batch confirmation) and ends at "n/N done"
     let confirmed = false;
     let running = 0;
@@ -202,7 +209,7 @@ describe('onboardAccounts', () => {
   it('a re-run announces nothing: each account is found ACTIVE on its remembered node', async () => {
     fresh();
     const a = readableNode(URL_A);
-    const b = readableNode(URL_B, OTHER_NODE_PUBLIC);
+    const b = readableNode(URL_B, OTHER_NODE_PRIVATE);
     const first = await onboardAccounts(parameters({}));
 
     const again = await onboardAccounts(parameters({ nodes: [{ url: URL_B }, { url: URL_A }] }));
@@ -217,7 +224,7 @@ describe('onboardAccounts', () => {
   it('a re-run with one of the two nodes down: the accounts remembered on it fail, the others are ACTIVE', async () => {
     fresh();
     const a = readableNode(URL_A);
-    readableNode(URL_B, OTHER_NODE_PUBLIC);
+    readableNode(URL_B, OTHER_NODE_PRIVATE);
     await onboardAccounts(parameters({}));
     nodes = [a.node];
     unreadableNode(URL_B);

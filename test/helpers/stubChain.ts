@@ -1,7 +1,8 @@
 /**
  * A tiny stateful chain behind a stubNode: the routes every online flow reads (node info, network properties,
  * fees, chain height, node time on the virtual clock), accounts whose links change when an announced aggregate
- * confirms, and a node that unlocks a delegate once its request confirms.
+ * confirms, and a node that opens a confirmed delegation request with its private key and unlocks the remote key
+ * it carries when the account's links match (as a real node does).
  *
  *   const time = virtualTime();
  *   const node = stubNode({ url: NODE_URL, timeline });
@@ -17,10 +18,12 @@
  */
 import { deriveAddress, encodeAddress } from '../../src/core/address.js';
 import { equalBytes, toHex } from '../../src/core/bytes.js';
+import { extractDelegationRecord, openDelegationRecord } from '../../src/core/crypto/delegationMessage.js';
+import { derivePublicKey } from '../../src/core/keys.js';
 import { TESTNET, type NetworkParameters } from '../../src/core/network.js';
 import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
 import { hashTransaction } from '../../src/core/transactions/hashTransaction.js';
-import { NODE_PUBLIC, testnetNodeInfo, testnetProperties } from './delegationChain.js';
+import { NODE_PRIVATE, NODE_PUBLIC, testnetNodeInfo, testnetProperties } from './delegationChain.js';
 import { notFound, reply, restFixture, type StubNode, type StubRequest } from './stubNode.js';
 import type { VirtualTime } from './virtualTime.js';
 
@@ -50,8 +53,10 @@ export interface StubChainOptions {
   readonly time: VirtualTime;
   /** TESTNET by default (node info and properties are the fixtures', set to testnet). */
   readonly network?: NetworkParameters;
-  /** The node's transport key; null: /node/info does not publish one. */
+  /** The node's transport key (NODE_PUBLIC by default); null: /node/info does not publish one. */
   readonly nodePublicKey?: Uint8Array | null;
+  /** Its private key, to open delegation requests (NODE_PRIVATE by default; none: requests never unlock). */
+  readonly nodePrivateKey?: Uint8Array;
   readonly height?: bigint;
   /** Unconfirmed answers before a status poll says confirmed (default 1). */
   readonly confirmAfterPolls?: number;
@@ -97,6 +102,8 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
   let nextFate: string | undefined;
   const nodeAddress =
     nodePublicKey === undefined ? undefined : deriveAddress(nodePublicKey, network.identifier);
+  const nodePrivateKey =
+    options.nodePrivateKey ?? (options.nodePublicKey === undefined ? NODE_PRIVATE : undefined);
 
   const chain: StubChain = {
     network,
@@ -158,17 +165,28 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
           break;
       }
     }
-    const request = description.transactions.some(
-      (inner) =>
-        inner.kind === 'delegationRequest' &&
-        nodeAddress !== undefined &&
-        inner.recipientAddress !== undefined &&
-        equalBytes(inner.recipientAddress, nodeAddress),
-    );
+    // Like a real node: open each request sealed for this node, and unlock the remote key it carries when the
+    // signer's links name exactly those remote and VRF keys and this node.
     const account = chain.account(description.signerPublicKey);
-    const remote = account?.links.remote;
-    if (request && chain.unlockDelegates && remote !== undefined && account?.links.node !== undefined) {
-      chain.unlocked = [...chain.unlocked, remote];
+    for (const inner of description.transactions) {
+      if (inner.kind !== 'delegationRequest' || account === undefined || nodePrivateKey === undefined)
+        continue;
+      if (!equalBytes(inner.recipientAddress!, nodeAddress!)) continue;
+      const opened = openDelegationRecord(nodePrivateKey, extractDelegationRecord(inner.message!));
+      if (!opened.ok) continue;
+      const remote = derivePublicKey(opened.keys.remotePrivateKey);
+      const vrf = derivePublicKey(opened.keys.vrfPrivateKey);
+      const { links } = account;
+      const matches =
+        links.remote !== undefined &&
+        equalBytes(links.remote, remote) &&
+        links.vrf !== undefined &&
+        equalBytes(links.vrf, vrf) &&
+        links.node !== undefined &&
+        equalBytes(links.node, nodePublicKey!);
+      if (matches && chain.unlockDelegates && !chain.unlocked.some((key) => equalBytes(key, remote))) {
+        chain.unlocked = [...chain.unlocked, remote];
+      }
     }
   };
 
