@@ -294,4 +294,102 @@ describe('delegateThroughNode', () => {
     expect(world.node.calls({ method: 'PUT' })).toEqual([]);
     expect(world.files.log).toEqual([]);
   });
+
+  it('importance 0 first, importance later: the second run sends only the request, sealing the stored keys', async () => {
+    world = flowWorld();
+    const chainAccount = world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 0n });
+    const first = await delegateThroughNode(parameters());
+    expect(first.result.state).toBe('KEYS_LINKED');
+    chainAccount.importance = 5_000n;
+
+    const { result } = await delegateThroughNode(parameters({ random: seededRandom(8) }));
+
+    const inners = describeTransaction(parseHex(world.chain.announced[1]!, { name: 'payload' })).transactions;
+    expect(inners.map((inner) => inner.kind)).toEqual(['delegationRequest']);
+    expect(result).toMatchObject({ state: 'ACTIVE', remotePublicKey: first.result.remotePublicKey });
+    expect(world.keystore()!.keys).toHaveLength(2);
+  });
+
+  it('request confirmed but the node has not unlocked yet: a re-run waits and sends nothing; --resend sends a new request', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.unlockDelegates = false;
+    const first = await delegateThroughNode(parameters({ activationTimeoutMs: 60_000 }));
+    expect(first.result.state).toBe('ACTIVATION_PENDING');
+
+    const waited = await delegateThroughNode(parameters({ activationTimeoutMs: 60_000 }));
+    expect(waited.result).toMatchObject({
+      state: 'ACTIVATION_PENDING',
+      announced: false,
+      reasons: ['NODE_FULL_LIKELY'],
+    });
+    expect(world.chain.announced).toHaveLength(1);
+
+    world.chain.unlockDelegates = true;
+    const resent = await delegateThroughNode(parameters({ resend: true, random: seededRandom(9) }));
+    const inners = describeTransaction(parseHex(world.chain.announced[1]!, { name: 'payload' })).transactions;
+    expect(inners.map((inner) => inner.kind)).toEqual(['delegationRequest']);
+    expect(resent.result).toMatchObject({ state: 'ACTIVE', remotePublicKey: first.result.remotePublicKey });
+  });
+
+  it('a crash right after announcing (journal still says signed): the re-run waits for it, announces nothing new', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.files.crashOnWrite(2); // 1: the write-ahead, 2: marking it announced after the PUT
+    await expect(delegateThroughNode(parameters())).rejects.toThrow('simulated crash');
+    expect(world.chain.announced).toHaveLength(1);
+    expect(world.keystore()!.journal).toMatchObject([{ state: 'signed' }]);
+
+    const { result } = await delegateThroughNode(
+      parameters({
+        random: seededRandom(8),
+        confirmResend: () => Promise.reject(new Error('asked')),
+        confirm: () => Promise.reject(new Error('asked')),
+      }),
+    );
+
+    expect(world.chain.announced).toHaveLength(1);
+    expect(world.keystore()!.journal).toMatchObject([{ state: 'confirmed' }]);
+    expect(result.state).toBe('ACTIVE');
+  });
+
+  it('after a rejection, a re-run plans afresh with new keys and succeeds', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.rejectNext('Failure_AccountLink_Remote_Account_Ineligible');
+    await expect(delegateThroughNode(parameters())).rejects.toMatchObject({ code: 'TRANSACTION_REJECTED' });
+    const rejectedRemote = world.keystore()!.keys[0]!.publicKey;
+
+    const { result } = await delegateThroughNode(parameters({ random: seededRandom(8) }));
+
+    expect(result.state).toBe('ACTIVE');
+    expect(result.remotePublicKey).not.toBe(rejectedRemote);
+    expect(world.keystore()!.journal.map((entry) => entry.state)).toEqual(['failed', 'confirmed']);
+  });
+
+  it('a pending entry and --dry-run: CONFIRMATION_PENDING, nothing announced', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.chain.dropAnnouncements = Number.POSITIVE_INFINITY;
+    const first = await delegateThroughNode(parameters({ wait: false }));
+
+    const { result } = await delegateThroughNode(parameters({ dryRun: true }));
+
+    expect(result).toMatchObject({
+      state: 'CONFIRMATION_PENDING',
+      transactions: [{ hash: first.result.transactions[0]!.hash }],
+    });
+    expect(world.chain.announced).toHaveLength(1);
+  });
+
+  it('a node that does not publish its transport key: NODE_KEY_UNKNOWN, unless given', async () => {
+    world = flowWorld({ nodePublicKey: null });
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+
+    await expect(delegateThroughNode(parameters())).rejects.toMatchObject({ code: 'NODE_KEY_UNKNOWN' });
+    const { result } = await delegateThroughNode(
+      parameters({ givenNodePublicKey: NODE_PUBLIC, dryRun: true }),
+    );
+    expect(result.nodePublicKey).toBe(toHex(NODE_PUBLIC));
+  });
 });
