@@ -8,12 +8,17 @@ import { derivePublicKey } from '../../src/core/keys.js';
 import { TESTNET } from '../../src/core/network.js';
 import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
 import {
+  delegateThroughNode,
+  type DelegateThroughNodeParameters,
+} from '../../src/flows/delegateThroughNode.js';
+import {
   unlinkThroughNode,
   type UnlinkPlan,
   type UnlinkThroughNodeParameters,
 } from '../../src/flows/unlinkThroughNode.js';
 import { keyOf, NODE_PUBLIC } from '../helpers/delegationChain.js';
 import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '../helpers/flowWorld.js';
+import { seededRandom } from '../helpers/seededRandom.js';
 
 const REMOTE = derivePublicKey(keyOf(0x31));
 const VRF = derivePublicKey(keyOf(0x32));
@@ -56,7 +61,7 @@ function parameters(overrides: Partial<UnlinkThroughNodeParameters> = {}): Unlin
 function announcedKinds(index = 0): string[] {
   const payload = parseHex(world.chain.announced[index]!, { name: 'payload' });
   return describeTransaction(payload).transactions.map(
-    (inner) => `${inner.kind}:${toHex(inner.linkedPublicKey!)}`,
+    (inner) => `${inner.kind}:${inner.linkedPublicKey === undefined ? '' : toHex(inner.linkedPublicKey)}`,
   );
 }
 
@@ -168,5 +173,54 @@ describe('unlinkThroughNode', () => {
     expect(world.node.calls({ method: 'PUT' })).toEqual([]);
     expect(world.files.text(world.keystorePath())).toBe(before);
     expect(world.keystore()!.journal).toEqual([]);
+  });
+
+  it('lifecycle: delegate, unlink the node link, delegate again (node link + request with the stored keys), unlink all', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    const delegateParameters = (seed: number): DelegateThroughNodeParameters => ({
+      mode: 'delegate',
+      client: world.client,
+      expectedNetwork: TESTNET,
+      givenNodePublicKey: undefined,
+      main: { privateKey: MAIN_PRIVATE },
+      openKeystore: world.openKeystore,
+      fee: undefined,
+      confirm: () => Promise.resolve(),
+      confirmResend: () => Promise.resolve(),
+      dryRun: false,
+      wait: true,
+      resend: false,
+      force: false,
+      confirmationTimeoutMs: 5 * 60_000,
+      activationTimeoutMs: 10 * 60_000,
+      random: seededRandom(seed),
+      now: world.time.now,
+      sleep: world.time.sleep,
+    });
+    const delegated = await delegateThroughNode(delegateParameters(1));
+    expect(delegated.result.state).toBe('ACTIVE');
+
+    const unlinked = await unlinkThroughNode(parameters({ openKeystore: world.openKeystore }));
+    expect(unlinked.state).toBe('KEYS_LINKED');
+    expect(world.chain.unlocked).toEqual([]);
+
+    const again = await delegateThroughNode(delegateParameters(2));
+    expect(announcedKinds(2).map((kind) => kind.split(':')[0])).toEqual(['nodeLink', 'delegationRequest']);
+    expect(again.result).toMatchObject({
+      state: 'ACTIVE',
+      remotePublicKey: delegated.result.remotePublicKey,
+    });
+
+    const all = await unlinkThroughNode(parameters({ all: true, openKeystore: world.openKeystore }));
+    expect(all.state).toBe('INACTIVE');
+    const saved = world.keystore()!;
+    expect(saved.keys.map((key) => key.status)).toEqual(['unlinked', 'unlinked']);
+    expect(saved.journal.map((entry) => `${entry.kind}:${entry.state}`)).toEqual([
+      'delegate:confirmed',
+      'unlink:confirmed',
+      'delegate:confirmed',
+      'unlink:confirmed',
+    ]);
   });
 });
