@@ -267,4 +267,54 @@ describe('announceSignedFile', () => {
     expect(world.chain.announced).toEqual([toHex(signed.payload)]);
     expect(world.time.elapsedMs()).toBeGreaterThanOrEqual(60_000);
   });
+
+  it('a transfer hidden in the aggregate: UNSAFE_TRANSACTION before review; --allow-any announces it', async () => {
+    freshWorld();
+    const unsigned = buildAggregate({
+      networkIdentifier: TESTNET.identifier,
+      signerPublicKey: MAIN_PUBLIC,
+      deadline: computeDeadline(networkTimeOf(world.time.now(), TESTNET.epochAdjustmentSeconds)),
+      fee: { multiplier: 100n },
+      version: 3,
+      transactions: [
+        { type: 'keyLink', role: 'remote', action: 'link', linkedPublicKey: derivePublicKey(REMOTE_PRIVATE) },
+        {
+          type: 'transfer',
+          recipientAddress: deriveAddress(derivePublicKey(keyOf(0x66)), TESTNET.identifier),
+          message: new TextEncoder().encode('hello'),
+        },
+      ],
+    });
+    const signed = signTransaction(unsigned.payload, MAIN_PRIVATE, TESTNET.generationHashSeed);
+    const file = fileOf({ payload: signed.payload, hash: toHex(signed.hash) });
+
+    await expect(
+      announceSignedFile(parameters(file, { review: () => Promise.reject(new Error('shown')) })),
+    ).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+
+    const result = await announceSignedFile(parameters(file, { allowAny: true }));
+    expect(result.announced).toBe(true);
+    expect(result.plan.map((entry) => entry.kind)).toEqual(['remoteLink', 'transfer']);
+    expect(world.chain.announced).toEqual([toHex(signed.payload)]);
+  });
+
+  it('two transactions, the first already confirmed: only the second is announced', async () => {
+    freshWorld();
+    const first = signedDelegation();
+    const second = signedDelegation({ lifetimeMs: 3_600_000n });
+    world.chain.setStatus(first.hash, 'confirmed');
+    const file: AnnounceFile = {
+      transactions: [
+        { payload: first.payload, hash: first.hash },
+        { payload: second.payload, hash: second.hash },
+      ],
+    };
+
+    const result = await announceSignedFile(parameters(file));
+
+    expect(world.chain.announced).toEqual([toHex(second.payload)]);
+    expect(result.transactions.map((transaction) => transaction.hash)).toEqual([first.hash, second.hash]);
+    expect(result.announced).toBe(true);
+  });
 });
