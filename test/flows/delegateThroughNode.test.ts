@@ -392,4 +392,20 @@ describe('delegateThroughNode', () => {
     );
     expect(result.nodePublicKey).toBe(toHex(NODE_PUBLIC));
   });
+
+  it('cold signing (main public key only): the plan comes back unsigned, keys stored, nothing journalled or sent', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+
+    const { result } = await delegateThroughNode(parameters({ main: { publicKey: MAIN_PUBLIC } }));
+
+    expect(result.transactions[0]!.hash).toBeUndefined();
+    expect(result.announced).toBe(false);
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    expect(world.keystore()!.keys.map((key) => key.publicKey)).toEqual([
+      result.remotePublicKey,
+      result.vrfPublicKey,
+    ]);
+    expect(world.keystore()!.journal).toEqual([]);
+  });
 });

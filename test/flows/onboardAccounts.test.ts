@@ -238,4 +238,34 @@ describe('onboardAccounts', () => {
     ]);
     expect(a.chain.announced).toHaveLength(2);
   });
+
+  it('a wrong password for an existing keystore stops the batch before the confirmation; nothing written', async () => {
+    fresh();
+    readableNode(URL_A);
+    await onboardAccounts(parameters({ nodes: [{ url: URL_A }] }));
+    const writes = files.log.length;
+    let confirmed = false;
+
+    await expect(
+      onboardAccounts(
+        parameters({
+          nodes: [{ url: URL_A }],
+          password: () => Promise.resolve('wrong'),
+          confirm: () => Promise.resolve(void (confirmed = true)),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'KEYSTORE_LOCKED' });
+    expect(confirmed).toBe(false);
+    expect(files.log.slice(writes)).toEqual([]);
+  });
+
+  it('the same account twice: INVALID_FILE for the whole file, no node asked', async () => {
+    fresh();
+    const a = readableNode(URL_A);
+
+    await expect(
+      onboardAccounts(parameters({ accounts: [account(0), account(0)], nodes: [{ url: URL_A }] })),
+    ).rejects.toMatchObject({ code: 'INVALID_FILE' });
+    expect(a.node.requests).toEqual([]);
+  });
 });

@@ -223,4 +223,27 @@ describe('unlinkThroughNode', () => {
       'unlink:confirmed',
     ]);
   });
+
+  it('a remote account key given as the main key: INVALID_KEY, nothing sent', async () => {
+    world = flowWorld();
+    world.chain.addAccount({
+      publicKey: MAIN_PUBLIC,
+      balance: 0n,
+      accountType: 2,
+      links: { remote: REMOTE },
+    });
+
+    await expect(unlinkThroughNode(parameters({ all: true }))).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('a balance below the fee: INSUFFICIENT_BALANCE before the confirmation', async () => {
+    delegatedWorld();
+    world.chain.account(MAIN_PUBLIC)!.balance = 10n;
+
+    await expect(
+      unlinkThroughNode(parameters({ confirm: () => Promise.reject(new Error('asked')) })),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
 });
