@@ -11,6 +11,8 @@
  *   // PUT /transactions → the 1st status poll says unconfirmed, the 2nd confirmed; the links are applied;
  *   // a confirmed request to this node puts the remote key in /node/unlockedaccount
  *
+ * Like a node, it fails a transaction whose signature does not verify for its network
+ * (Failure_Signature_Not_Verifiable) or whose deadline is past or more than 6 h ahead of its clock.
  * Knobs: `confirmAfterPolls`, `rejectNext(code)` (the next announcement fails with a Failure_* code),
  * `dropAnnouncements` (the node forgets the next n announcements: status stays 404), `unlockDelegates` (false: the node is
  * full and never unlocks), `pruneOnNodeUnlink` (false: the node keeps the delegate after a node unlink), and
@@ -22,7 +24,9 @@ import { extractDelegationRecord, openDelegationRecord } from '../../src/core/cr
 import { derivePublicKey } from '../../src/core/keys.js';
 import { TESTNET, type NetworkParameters } from '../../src/core/network.js';
 import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
+import { MAX_LIFETIME_MS } from '../../src/core/transactions/computeDeadline.js';
 import { hashTransaction } from '../../src/core/transactions/hashTransaction.js';
+import { verifyTransactionSignature } from '../../src/core/transactions/verifyTransactionSignature.js';
 import { NODE_PRIVATE, NODE_PUBLIC, testnetNodeInfo, testnetProperties } from './delegationChain.js';
 import { notFound, reply, restFixture, type StubNode, type StubRequest } from './stubNode.js';
 import type { VirtualTime } from './virtualTime.js';
@@ -190,6 +194,20 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
     }
   };
 
+  const nodeNetworkTimeMs = () =>
+    options.time.nowMs() + (options.clockSkewMs ?? 0) - network.epochAdjustmentSeconds * 1000;
+
+  /** What a node checks of a new transaction on its own: the signature for its network, and the deadline. */
+  const validate = (payload: Uint8Array): string => {
+    if (!verifyTransactionSignature(payload, network.generationHashSeed))
+      return 'Failure_Signature_Not_Verifiable';
+    const { deadline } = describeTransaction(payload);
+    const now = BigInt(nodeNetworkTimeMs());
+    if (deadline <= now) return 'Failure_Core_Past_Deadline';
+    if (deadline > now + MAX_LIFETIME_MS) return 'Failure_Core_Future_Deadline';
+    return 'confirm';
+  };
+
   const statusOf = (hash: string) => {
     const deadline = '0';
     const known = preset.get(hash);
@@ -231,7 +249,7 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
       'GET',
       '/node/time',
       () => {
-        const stamp = `${options.time.nowMs() + (options.clockSkewMs ?? 0) - network.epochAdjustmentSeconds * 1000}`;
+        const stamp = `${nodeNetworkTimeMs()}`;
         return { communicationTimestamps: { sendTimestamp: stamp, receiveTimestamp: stamp } };
       },
       optional,
@@ -265,7 +283,7 @@ export function stubChain(node: StubNode, options: StubChainOptions): StubChain 
             hash,
             payload,
             polls: 0,
-            fate: nextFate ?? 'confirm',
+            fate: nextFate ?? validate(payload),
             confirmed: false,
           });
           nextFate = undefined;
