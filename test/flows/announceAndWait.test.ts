@@ -4,9 +4,13 @@
  * rejected, and a node that cannot be reached leaves the entry for a re-run.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseHex } from '../../src/core/bytes.js';
 import { NodeError, RejectedError } from '../../src/core/errors.js';
 import type { JournalEntry } from '../../src/core/keystore/keystoreFormat.js';
-import { announceAndWait, type AnnounceAndWaitParameters } from '../../src/flows/announceAndWait.js';
+import {
+  announceAndWait,
+  type AnnounceAndWaitParameters,
+} from '../../src/flows/lifecycle/announceAndWait.js';
 import {
   flowWorld,
   keystoreWithJournal,
@@ -26,11 +30,15 @@ function parameters(
 ): AnnounceAndWaitParameters {
   return {
     client: world.client,
-    transaction: entry,
+    transaction: {
+      hash: parseHex(entry.hash, { name: 'hash' }),
+      payload: parseHex(entry.payload, { name: 'payload' }),
+      deadline: entry.deadline,
+    },
     wait: true,
     announce: true,
     blockTimeMs: 30_000,
-    networkTimeMs: () => Number(networkTimeMs(world)),
+    networkTime: () => networkTimeMs(world),
     confirmationTimeoutMs: 5 * 60_000,
     now: world.time.now,
     sleep: world.time.sleep,

@@ -9,7 +9,8 @@ import { encodeDelegationMessage } from '../../src/core/crypto/delegationMessage
 import { derivePublicKey } from '../../src/core/keys.js';
 import { MAINNET, TESTNET, type NetworkParameters } from '../../src/core/network.js';
 import { buildAggregate } from '../../src/core/transactions/buildAggregate.js';
-import { computeDeadline, networkTimeOf } from '../../src/core/transactions/computeDeadline.js';
+import { networkTimeOf } from '../../src/core/networkTime.js';
+import { computeDeadline } from '../../src/core/transactions/computeDeadline.js';
 import type { TransactionDescription } from '../../src/core/transactions/describeTransaction.js';
 import type { AnnounceFile } from '../../src/core/transactions/parseAnnounceFile.js';
 import { signTransaction } from '../../src/core/transactions/signTransaction.js';
@@ -127,10 +128,11 @@ describe('announceSignedFile', () => {
     expect(result).toMatchObject({
       state: 'ACTIVE',
       announced: true,
-      transactions: [{ hash: signed.hash, kind: 'delegate' }],
-      nodePublicKey: toHex(NODE_PUBLIC),
-      remotePublicKey: toHex(derivePublicKey(REMOTE_PRIVATE)),
+      transactions: [{ kind: 'delegate' }],
+      nodePublicKey: NODE_PUBLIC,
+      remotePublicKey: derivePublicKey(REMOTE_PRIVATE),
     });
+    expect(result.transactions.map((transaction) => toHex(transaction.hash!))).toEqual([signed.hash]);
     expect(result.plan.map((entry) => entry.kind)).toEqual([
       'nodeLink',
       'remoteLink',
@@ -216,19 +218,23 @@ describe('announceSignedFile', () => {
     expect(world.node.calls({ method: 'PUT' })).toEqual([]);
   });
 
-  // BUG (reported, not fixed here): an aggregate's signature covers its header and transactionsHash, not the inner
-  // transactions' bytes, and announceSignedFile never recomputes transactionsHash from the inner transactions. An
-  // inner transaction altered after signing (here one byte of the delegation request; it could be a linked key or
-  // the request's recipient) passes every check, is shown in review as if signed, and is announced; a real node
-  // then rejects it (aggregate hash mismatch). Expected: INVALID_PAYLOAD before anything is shown or sent.
-  it.fails('an inner transaction altered after signing: INVALID_PAYLOAD, nothing announced', async () => {
+  // An aggregate's signature covers its header and transactionsHash, not the inner transactions' bytes: an inner
+  // transaction altered after signing (here one byte of the delegation request; it could be a linked key or the
+  // request's recipient) shows only as a transactionsHash that no longer matches, and must be refused
+  // (INVALID_PAYLOAD) before anything is shown or sent. (The payload's very last bytes are the inner transaction's
+  // padding to 8 bytes, which no hash covers: altering them changes no transaction.)
+  it('an inner transaction altered after signing: INVALID_PAYLOAD, nothing announced', async () => {
     freshWorld();
     const signed = signedDelegation();
     const altered = Uint8Array.from(signed.payload);
-    altered[altered.length - 1]! ^= 1; // last byte of the delegation request's message
+    altered[altered.length - 5]! ^= 1; // last byte of the delegation request's message (4 bytes of padding follow)
 
     await expect(
-      announceSignedFile(parameters(fileOf({ payload: altered, hash: signed.hash }))),
+      announceSignedFile(
+        parameters(fileOf({ payload: altered, hash: signed.hash }), {
+          review: () => Promise.reject(new Error('shown')),
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     expect(world.node.calls({ method: 'PUT' })).toEqual([]);
   });
@@ -315,13 +321,16 @@ describe('announceSignedFile', () => {
     const result = await announceSignedFile(parameters(file));
 
     expect(world.chain.announced).toEqual([toHex(second.payload)]);
-    expect(result.transactions.map((transaction) => transaction.hash)).toEqual([first.hash, second.hash]);
+    expect(result.transactions.map((transaction) => toHex(transaction.hash!))).toEqual([
+      first.hash,
+      second.hash,
+    ]);
     expect(result.announced).toBe(true);
   });
 
-  // BUG? (reported, not fixed here; same root as in delegateThroughNode.test.ts): after the file's transaction is
-  // confirmed, /node/unlockedaccount failing during the activation wait throws NodeError instead of a result.
-  it.fails('/node/unlockedaccount failing during the activation wait: still a result', async () => {
+  // After the file's transaction is confirmed, /node/unlockedaccount failing during the activation wait still gives
+  // a result (ACTIVATION_PENDING with NODE_DIAGNOSTICS_UNAVAILABLE), not a NodeError.
+  it('/node/unlockedaccount failing during the activation wait: still a result', async () => {
     freshWorld();
     world.chain.unlockDelegates = false;
     let probes = 0;
@@ -331,6 +340,11 @@ describe('announceSignedFile', () => {
 
     const result = await announceSignedFile(parameters(fileOf(signedDelegation())));
 
-    expect(result).toMatchObject({ state: 'ACTIVATION_PENDING', announced: true });
+    expect(result).toMatchObject({
+      state: 'ACTIVATION_PENDING',
+      announced: true,
+      // the file's remote key is in no keystore here
+      reasons: ['REMOTE_KEY_NOT_IN_KEYSTORE', 'NODE_DIAGNOSTICS_UNAVAILABLE'],
+    });
   });
 });

@@ -195,9 +195,9 @@ describe('getHarvestingStatus on the devnet', () => {
       state: 'KEYS_LINKED',
       reasons: ['REMOTE_KEY_NOT_IN_KEYSTORE', 'REQUEST_NOT_SENT'],
       links: {
-        remote: remote.publicKey.toString(),
-        vrf: vrf.publicKey.toString(),
-        node: devnet.descriptor.nodePublicKey,
+        remote: remote.publicKey.bytes,
+        vrf: vrf.publicKey.bytes,
+        node: parseHex(devnet.descriptor.nodePublicKey, { name: 'key', length: 32 }),
       },
       unlocked: false,
       linkedNodeUrl: devnet.url,

@@ -12,8 +12,8 @@ import {
   onboardAccounts,
   type OnboardAccountInput,
   type OnboardAccountsParameters,
-  type OnboardPlan,
 } from '../../src/flows/onboardAccounts.js';
+import type { OnboardPlan } from '../../src/contract/onboard.js';
 import { keyOf, OTHER_NODE_PUBLIC } from '../helpers/delegationChain.js';
 import { BALANCE, FAST, HOME, PASSWORD } from '../helpers/flowWorld.js';
 import { memoryFileSystem, type MemoryFileSystem } from '../helpers/memoryFileSystem.js';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/core/keystore/keystoreFormat.js';
 import { CancelledError } from '../../src/core/errors.js';
 import type { KeystoreSession } from '../../src/flows/keystore/openKeystore.js';
-import { resumeJournal, type ResumeJournalParameters } from '../../src/flows/resumeJournal.js';
+import { resumeJournal, type ResumeJournalParameters } from '../../src/flows/lifecycle/settleJournal.js';
 import {
   flowWorld,
   keystoreWithJournal,
@@ -27,7 +27,7 @@ function parameters(
     client: world.client,
     keystore,
     blockTimeMs: 30_000,
-    networkTimeMs: () => Number(networkTimeMs(world)),
+    networkTime: () => networkTimeMs(world),
     confirmationTimeoutMs: 5 * 60_000,
     now: world.time.now,
     sleep: world.time.sleep,

@@ -11,11 +11,8 @@ import {
   delegateThroughNode,
   type DelegateThroughNodeParameters,
 } from '../../src/flows/delegateThroughNode.js';
-import {
-  unlinkThroughNode,
-  type UnlinkPlan,
-  type UnlinkThroughNodeParameters,
-} from '../../src/flows/unlinkThroughNode.js';
+import { unlinkThroughNode, type UnlinkThroughNodeParameters } from '../../src/flows/unlinkThroughNode.js';
+import type { UnlinkPlan } from '../../src/contract/setupResult.js';
 import { keyOf, NODE_PUBLIC } from '../helpers/delegationChain.js';
 import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '../helpers/flowWorld.js';
 import { seededRandom } from '../helpers/seededRandom.js';
@@ -79,8 +76,8 @@ describe('unlinkThroughNode', () => {
     expect(result).toMatchObject({
       state: 'KEYS_LINKED',
       announced: true,
-      remotePublicKey: toHex(REMOTE),
-      vrfPublicKey: toHex(VRF),
+      remotePublicKey: REMOTE,
+      vrfPublicKey: VRF,
       reasons: [],
     });
     expect(world.chain.account(MAIN_PUBLIC)!.links).toEqual({ remote: REMOTE, vrf: VRF, node: undefined });
@@ -115,7 +112,7 @@ describe('unlinkThroughNode', () => {
 
     const result = await unlinkThroughNode(parameters({ openKeystore: world.openKeystore }));
 
-    const hash = result.transactions[0]!.hash;
+    const hash = toHex(result.transactions[0]!.hash!);
     const journalled = world.timeline.findIndex((event) => event === `write ${world.keystorePath()}`);
     expect(journalled).toBeGreaterThanOrEqual(0);
     expect(journalled).toBeLessThan(world.timeline.indexOf('PUT /transactions'));

@@ -71,6 +71,13 @@ export function describeTransaction(payload: Uint8Array): TransactionDescription
       `payload is ${payload.length} bytes but the transaction inside is ${transaction.size}`,
     );
   }
+  // Bytes no field holds (padding) must be what serialising gives back: zero. Neither signature nor hash covers them.
+  if (!equalBytes(transaction.serialize(), payload)) {
+    throw new InputError(
+      'INVALID_PAYLOAD',
+      'payload is not in canonical form (non-zero padding or reserved bytes)',
+    );
+  }
   const typeName: string = TransactionFactory.lookupTransactionName(transaction.type, transaction.version);
   const common = {
     typeName,

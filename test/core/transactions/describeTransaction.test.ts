@@ -45,4 +45,13 @@ describe('describeTransaction', () => {
       );
     }
   });
+
+  it('refuses bytes no field holds (padding) when they are not zero', () => {
+    const tampered = signedAggregate();
+    tampered[tampered.length - 1]! ^= 0x01; // the last embedded transaction's padding (81 bytes padded to 88)
+    expect(verifyTransactionSignature(tampered, seed)).toBe(true);
+    expect(() => describeTransaction(tampered)).toThrow(
+      expect.objectContaining({ code: 'INVALID_PAYLOAD' }) as Error,
+    );
+  });
 });
