@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/style.md §5.1
 // (core ← node ← flows ← commands ← cli; ui beside) and core's purity (no I/O, clock, randomness or process).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
@@ -62,6 +63,16 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'error',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   layer('core', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
     paths: [
