@@ -1,5 +1,7 @@
-// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/style.md §5.1
-// (core ← node ← flows ← commands ← cli; ui beside) and core's purity (no I/O, clock, randomness or process).
+// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md
+// (core ← node ← flows ← commands ← cli; ui and contract beside), no import cycle (import-x/no-cycle: run-time
+// imports; test/architecture/noImportCycles.test.ts also counts type-only ones) and core's purity (no I/O, clock,
+// randomness or process).
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
@@ -12,7 +14,7 @@ const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
       {
         patterns: [...forbidden, ...typeOnly].map((name) => ({
           group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`],
-          message: `src/${folder} must not import src/${name} (docs/style.md §5.1)`,
+          message: `src/${folder} must not import src/${name} (docs/ARCHITECTURE.md)`,
           allowTypeImports: typeOnly.includes(name),
         })),
         ...extra,
@@ -68,15 +70,16 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
+      'import-x/extensions': ['.ts'],
       'import-x/resolver-next': [
         createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } }),
       ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  layer('core', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
+  layer('core', ['contract', 'node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
     paths: [
-      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/style.md §5.1)' })),
+      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md)' })),
       {
         name: 'node:crypto',
         importNames: [
@@ -89,21 +92,25 @@ export default tseslint.config(
           'randomFill',
           'randomFillSync',
         ],
-        message: 'core takes randomness as an argument (docs/style.md §5.5)',
+        message: 'core takes randomness as an argument (docs/ARCHITECTURE.md)',
       },
     ],
   }),
-  layer('node', ['flows', 'commands', 'cli', 'ui', 'devnet']),
+  // src/contract: the --json result types that flows produce and ui renders; it may import only core
+  layer('contract', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet']),
+  layer('node', ['contract', 'flows', 'commands', 'cli', 'ui', 'devnet']),
   layer('flows', ['commands', 'cli', 'ui', 'devnet']),
+  // ui → flows types go once they live in src/contract (test/architecture/noImportCycles.test.ts lists them)
   layer('ui', ['node', 'commands', 'cli', 'devnet'], {}, ['flows']),
-  layer('commands', ['node']),
+  // commands see src/commands/context, never src/cli: cli wires commands, not the other way round
+  layer('commands', ['node', 'cli']),
   {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'core is pure (docs/style.md §5.1)' },
-        { name: 'fetch', message: 'core is pure (docs/style.md §5.1)' },
+        { name: 'process', message: 'core is pure (docs/ARCHITECTURE.md)' },
+        { name: 'fetch', message: 'core is pure (docs/ARCHITECTURE.md)' },
         { name: 'Buffer', message: 'core works on Uint8Array' },
         { name: 'setTimeout', message: 'core has no clock' },
       ],
@@ -126,7 +133,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/context.ts', 'src/devnet/**'],
+    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/processRuntime.ts', 'src/devnet/**'],
     rules: {
       'no-restricted-properties': [
         'error',

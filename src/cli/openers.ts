@@ -10,9 +10,11 @@ export function nodeConnector(
   nodeUrl: string | undefined,
   timeoutMs: number,
 ): (url?: string) => Promise<NodeClient> {
-  // async, so that a missing node is a rejected promise like every other failure of the context
-  return async (url) =>
-    connectNode({ url: url ?? nodeUrl, fetch: runtime.fetch, sleep: runtime.sleep, timeoutMs });
+  // a promise, so that a missing node is a rejection like every other failure of the context
+  return (url) =>
+    new Promise((resolve) =>
+      resolve(connectNode({ url: url ?? nodeUrl, fetch: runtime.fetch, sleep: runtime.sleep, timeoutMs })),
+    );
 }
 
 /** Opens keystores under `home`, reading the password with `readKeystorePassword` when needed. */

@@ -20,5 +20,5 @@ export interface CommandDefinition<Options> {
 export function defineCommand<Options extends object>(
   definition: Omit<CommandDefinition<Options>, 'readOptions'>,
 ): CommandDefinition<Options> {
-  return { ...definition, readOptions: (command) => command.opts() as Options };
+  return { ...definition, readOptions: (command) => command.opts<Options & Record<string, unknown>>() };
 }
