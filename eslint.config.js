@@ -104,6 +104,8 @@ export default tseslint.config(
   layer('ui', ['node', 'commands', 'cli', 'devnet'], {}, ['flows']),
   // commands see src/commands/context, never src/cli: cli wires commands, not the other way round
   layer('commands', ['node', 'cli']),
+  // the definitions are what `harvest --help` loads: nothing heavy (test/e2e/lightStartup.e2e.test.ts)
+  layer('commands/definitions', ['core', 'node', 'flows', 'ui', 'cli', 'devnet', 'contract']),
   {
     files: ['src/core/**/*.ts'],
     rules: {

@@ -36,7 +36,8 @@ export async function runHarvest(
       color: !argv.includes('--no-color') && runtime.env['NO_COLOR'] === undefined && runtime.io.stderrIsTTY,
     });
   try {
-    let commandExitCode: number = ExitCode.Ok; // help and version run no command
+    // set by the one command that runs; help and version run none, and exit 0
+    let commandExitCode: number = ExitCode.Ok;
     const program = createProgram(runtime, early, async (entry, command) => {
       commandExitCode = await run(entry, command);
     });

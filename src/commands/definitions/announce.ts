@@ -1,4 +1,7 @@
-/** `harvest announce`: its help text and flags (docs/commands/announce.md); the code is src/commands/announce.ts. */
+/**
+ * `harvest announce` as help shows it (docs/commands/announce.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/announce.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest announce`. */

@@ -1,4 +1,7 @@
-/** `harvest decrypt-check`: its help text and flags (docs/commands/decrypt-check.md); the code is src/commands/decryptCheck.ts. */
+/**
+ * `harvest decrypt-check` as help shows it (docs/commands/decrypt-check.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/decryptCheck.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest decrypt-check`. */

@@ -1,4 +1,7 @@
-/** `harvest delegate`: its help text and flags (docs/commands/delegate.md); the code is src/commands/delegate.ts. */
+/**
+ * `harvest delegate` as help shows it (docs/commands/delegate.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/delegate.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest delegate` (and, for the shared ones, `harvest link-remote`). */

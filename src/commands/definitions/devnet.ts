@@ -1,4 +1,7 @@
-/** `harvest devnet`: its help text and flags (docs/commands/devnet.md); the code is src/commands/devnet.ts. */
+/**
+ * `harvest devnet` as help shows it (docs/commands/devnet.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/devnet.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest devnet`. */

@@ -1,4 +1,7 @@
-/** `harvest link-remote`: its help text and flags (docs/commands/link-remote.md); the code is src/commands/linkRemote.ts. */
+/**
+ * `harvest link-remote` as help shows it (docs/commands/link-remote.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/linkRemote.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 import type { DelegateOptions } from './delegate.js';
 

@@ -1,4 +1,7 @@
-/** `harvest node`: its help text and flags (docs/commands/node.md); the code is src/commands/node.ts. */
+/**
+ * `harvest node` as help shows it (docs/commands/node.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/node.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** `harvest node`. */

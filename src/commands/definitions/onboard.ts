@@ -1,4 +1,7 @@
-/** `harvest onboard`: its help text and flags (docs/commands/onboard.md); the code is src/commands/onboard.ts. */
+/**
+ * `harvest onboard` as help shows it (docs/commands/onboard.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/onboard.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest onboard`, with every --node given (see onboardDefinition.configure). */

@@ -1,4 +1,7 @@
-/** `harvest requests`: its help text and flags (docs/commands/requests.md); the code is src/commands/requests.ts. */
+/**
+ * `harvest requests` as help shows it (docs/commands/requests.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/requests.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest requests`. */

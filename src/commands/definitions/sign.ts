@@ -1,4 +1,7 @@
-/** `harvest sign`: its help text and flags (docs/commands/sign.md); the code is src/commands/sign.ts. */
+/**
+ * `harvest sign` as help shows it (docs/commands/sign.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/sign.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest sign`. */

@@ -1,4 +1,7 @@
-/** `harvest status`: its help text and flags (docs/commands/status.md); the code is src/commands/status.ts. */
+/**
+ * `harvest status` as help shows it (docs/commands/status.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/status.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest status`. */

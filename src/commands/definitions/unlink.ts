@@ -1,4 +1,7 @@
-/** `harvest unlink`: its help text and flags (docs/commands/unlink.md); the code is src/commands/unlink.ts. */
+/**
+ * `harvest unlink` as help shows it (docs/commands/unlink.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/unlink.ts, loaded only when it runs.
+ */
 import { defineCommand } from './commandDefinition.js';
 
 /** Flags of `harvest unlink`. */
