@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/createContext.js';
 import { homeParser } from '../../src/cli/globalOptions.js';
 import type { Runtime } from '../../src/commands/context/runtime.js';
-import { ExitCode, exitCodeFor } from '../../src/cli/exitCodes.js';
+import { ExitCode, exitCodeFor, exitCodeOf } from '../../src/cli/exitCodes.js';
+import { outcome } from '../../src/commands/context/outcome.js';
 import { CancelledError, InputError, NodeError, PendingError, RejectedError } from '../../src/core/errors.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import { noPrompts, runCli } from '../helpers/runCli.js';
@@ -92,6 +93,17 @@ describe('exitCodeFor', () => {
     ['not even an error', ExitCode.Bug],
   ])('maps %s to %d', (error, code) => {
     expect(exitCodeFor(error)).toBe(code);
+  });
+});
+
+describe('exitCodeOf (a command that printed its result)', () => {
+  it.each([
+    [undefined, ExitCode.Ok],
+    ['pending', ExitCode.Pending],
+    ['rejected', ExitCode.Rejected],
+    ['internal', ExitCode.Bug],
+  ] as const)('maps exit %s to %d', (exit, code) => {
+    expect(exitCodeOf(outcome({}, () => '', exit === undefined ? {} : { exit }))).toBe(code);
   });
 });
 
