@@ -4,6 +4,8 @@
  * imports count: ESLint's import-x/no-cycle (eslint.config.js) guards the run-time imports while editing, this test
  * guards all of them.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findCycles, layerOf, readImportGraph } from './importGraph.js';
@@ -80,5 +82,15 @@ describe('the import graph of src/', () => {
       .filter(({ to }) => !to.startsWith('commands/definitions/'))
       .map(({ from, to }) => `${from} → ${to}`);
     expect(heavy).toEqual([]);
+  });
+
+  it('loads commands lazily in one place only: src/commands has static imports', () => {
+    const lazy = [...graph.keys()]
+      .filter((module) => module.startsWith('commands/'))
+      .filter((module) => /\bimport\(\s*['"`]/.test(readFileSync(join(SRC, module), 'utf8')));
+    expect(lazy).toEqual([]);
+    expect(readFileSync(join(SRC, 'cli/commandTable.ts'), 'utf8')).toMatch(
+      /import\('\.\.\/commands\/status\.js'\)/,
+    );
   });
 });
