@@ -1,10 +1,17 @@
 // ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md
 // (core ← node ← flows ← commands ← cli; ui and contract beside), no import cycle (import-x/no-cycle: run-time
-// imports; test/architecture/noImportCycles.test.ts also counts type-only ones) and core's purity (no I/O, clock,
-// randomness or process).
+// imports; test/architecture/noImportCycles.test.ts also counts type-only ones), core's purity (no I/O, clock,
+// randomness or process), and the devnet's independence (packages/devnet never imports the product; only
+// src/commands/devnet.ts loads it).
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/** The devnet package: loaded by `harvest devnet` only (src/commands/devnet.ts), never by the other layers. */
+const DEVNET_PACKAGE = {
+  name: '@symbol-harvest/devnet',
+  message: 'only src/commands/devnet.ts loads the devnet package (docs/devnet.md)',
+};
 
 const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
   files: [`src/${folder}/**/*.ts`],
@@ -18,6 +25,7 @@ const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
           allowTypeImports: typeOnly.includes(name),
         })),
         ...extra,
+        paths: [...(extra.paths ?? []), ...(folder === 'commands' ? [] : [DEVNET_PACKAGE])],
       },
     ],
   },
@@ -43,6 +51,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'packages/*/dist/',
       'node_modules/',
       'coverage/',
       'bin/',
@@ -77,7 +86,7 @@ export default tseslint.config(
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  layer('core', ['contract', 'node', 'flows', 'commands', 'cli', 'ui', 'devnet'], {
+  layer('core', ['contract', 'node', 'flows', 'commands', 'cli', 'ui'], {
     paths: [
       ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md)' })),
       {
@@ -96,16 +105,40 @@ export default tseslint.config(
       },
     ],
   }),
-  // src/contract: the --json result types that flows produce and ui renders; it may import only core
-  layer('contract', ['node', 'flows', 'commands', 'cli', 'ui', 'devnet']),
-  layer('node', ['contract', 'flows', 'commands', 'cli', 'ui', 'devnet']),
-  layer('flows', ['commands', 'cli', 'ui', 'devnet']),
-  // ui → flows types go once they live in src/contract (test/architecture/noImportCycles.test.ts lists them)
-  layer('ui', ['node', 'commands', 'cli', 'devnet'], {}, ['flows']),
+  // src/contract: the --json result types that flows produce and ui renders; it may import only core (one type
+  // from node still, listed in test/architecture/noImportCycles.test.ts until it moves)
+  layer('contract', ['flows', 'commands', 'cli', 'ui'], {}, ['node']),
+  layer('node', ['contract', 'flows', 'commands', 'cli', 'ui']),
+  layer('flows', ['commands', 'cli', 'ui']),
+  layer('ui', ['node', 'commands', 'cli', 'flows']),
   // commands see src/commands/context, never src/cli: cli wires commands, not the other way round
   layer('commands', ['node', 'cli']),
   // the definitions are what `harvest --help` loads: nothing heavy (test/e2e/lightStartup.e2e.test.ts)
-  layer('commands/definitions', ['core', 'node', 'flows', 'ui', 'cli', 'devnet', 'contract']),
+  layer('commands/definitions', ['core', 'node', 'flows', 'ui', 'cli', 'contract']),
+  {
+    // The CLI and the library entry never load the devnet: `harvest devnet` does, at action time.
+    files: ['src/cli/**/*.ts', 'src/index.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [DEVNET_PACKAGE] }] },
+  },
+  {
+    // The devnet judges the product, so it must not share its code (a bug there would pass on it): its own modules,
+    // symbol-sdk and Node built-ins only (docs/devnet.md).
+    files: ['packages/devnet/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!node:|symbol-sdk(?:/|$)|\\./)',
+              message:
+                'packages/devnet imports only its own modules, symbol-sdk and node:* (never the product, docs/devnet.md)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/core/**/*.ts'],
     rules: {
@@ -135,7 +168,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/processRuntime.ts', 'src/devnet/**'],
+    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/processRuntime.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

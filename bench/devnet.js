@@ -1,10 +1,10 @@
-// Devnet load benchmark (plain Node, run after `npm run build`): announces N symbol-sdk-signed transfers over HTTP
-// to one devnet (block time 1 s) as fast as the client can, then reports the announce throughput and the
-// confirmation lag (announce → confirmed status). Usage: node bench/devnet.js [count=400]
+// Devnet load benchmark (plain Node, run after `npm run build`, which builds packages/devnet too): announces N
+// symbol-sdk-signed transfers over HTTP to one devnet (block time 1 s) as fast as the client can, then reports the
+// announce throughput and the confirmation lag (announce → confirmed status). Usage: node bench/devnet.js [count=400]
 import { readFileSync } from 'node:fs';
 import { PrivateKey } from 'symbol-sdk';
 import { Address, KeyPair, SymbolFacade, descriptors, models } from 'symbol-sdk/symbol';
-import { startDevnet } from '../dist/index.js';
+import { startDevnet } from '@symbol-harvest/devnet';
 
 const count = Number(process.argv[2] ?? 400);
 const devnet = await startDevnet({ port: 0, blockTimeSeconds: 1 });

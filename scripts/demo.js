@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run demo: delegated harvesting end to end on the embedded devnet, with the real `harvest` binary.
+// npm run demo: delegated harvesting end to end on the devnet (packages/devnet, docs/devnet.md), with the real
+// `harvest` binary.
 //
 //   1. harvest devnet --json          a local Symbol network on 127.0.0.1 with funded accounts
 //   2. harvest delegate --yes          fresh remote + VRF keys, node link, encrypted request: one aggregate

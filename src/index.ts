@@ -50,7 +50,8 @@ export { buildDelegationTransfer } from './core/transactions/buildDelegationTran
 export { buildAggregate } from './core/transactions/buildAggregate.js';
 export { signTransaction, type SignedTransaction } from './core/transactions/signTransaction.js';
 export { hashTransaction, extractSigningData } from './core/transactions/hashTransaction.js';
-export { computeDeadline, networkTimeOf } from './core/transactions/computeDeadline.js';
+export { computeDeadline } from './core/transactions/computeDeadline.js';
+export { networkTimeOf, type NetworkTime, type NetworkClock } from './core/networkTime.js';
 export { describeTransaction, type TransactionDescription } from './core/transactions/describeTransaction.js';
 export { checkAggregateSafety } from './core/transactions/checkAggregateSafety.js';
 export { parseTransactionFile, type TransactionFile } from './core/transactions/transactionFile.js';
@@ -61,29 +62,42 @@ export type {
   AggregateVersion,
   UnsignedTransaction,
 } from './core/transactions/transactionTypes.js';
-export { planKeyChanges, type AccountLinks, type KeyChangePlan } from './core/harvesting/planKeyChanges.js';
+export { planKeyChanges, type KeyChangePlan } from './core/harvesting/planKeyChanges.js';
+export type { AccountLinks } from './core/harvesting/accountLinks.js';
 export { parseAccountState, type AccountState } from './core/harvesting/parseAccountState.js';
 export { parseKeystore, serializeKeystore, type KeystoreFile } from './core/keystore/keystoreFormat.js';
 export { createKeystore, unlockKeystore, openPrivateKey } from './core/keystore/keystoreCrypto.js';
 export { openKeystore, keystorePath, type KeystoreSession } from './flows/keystore/openKeystore.js';
-export { delegate, type ChainFacts, type DelegateResult, type DelegatePlan } from './flows/delegate.js';
+export { delegate, type ChainFacts } from './flows/delegate.js';
+export type {
+  DelegatePlan,
+  DelegateResult,
+  PlannedTransaction,
+  ResultTransaction,
+  SetupResult,
+  UnlinkPlan,
+} from './contract/setupResult.js';
+export type { OnboardPlan, OnboardResult, OnboardAccountResult } from './contract/onboard.js';
+export {
+  nodeKeyFromNode,
+  nodeKeyFromUser,
+  type NodeTransportKey,
+} from './core/harvesting/nodeTransportKey.js';
 export { signPlan } from './flows/signPlan.js';
 export {
   delegateThroughNode,
   type DelegateThroughNodeParameters,
   type DelegateThroughNodeOutcome,
 } from './flows/delegateThroughNode.js';
-export { readNodeFacts, type NodeFacts } from './flows/readNodeFacts.js';
-export { announceAndWait } from './flows/announceAndWait.js';
-export { resumeJournal } from './flows/resumeJournal.js';
-export { waitForConfirmation } from './flows/waitForConfirmation.js';
-export { waitForActivation } from './flows/waitForActivation.js';
+export { readNodeFacts, type NodeFacts } from './flows/lifecycle/readNodeFacts.js';
+export { runLifecycle, type LifecycleSession, type PlanStep } from './flows/lifecycle/runLifecycle.js';
+export type { TransactionPlan, LifecycleSettings, MainKey } from './flows/lifecycle/plan.js';
+export { announceAndWait } from './flows/lifecycle/announceAndWait.js';
+export { resumeJournal } from './flows/lifecycle/settleJournal.js';
+export { waitForConfirmation } from './flows/lifecycle/waitForConfirmation.js';
+export { waitForActivation, waitForNode } from './flows/lifecycle/waitForNode.js';
 export { summarizeHarvesting, type HarvestingState } from './core/harvesting/summarizeHarvesting.js';
-export {
-  unlinkThroughNode,
-  type UnlinkPlan,
-  type UnlinkThroughNodeParameters,
-} from './flows/unlinkThroughNode.js';
+export { unlinkThroughNode, type UnlinkThroughNodeParameters } from './flows/unlinkThroughNode.js';
 export { announceSignedFile, type AnnounceSignedFileParameters } from './flows/announceSignedFile.js';
 export { parseAnnounceFile, type AnnounceFile } from './core/transactions/parseAnnounceFile.js';
 export { verifyTransactionSignature } from './core/transactions/verifyTransactionSignature.js';
@@ -113,20 +127,7 @@ export {
   onboardAccounts as onboard,
   type OnboardAccountsParameters,
   type OnboardAccountInput,
-  type OnboardResult,
-  type OnboardPlan,
 } from './flows/onboardAccounts.js';
-
-// the devnet: a local Symbol network for rehearsals and end-to-end tests
-export {
-  startDevnet,
-  type Devnet,
-  type DevnetAccount,
-  type DevnetDescriptor,
-  type DevnetNodeDescriptor,
-} from './devnet/startDevnet.js';
-export type { DevnetOptions } from './devnet/settings.js';
-export { parseFaults, type FaultSettings } from './devnet/parseFaults.js';
 
 // the command line, in-process
 export { main } from './cli/main.js';

@@ -1,16 +1,18 @@
 /** `harvest delegate` (docs/commands/delegate.md): link fresh remote and VRF keys and ask a node to harvest. */
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, toHex } from '../core/bytes.js';
-import { decodePrimeOrderPoint } from '../core/crypto/sharedKey.js';
 import { InputError } from '../core/errors.js';
+import { NO_LINKS } from '../core/harvesting/accountLinks.js';
+import { nodeKeyFromUser } from '../core/harvesting/nodeTransportKey.js';
 import { parseAccountState, type AccountState } from '../core/harvesting/parseAccountState.js';
 import { derivePublicKey, parsePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
-import { networkTimeOf } from '../core/transactions/computeDeadline.js';
+import { networkTimeOf } from '../core/networkTime.js';
 import { DEFAULT_FEE_MULTIPLIER, parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import type { TransactionFile } from '../core/transactions/transactionFile.js';
 import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
-import { delegate as runDelegate, type ChainFacts, type DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
+import { delegate as runDelegate, type ChainFacts } from '../flows/delegate.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
 import { toJson } from '../ui/output.js';
 import type { Context } from './context/context.js';
@@ -38,8 +40,7 @@ async function delegateOffline(options: DelegateOptions, ctx: Context): Promise<
       hint: "pass --node-public-key (the node's /node/info nodePublicKey, not publicKey)",
     });
   }
-  const nodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
-  decodePrimeOrderPoint(nodePublicKey, 'node public key'); // user-given unsafe key: INVALID_KEY (product.md §2.2)
+  const nodePublicKey = nodeKeyFromUser(options.nodePublicKey); // an unsafe key given by the user is INVALID_KEY
   const setup = await readOfflineSetup(options, ctx);
   const facts: ChainFacts = { ...setup.facts, nodePublicKey };
   const keystore = await ctx.openKeystore(
@@ -146,7 +147,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
     mainAddress: encodeAddress(deriveAddress(mainPublicKey, network.identifier)),
     facts: {
       network,
-      networkTimeMs: networkTimeOf(ctx.runtime.now(), network.epochAdjustmentSeconds),
+      networkTime: networkTimeOf(ctx.runtime.now(), network.epochAdjustmentSeconds),
       aggregateVersion,
       feeMultiplier: fee,
       account: {
@@ -166,8 +167,10 @@ export async function writeResultFile(
   ctx: Context,
 ): Promise<DelegateResult> {
   if (options.out === undefined) return result;
+  // the file is the --json result (bytes as hex, bigints as strings) with the header `harvest sign` checks
+  const asJson = JSON.parse(toJson(result)) as Pick<TransactionFile, 'mainPublicKey' | 'transactions'>;
   const file: TransactionFile = {
-    ...(JSON.parse(toJson(result)) as Record<string, unknown>),
+    ...asJson,
     format: options.prepare === true ? 'harvest-unsigned' : 'harvest-signed',
     version: 1,
     network: {
@@ -176,12 +179,6 @@ export async function writeResultFile(
       generationHashSeed: toHex(network.generationHashSeed),
     },
     mainAddress: result.mainAddress,
-    mainPublicKey: result.mainPublicKey,
-    transactions: result.transactions.map((transaction) => ({
-      ...transaction,
-      fee: transaction.fee.toString(),
-      deadline: transaction.deadline.toString(),
-    })),
   };
   const path = ctx.resolvePath(options.out);
   await ctx.writeOutputFile(path, `${toJson(file)}\n`, 0o600, '--out file');
@@ -200,7 +197,7 @@ async function readAccountState(
   ctx: Context,
   network: NetworkParameters,
 ): Promise<AccountState> {
-  if (options.accountState === undefined) return { links: {} };
+  if (options.accountState === undefined) return { links: NO_LINKS };
   const bytes = await ctx.readFile(options.accountState, 'account state', 'INVALID_FILE');
   return parseAccountState(new TextDecoder().decode(bytes), network.currencyMosaicId);
 }

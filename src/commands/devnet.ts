@@ -1,7 +1,6 @@
 /** `harvest devnet` (docs/commands/devnet.md): a local Symbol network to rehearse every flow offline. */
+import type * as DevnetPackage from '@symbol-harvest/devnet';
 import { InputError } from '../core/errors.js';
-import { parseFaults } from '../devnet/parseFaults.js';
-import { startDevnet } from '../devnet/startDevnet.js';
 import { formatDevnet } from '../ui/format/devnet.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
@@ -13,6 +12,7 @@ export async function run(
   ctx: Context,
 ): Promise<CommandOutcome> {
   const stop = ctx.runtime.shutdownSignal();
+  const { startDevnet, parseFaults } = await loadDevnet();
   let faults;
   try {
     faults = options.faults === undefined ? undefined : parseFaults(options.faults);
@@ -45,6 +45,26 @@ export async function run(
       await devnet.close();
     },
   });
+}
+
+/**
+ * The devnet is its own workspace package (packages/devnet, docs/devnet.md), an optional dependency loaded only
+ * here, at action time, so that other commands and `harvest --help` never load it.
+ */
+async function loadDevnet(): Promise<typeof DevnetPackage> {
+  try {
+    return await import('@symbol-harvest/devnet');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !/@symbol-harvest\/devnet|packages\/devnet/.test(message))
+      throw error;
+    // Not a bug: an installation without the optional package (or a clone whose package was not built).
+    throw new InputError(
+      'INVALID_INPUT',
+      '`harvest devnet` needs the package @symbol-harvest/devnet, which is not installed or not built',
+      { hint: 'run it from a clone of the repository: npm ci && npm run build', cause: error },
+    );
+  }
 }
 
 /** Start-up failures the user can fix (a busy port, a bad --host or --state) as typed input errors. */

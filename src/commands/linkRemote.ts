@@ -4,7 +4,8 @@
  */
 import { encodeAddress, parseAddress } from '../core/address.js';
 import { toHex, wipe } from '../core/bytes.js';
-import { delegate as runFlow, type DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
+import { delegate as runFlow } from '../flows/delegate.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';

@@ -1,11 +1,11 @@
 import { parseAddress } from '../core/address.js';
-import { decodePrimeOrderPoint } from '../core/crypto/sharedKey.js';
 import { InputError } from '../core/errors.js';
+import { nodeKeyFromUser } from '../core/harvesting/nodeTransportKey.js';
 import { derivePublicKey, parsePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import type { NodeClient } from '../flows/connectNode.js';
-import type { DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
 import { delegateThroughNode, type DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
 import { formatDelegatePlan } from '../ui/format/delegate.js';
 import type { Context } from './context/context.js';
@@ -39,11 +39,9 @@ export async function runOnlineSetup(
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
   const nodeUrl = await requireNodeUrl(ctx);
-  let givenNodePublicKey: Uint8Array | undefined;
-  if (options.nodePublicKey !== undefined) {
-    givenNodePublicKey = parsePublicKey(options.nodePublicKey, 'node public key');
-    decodePrimeOrderPoint(givenNodePublicKey, 'node public key'); // a user-given unsafe key is INVALID_KEY
-  }
+  // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
+  const givenNodePublicKey =
+    options.nodePublicKey === undefined ? undefined : nodeKeyFromUser(options.nodePublicKey);
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);

@@ -1,7 +1,7 @@
 /** `harvest unlink` (docs/commands/unlink.md): stop harvesting, unlinking the node link or --all links. */
 import { derivePublicKey } from '../core/keys.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
-import type { DelegateResult } from '../flows/delegate.js';
+import type { DelegateResult } from '../contract/setupResult.js';
 import { keystorePath } from '../flows/keystore/openKeystore.js';
 import { unlinkThroughNode } from '../flows/unlinkThroughNode.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';

@@ -12,6 +12,16 @@ import {
 import { openDelegationRecords } from '../core/crypto/openDelegationRecords.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { DelegationTransfer } from '../core/transactions/findDelegationTransfers.js';
+import type {
+  RequestErrorCode,
+  DelegationRequestReport,
+  DecryptCheckResult,
+} from '../contract/decryptCheck.js';
+export type {
+  RequestErrorCode,
+  DelegationRequestReport,
+  DecryptCheckResult,
+} from '../contract/decryptCheck.js';
 
 /** One request to open: its 124-byte record (or the reason it has none) and what is known about it. */
 export interface DelegationRequestInput {
@@ -25,35 +35,6 @@ export interface DelegationRequestInput {
   /** The transfer's recipient and network, when the request came from a transaction. */
   readonly recipientAddress?: Uint8Array;
   readonly networkIdentifier?: number;
-}
-
-/** Per-request failure codes of the report. */
-export type RequestErrorCode = 'INVALID_MESSAGE' | 'DECRYPT_FAILED' | 'WRONG_RECIPIENT';
-
-/** One entry of the decrypt-check report (product.md §2.4). */
-export interface DelegationRequestReport {
-  readonly index: number;
-  readonly source: string;
-  /** The ephemeral public key, which the node uses as the request identifier. */
-  readonly requestId: string | null;
-  readonly ok: boolean;
-  readonly remotePublicKey: string | null;
-  readonly vrfPublicKey: string | null;
-  readonly mainPublicKey: string | null;
-  /** With --node: ACCEPTABLE or REJECTED; null otherwise or when not ok. */
-  readonly verdict: 'ACCEPTABLE' | 'REJECTED' | null;
-  readonly reasons: string[];
-  /** With --node: whether the node lists the remote key as unlocked; null otherwise. */
-  readonly unlocked: boolean | null;
-  readonly error?: { readonly code: RequestErrorCode; readonly message: string };
-  readonly remotePrivateKey?: string;
-  readonly vrfPrivateKey?: string;
-}
-
-/** The whole report. */
-export interface DecryptCheckResult {
-  readonly nodePublicKey: string;
-  readonly requests: DelegationRequestReport[];
 }
 
 /** Options of decryptDelegationRequests. */

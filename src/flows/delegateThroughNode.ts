@@ -1,278 +1,177 @@
 /**
- * `harvest delegate --node` and `harvest link-remote --node`: every step of product.md §2.2, in order; nothing is
- * announced before every check has passed.
+ * `harvest delegate --node` and `harvest link-remote --node` (docs/commands/delegate.md): read the node, check its
+ * transport key, open the keystore, and hand the transaction lifecycle a builder that plans from the settled
+ * account:
  *
- *   1. read the node (network, properties, fees, height, clock); check the transport key (NODE_KEY_UNKNOWN,
- *      NODE_KEY_MISMATCH; UNSAFE_NODE_KEY is refused by the delegate flow before any key is made)
- *   2. unlock the keystore, then settle what an earlier run left unconfirmed (resumeJournal)
- *   3. read the account; bring the keystore's key statuses in line with the chain
- *   4. already done? links right and the node lists the remote key → ACTIVE, nothing sent. Links right and a
- *      confirmed request in the journal → wait for activation, send nothing new unless --resend
- *   5. plan, confirm, sign, write ahead (the delegate flow: flows/delegate.ts)
- *   6. announce, wait for confirmation (announceAndWait), then for the node to unlock the remote key
- *
- * The result is the product.md §2.2 object with its `state`; pending outcomes are results too (exit 5 is decided
- * by the command), so that scripts keep the hashes and keys of what was announced.
+ *   links right and the node lists the remote key → ACTIVE, nothing sent
+ *   links right, importance 0 → KEYS_LINKED (the node would drop a request now), nothing sent
+ *   links right and a confirmed request in the journal → wait for activation, nothing sent unless --resend
+ *   otherwise → planDelegation: the fewest key changes and a fresh request
  */
+import type { DelegatePlan, SetupResult } from '../contract/setupResult.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, parseHex, toHex } from '../core/bytes.js';
-import { InputError, NodeError, RejectedError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
+import { nodeKeyFromNode, type NodeTransportKey } from '../core/harvesting/nodeTransportKey.js';
 import { derivePublicKey } from '../core/keys.js';
-import { openPrivateKey } from '../core/keystore/keystoreCrypto.js';
-import { describePendingEntry } from '../core/keystore/describePendingEntry.js';
-import { holdsKey, syncKeyStatuses } from '../core/keystore/updateKeystore.js';
+import { holdsKey } from '../core/keystore/updateKeystore.js';
 import type { NetworkParameters } from '../core/network.js';
-import type { Clock, RandomBytes, Sleep } from '../core/ports.js';
+import type { RandomBytes } from '../core/ports.js';
 import { findDelegationTransfers } from '../core/transactions/findDelegationTransfers.js';
 import type { FeeLevel } from '../core/transactions/parseFeeMultiplier.js';
 import { resolveFeeMultiplier } from '../core/transactions/resolveFeeMultiplier.js';
 import type { NodeClient } from '../node/createNodeClient.js';
-import { accountBalance, type AccountInfo } from '../node/getAccount.js';
-import { announceAndWait } from './announceAndWait.js';
-import { delegate, type DelegatePlan, type DelegateResult } from './delegate.js';
+import type { AccountInfo } from '../node/getAccount.js';
 import type { KeystoreSession } from './keystore/openKeystore.js';
-import { readNodeFacts, type NodeFacts } from './readNodeFacts.js';
-import { resumeJournal } from './resumeJournal.js';
-import { waitForActivation } from './waitForActivation.js';
+import type { LifecycleSettings, MainKey } from './lifecycle/plan.js';
+import { readNodeFacts, type NodeFacts } from './lifecycle/readNodeFacts.js';
+import { notOnChain, runLifecycle, type PlanStep } from './lifecycle/runLifecycle.js';
+import { readUnlocked } from './lifecycle/waitForNode.js';
+import { nextRecalculationNote } from './nextRecalculation.js';
+import { heldPrivateKey, planDelegation, type HarvestingSecrets } from './plans/planDelegation.js';
 
 /** Inputs of delegateThroughNode. */
-export interface DelegateThroughNodeParameters {
+export interface DelegateThroughNodeParameters extends LifecycleSettings {
   readonly mode: 'delegate' | 'linkRemote';
   readonly client: NodeClient;
   /** --network, when given. */
   readonly expectedNetwork: NetworkParameters | undefined;
-  /** --node-public-key, when given: must equal the node's /node/info nodePublicKey. */
-  readonly givenNodePublicKey: Uint8Array | undefined;
-  /**
-   * The main key: the private key signs; with only the public key (cold signing, `--prepare`) the plan is returned
-   * unsigned and nothing is announced or journalled.
-   */
-  readonly main: { readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array };
+  /** --node-public-key, when given (validated where it entered): must equal the node's /node/info nodePublicKey. */
+  readonly givenNodePublicKey: NodeTransportKey | undefined;
+  /** The private key signs; with only the public key (`--prepare`) the plan is returned unsigned, unannounced. */
+  readonly main: MainKey;
   /** Unlocks (or creates) the account's keystore; asked once the network, hence the address, is known. */
   readonly openKeystore: (network: NetworkParameters, mainAddress: string) => Promise<KeystoreSession>;
   /** --fee: a multiplier, a level, or undefined for the default max(median, node minimum). */
   readonly fee: bigint | FeeLevel | undefined;
   readonly confirm: (plan: DelegatePlan) => Promise<void>;
-  /** Asked before a transaction an earlier run signed (but may not have announced) is announced now. */
-  readonly confirmResend: (summary: string) => Promise<void>;
-  /** --dry-run: sign and print, announce nothing, journal nothing. */
-  readonly dryRun: boolean;
-  /** False with --no-wait. */
-  readonly wait: boolean;
   /** --resend: send a fresh request with the stored keys even when one was confirmed. */
   readonly resend: boolean;
   /** --force: send the request even with importance 0. */
   readonly force: boolean;
-  readonly confirmationTimeoutMs: number;
-  readonly activationTimeoutMs: number;
   readonly random: RandomBytes;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  readonly onProgress?: (text: string) => void;
-  readonly onNote?: (text: string) => void;
   /** Checks that depend on the node's network (e.g. link-remote's beneficiary), run before anything else. */
   readonly checkNetwork?: (network: NetworkParameters) => void;
 }
 
 /** The result, plus the remote and VRF private keys for link-remote's config file (never printed). */
 export interface DelegateThroughNodeOutcome {
-  readonly result: DelegateResult;
+  readonly result: SetupResult;
   /** The network the node is on (for plan and signed files). */
   readonly network?: NetworkParameters;
-  readonly secrets: { readonly remotePrivateKey: Uint8Array; readonly vrfPrivateKey: Uint8Array } | undefined;
+  readonly secrets: HarvestingSecrets | undefined;
 }
 
 /** Runs the whole online delegation (or remote-harvesting set-up) against one node. */
 export async function delegateThroughNode(
   parameters: DelegateThroughNodeParameters,
 ): Promise<DelegateThroughNodeOutcome> {
+  const { mode, main } = parameters;
   const facts = await readNodeFacts({
     client: parameters.client,
     expectedNetwork: parameters.expectedNetwork,
     now: parameters.now,
   });
   parameters.checkNetwork?.(facts.network);
-  return { ...(await runWithFacts(parameters, facts)), network: facts.network };
-}
-
-async function runWithFacts(
-  parameters: DelegateThroughNodeParameters,
-  facts: NodeFacts,
-): Promise<DelegateThroughNodeOutcome> {
-  const { client, mode, now } = parameters;
-  const nodePublicKey = mode === 'delegate' ? checkNodeKey(facts, parameters.givenNodePublicKey) : undefined;
-  const main = parameters.main;
+  const nodeKey = mode === 'delegate' ? checkNodeKey(facts, parameters.givenNodePublicKey) : undefined;
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
-  const prepareOnly = !('privateKey' in main);
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
-
   const keystore = await parameters.openKeystore(facts.network, mainAddress);
-  const waiting = {
-    client,
-    keystore,
-    blockTimeMs: facts.blockTimeMs,
-    networkTimeMs: facts.networkTimeMs,
-    confirmationTimeoutMs: parameters.confirmationTimeoutMs,
-    now,
-    sleep: parameters.sleep,
-    ...(parameters.onProgress === undefined ? {} : { onProgress: parameters.onProgress }),
-  };
-  const resumed = await resumeJournal({
-    ...waiting,
-    confirmResend: parameters.confirmResend,
-    readOnly: parameters.dryRun,
-    onResume: (kind, hash, outcome) => parameters.onNote?.(`earlier ${kind} transaction ${hash}: ${outcome}`),
-  });
+  const settings = { ...parameters, dryRun: parameters.dryRun || !('privateKey' in main) };
+  let secrets: HarvestingSecrets | undefined;
 
-  let account = await readAccount(client, mainAddress, mainPublicKey);
-  await saveIfChanged(keystore, syncKeyStatuses(keystore.file, account.links));
-  const base = baseResult(facts, mainAddress, mainPublicKey, account, nodePublicKey);
-  if (resumed.pending !== undefined) {
-    const entry = keystore.file.journal.find((candidate) => candidate.hash === resumed.pending)!;
-    const pendingKey = (role: 'remote' | 'vrf') =>
-      keystore.file.keys.findLast((key) => key.role === role && key.status !== 'unlinked')?.publicKey;
-    const remote = pendingKey('remote');
-    const vrf = pendingKey('vrf');
-    return {
-      result: {
-        ...base,
-        remotePublicKey: remote === undefined ? base.remotePublicKey : toHex(remote),
-        vrfPublicKey: vrf === undefined ? base.vrfPublicKey : toHex(vrf),
-        transactions: [describePendingEntry(entry)],
-        announced: entry.state === 'announced',
-        state: 'CONFIRMATION_PENDING',
-        reasons: [],
-      },
-      secrets: undefined,
-    };
-  }
-
-  const linksRight =
-    holdsKey(keystore.file, account.links.remote) &&
-    holdsKey(keystore.file, account.links.vrf) &&
-    (nodePublicKey === undefined
-      ? account.links.node === undefined
-      : account.links.node !== undefined && equalBytes(account.links.node, nodePublicKey));
-  if (linksRight) {
-    const done = await alreadySetUp(parameters, facts, keystore, account, nodePublicKey, base);
-    if (done !== undefined) return done;
-  }
-
-  const { result: planned, secrets } = await delegate({
-    mode,
-    facts: {
+  const build = async (account: AccountInfo | undefined): Promise<PlanStep> => {
+    if (account === undefined) throw notOnChain(mainAddress);
+    const { links } = account;
+    const linksRight =
+      holdsKey(keystore.file, links.remote) &&
+      holdsKey(keystore.file, links.vrf) &&
+      (nodeKey === undefined
+        ? links.node === undefined
+        : links.node !== undefined && equalBytes(links.node, nodeKey));
+    if (linksRight) {
+      secrets = {
+        remotePrivateKey: heldPrivateKey(keystore, links.remote!),
+        vrfPrivateKey: heldPrivateKey(keystore, links.vrf!),
+      };
+      const done = await alreadySetUp(parameters, facts, keystore, account, nodeKey);
+      if (done !== undefined) return done;
+    }
+    const planned = planDelegation({
+      mode,
       network: facts.network,
-      networkTimeMs: BigInt(facts.networkTimeMs()),
-      aggregateVersion: facts.aggregateVersion,
-      feeMultiplier: resolveFeeMultiplier(parameters.fee, facts.fees),
-      account: {
-        links: definedLinks(account),
-        importance: account.importance,
-        balance: accountBalance(account, facts.properties.harvestingMosaicId),
-      },
-      harvesterBalance: {
-        min: facts.properties.minHarvesterBalance,
-        max: facts.properties.maxHarvesterBalance,
-      },
-      ...(nodePublicKey === undefined ? {} : { nodePublicKey }),
-      nodeUrl: client.url,
-    },
-    main,
-    keystore,
-    random: parameters.random,
-    now,
-    confirm: parameters.confirm,
-    force: parameters.force,
-    journal: !parameters.dryRun,
-  });
-  if (parameters.dryRun || prepareOnly) return { result: { ...planned, state: base.state }, secrets };
-
-  const transaction = planned.transactions[0]!;
-  const outcome = await announceAndWait({
-    ...waiting,
-    transaction: { hash: transaction.hash!, payload: transaction.payload, deadline: transaction.deadline },
-    wait: parameters.wait,
-    announce: true,
-  });
-  const announced = { ...planned, announced: true };
-  if (outcome === 'pending') return { result: { ...announced, state: 'CONFIRMATION_PENDING' }, secrets };
-
-  account = await readAccount(client, mainAddress, mainPublicKey);
-  await saveIfChanged(keystore, syncKeyStatuses(keystore.file, account.links));
-  if (mode === 'linkRemote') return { result: { ...announced, state: 'OPERATOR' }, secrets };
-  if (planned.reasons.includes('ZERO_IMPORTANCE')) {
-    parameters.onNote?.(nextRecalculationNote(facts));
-    return { result: { ...announced, state: 'KEYS_LINKED' }, secrets };
-  }
-  const state = await activation(
-    parameters,
-    facts,
-    parseHex(planned.remotePublicKey ?? '', { name: 'remote key', length: 32 }),
-  );
-  return {
-    result: { ...announced, state: state.state, reasons: [...planned.reasons, ...state.reasons] },
-    secrets,
+      mainPublicKey,
+      links,
+      importance: account.importance,
+      eligibility: { min: facts.properties.minHarvesterBalance, max: facts.properties.maxHarvesterBalance },
+      keystore,
+      nodePublicKey: nodeKey,
+      nodeUrl: parameters.client.url,
+      random: parameters.random,
+      force: parameters.force,
+      confirm: parameters.confirm,
+    });
+    secrets = planned.secrets;
+    if (nodeKey !== undefined && account.importance === 0n && !parameters.force && !settings.dryRun) {
+      parameters.onNote?.(nextRecalculationNote(facts));
+    }
+    return { plan: planned.plan };
   };
+
+  const result = await runLifecycle(
+    {
+      node: facts,
+      main,
+      mainPublicKey,
+      mainAddress,
+      keystore,
+      feeMultiplier: resolveFeeMultiplier(parameters.fee, facts.fees),
+      settings,
+      pendingKeys: (links) => ({
+        nodePublicKey: nodeKey ?? null,
+        remotePublicKey: newestKey(keystore, 'remote') ?? links.remote ?? null,
+        vrfPublicKey: newestKey(keystore, 'vrf') ?? links.vrf ?? null,
+      }),
+      requestConfirmed: () =>
+        nodeKey !== undefined && hasConfirmedRequest(keystore, nodeKey, facts.network.identifier),
+    },
+    build,
+  );
+  return { result, network: facts.network, secrets };
 }
 
-/** The links are right: decide whether anything is left to send (step 4). */
+/** The links are right: decide whether anything is left to send. */
 async function alreadySetUp(
   parameters: DelegateThroughNodeParameters,
   facts: NodeFacts,
   keystore: KeystoreSession,
   account: AccountInfo,
-  nodePublicKey: Uint8Array | undefined,
-  base: DelegateResult,
-): Promise<DelegateThroughNodeOutcome | undefined> {
-  const remote = account.links.remote!;
-  const secrets = {
-    remotePrivateKey: heldPrivateKey(keystore, remote),
-    vrfPrivateKey: heldPrivateKey(keystore, account.links.vrf!),
-  };
-  if (nodePublicKey === undefined) return { result: { ...base, state: 'OPERATOR' }, secrets };
+  nodeKey: NodeTransportKey | undefined,
+): Promise<PlanStep | undefined> {
+  const { links } = account;
+  const keys = { nodePublicKey: nodeKey ?? null, remotePublicKey: links.remote!, vrfPublicKey: links.vrf! };
+  const done = (waitFor: 'activation' | 'nothing'): PlanStep => ({
+    nothingToSend: { keys, then: { waitFor } },
+  });
+  if (nodeKey === undefined) return done('nothing');
   const unlocked = await readUnlocked(parameters.client);
-  if (unlocked?.some((key) => equalBytes(key, remote)) === true) {
-    return { result: { ...base, state: 'ACTIVE' }, secrets };
-  }
+  if (unlocked?.some((key) => equalBytes(key, links.remote!)) === true) return done('nothing');
   if (account.importance === 0n && !parameters.force) {
     parameters.onNote?.(nextRecalculationNote(facts));
-    return { result: { ...base, state: 'KEYS_LINKED', reasons: ['ZERO_IMPORTANCE'] }, secrets };
+    return done('nothing');
   }
-  if (parameters.resend || !hasConfirmedRequest(keystore, nodePublicKey, facts.network.identifier)) {
-    return undefined; // plan: just a fresh request with the stored keys
+  if (parameters.resend || !hasConfirmedRequest(keystore, nodeKey, facts.network.identifier))
+    return undefined;
+  if (parameters.wait && !parameters.dryRun) {
+    parameters.onNote?.(
+      'a request was confirmed earlier: waiting for the node (pass --resend to send a new one)',
+    );
   }
-  if (parameters.dryRun || !parameters.wait)
-    return { result: { ...base, state: 'ACTIVATION_PENDING' }, secrets };
-  parameters.onNote?.(
-    'a request was confirmed earlier: waiting for the node (pass --resend to send a new one)',
-  );
-  const state = await activation(parameters, facts, remote);
-  return { result: { ...base, ...state }, secrets };
+  return done('activation');
 }
 
-/** Step 6b: wait for /node/unlockedaccount to list the remote key. */
-async function activation(
-  parameters: DelegateThroughNodeParameters,
-  facts: NodeFacts,
-  remotePublicKey: Uint8Array,
-): Promise<{ readonly state: string; readonly reasons: string[] }> {
-  if (!parameters.wait) return { state: 'ACTIVATION_PENDING', reasons: [] };
-  if ((await readUnlocked(parameters.client)) === undefined) {
-    return { state: 'ACTIVATION_PENDING', reasons: ['NODE_DIAGNOSTICS_UNAVAILABLE'] };
-  }
-  const state = await waitForActivation({
-    client: parameters.client,
-    remotePublicKey,
-    timeoutMs: parameters.activationTimeoutMs,
-    pollMs: Math.min(10_000, Math.max(200, Math.floor(facts.blockTimeMs / 2))),
-    now: parameters.now,
-    sleep: parameters.sleep,
-    ...(parameters.onProgress === undefined ? {} : { onProgress: parameters.onProgress }),
-  });
-  return { state, reasons: state === 'ACTIVE' ? [] : ['NODE_FULL_LIKELY'] };
-}
-
-function checkNodeKey(facts: NodeFacts, given: Uint8Array | undefined): Uint8Array {
+/** The node's transport key: published by the node (checked: UNSAFE_NODE_KEY), or given when it publishes none. */
+function checkNodeKey(facts: NodeFacts, given: NodeTransportKey | undefined): NodeTransportKey {
   const fromNode = facts.nodeInfo.nodePublicKey;
   if (fromNode === undefined && given === undefined) {
     throw new InputError(
@@ -287,42 +186,21 @@ function checkNodeKey(facts: NodeFacts, given: Uint8Array | undefined): Uint8Arr
     throw new InputError(
       'NODE_KEY_MISMATCH',
       `--node-public-key ${toHex(given)} differs from the node's transport key ${toHex(fromNode)}`,
-      { hint: 'check that --node names the node you meant' },
+      {
+        hint: 'check that --node names the node you meant',
+      },
     );
   }
-  return fromNode ?? given!;
-}
-
-async function readAccount(
-  client: NodeClient,
-  mainAddress: string,
-  mainPublicKey: Uint8Array,
-): Promise<AccountInfo> {
-  const account = await client.getAccount({ publicKey: mainPublicKey });
-  if (account === undefined) {
-    throw new RejectedError('NOT_ELIGIBLE', `the chain does not know ${mainAddress}: it has no balance`, {
-      hint: 'fund the account with at least 10,000 XYM first',
-    });
-  }
-  return account;
-}
-
-async function readUnlocked(client: NodeClient): Promise<Uint8Array[] | undefined> {
-  try {
-    return await client.getUnlockedAccounts();
-  } catch (error) {
-    if (error instanceof NodeError) return undefined;
-    throw error;
-  }
+  return fromNode === undefined ? given! : nodeKeyFromNode(fromNode);
 }
 
 /** A confirmed journal entry holding a delegation transfer to this node's transport address. */
 function hasConfirmedRequest(
   keystore: KeystoreSession,
-  nodePublicKey: Uint8Array,
+  nodeKey: Uint8Array,
   networkIdentifier: number,
 ): boolean {
-  const nodeAddress = deriveAddress(nodePublicKey, networkIdentifier);
+  const nodeAddress = deriveAddress(nodeKey, networkIdentifier);
   return keystore.file.journal.some(
     (entry) =>
       entry.state === 'confirmed' &&
@@ -332,55 +210,7 @@ function hasConfirmedRequest(
   );
 }
 
-async function saveIfChanged(keystore: KeystoreSession, next: KeystoreSession['file']): Promise<void> {
-  if (next !== keystore.file) await keystore.save(next);
-}
-
-function heldPrivateKey(keystore: KeystoreSession, publicKey: Uint8Array): Uint8Array {
-  const stored = keystore.file.keys.find((key) => equalBytes(key.publicKey, publicKey))!;
-  return openPrivateKey(keystore.key, stored, keystore.path);
-}
-
-function definedLinks(account: AccountInfo) {
-  const { remote, vrf, node } = account.links;
-  return {
-    ...(remote === undefined ? {} : { remote }),
-    ...(vrf === undefined ? {} : { vrf }),
-    ...(node === undefined ? {} : { node }),
-  };
-}
-
-function baseResult(
-  facts: NodeFacts,
-  mainAddress: string,
-  mainPublicKey: Uint8Array,
-  account: AccountInfo,
-  nodePublicKey: Uint8Array | undefined,
-): DelegateResult {
-  const { remote, vrf, node } = account.links;
-  const linked = remote !== undefined || vrf !== undefined || node !== undefined;
-  return {
-    network: facts.network.name,
-    mainAddress,
-    mainPublicKey: toHex(mainPublicKey),
-    nodeUrl: facts.client.url,
-    nodePublicKey: nodePublicKey === undefined ? null : toHex(nodePublicKey),
-    remotePublicKey: remote === undefined ? null : toHex(remote),
-    vrfPublicKey: vrf === undefined ? null : toHex(vrf),
-    transactions: [],
-    plan: [],
-    announced: false,
-    state: linked ? 'KEYS_LINKED' : 'INACTIVE',
-    reasons: [],
-  };
-}
-
-function nextRecalculationNote(facts: NodeFacts): string {
-  const grouping = facts.properties.importanceGrouping ?? 720n;
-  const next = (facts.chainHeight / grouping + 1n) * grouping;
-  const seconds = Number(next - facts.chainHeight) * (facts.blockTimeMs / 1000);
-  return (
-    `importance is 0: the request is not sent now (the node would drop it). Importance is recalculated at height ` +
-    `${next} (in about ${Math.ceil(seconds / 60)} min); then run again, or with --resend`
-  );
+/** The newest key of a role the keystore holds that is not unlinked: what a pending transaction links. */
+function newestKey(keystore: KeystoreSession, role: 'remote' | 'vrf'): Uint8Array | undefined {
+  return keystore.file.keys.findLast((key) => key.role === role && key.status !== 'unlinked')?.publicKey;
 }

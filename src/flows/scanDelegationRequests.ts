@@ -14,36 +14,9 @@ import type { NodeClient } from '../node/createNodeClient.js';
 import type { TransactionEntry } from '../node/readTransactionEntry.js';
 import { checkRequestsAgainstChain, SUPERSEDED } from './checkRequestsAgainstChain.js';
 import { collectDelegationInputs } from './collectDelegationInputs.js';
-import { decryptDelegationRequests, type DelegationRequestReport } from './decryptDelegationRequests.js';
-
-/** One request found on chain. */
-export interface ChainRequestReport extends DelegationRequestReport {
-  /** Hash of the top-level transaction (the aggregate's, for an embedded transfer). */
-  readonly hash: string | null;
-  readonly height: bigint;
-}
-
-/** Counts over all requests. */
-export interface RequestsSummary {
-  readonly total: number;
-  readonly ok: number;
-  readonly failed: number;
-  readonly acceptable: number;
-  readonly rejected: number;
-  readonly superseded: number;
-  /** Requests whose remote key the node lists; null when /node/unlockedaccount cannot be read. */
-  readonly unlocked: number | null;
-}
-
-/** The --json result of `harvest requests`. */
-export interface RequestsResult {
-  readonly nodePublicKey: string;
-  /** The transport address the requests are sent to. */
-  readonly nodeAddress: string;
-  readonly network: string;
-  readonly requests: ChainRequestReport[];
-  readonly summary: RequestsSummary;
-}
+import { decryptDelegationRequests } from './decryptDelegationRequests.js';
+import type { ChainRequestReport, RequestsSummary, RequestsResult } from '../contract/requests.js';
+export type { ChainRequestReport, RequestsSummary, RequestsResult } from '../contract/requests.js';
 
 /** Options of scanDelegationRequests. */
 export interface ScanParameters {

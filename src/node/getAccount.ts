@@ -4,6 +4,7 @@
  * when linked; `address` is the hex of the 24 raw bytes.
  */
 import { encodeAddress } from '../core/address.js';
+import type { AccountLinks } from '../core/harvesting/accountLinks.js';
 import { toHex } from '../core/bytes.js';
 import {
   badField,
@@ -30,15 +31,6 @@ export type AccountId = { readonly address: Uint8Array } | { readonly publicKey:
 export interface MosaicBalance {
   readonly id: bigint;
   readonly amount: bigint;
-}
-
-/** The keys linked to an account; undefined when not linked. */
-export interface AccountLinks {
-  /** AccountKeyLink: the remote key (for a main account) or the main key (for a remote account). */
-  readonly remote: Uint8Array | undefined;
-  readonly vrf: Uint8Array | undefined;
-  /** NodeKeyLink: the transport key of the node the account delegates to. */
-  readonly node: Uint8Array | undefined;
 }
 
 /** The parts of an account we use. */

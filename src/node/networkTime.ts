@@ -3,18 +3,9 @@
  * network epoch (epochAdjustment). A local clock that is off by minutes makes the node refuse a deadline, so the
  * offset to the node's clock is measured from /node/time and applied to every deadline.
  */
+import { networkTimeOf } from '../core/networkTime.js';
 import type { Clock } from '../core/ports.js';
 import type { NodeClient } from './createNodeClient.js';
-
-/** Local time → network time (ms since the epoch), with `offsetMs` = node clock − local clock. */
-export function toNetworkTimeMs(date: Date, epochAdjustmentSeconds: number, offsetMs = 0): number {
-  return date.getTime() + offsetMs - epochAdjustmentSeconds * 1000;
-}
-
-/** Network time (ms since the epoch) → local time, undoing `offsetMs`. */
-export function fromNetworkTimeMs(networkTimeMs: number, epochAdjustmentSeconds: number, offsetMs = 0): Date {
-  return new Date(networkTimeMs + epochAdjustmentSeconds * 1000 - offsetMs);
-}
 
 /**
  * Measures node clock − local clock in ms, taking the local time half-way through the request (so the round trip
@@ -30,5 +21,5 @@ export async function measureClockOffset(
   const time = await client.getNodeTime();
   const after = now().getTime();
   const localMidpoint = new Date(Math.round((before + after) / 2));
-  return time.sendTimestampMs - toNetworkTimeMs(localMidpoint, epochAdjustmentSeconds);
+  return time.sendTimestampMs - Number(networkTimeOf(localMidpoint, epochAdjustmentSeconds));
 }

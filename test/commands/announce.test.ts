@@ -9,7 +9,7 @@ import { Address, SymbolFacade, descriptors, models } from 'symbol-sdk/symbol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TESTNET } from '../../src/core/network.js';
 import { toHex } from '../../src/core/bytes.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { closedPortUrl } from '../helpers/restServer.js';
 import { runCli } from '../helpers/runCli.js';
 import { facadeOf, fundedKeyPair, randomKeyPair } from '../devnet/sdkClient.js';

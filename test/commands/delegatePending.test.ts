@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startDevnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet } from '@symbol-harvest/devnet';
 import { runCli } from '../helpers/runCli.js';
 
 describe('harvest delegate, still pending', () => {

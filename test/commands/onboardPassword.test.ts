@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startDevnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet } from '@symbol-harvest/devnet';
 import { useDevnet } from '../helpers/devnetFixture.js';
 import { runCli } from '../helpers/runCli.js';
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deriveAddress, encodeAddress } from '../../src/core/address.js';
 import { parseHex } from '../../src/core/bytes.js';
 import { serializeKeystore } from '../../src/core/keystore/keystoreFormat.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import {
   announce,
   delegationAggregate,

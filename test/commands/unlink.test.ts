@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { closedPortUrl } from '../helpers/restServer.js';
 import { runCli } from '../helpers/runCli.js';
 
@@ -151,7 +151,8 @@ describe('harvest unlink --node (in-process, real devnet over HTTP)', () => {
     const dry = await cli('unlink', ['--key-file', keyFile(2), '--all', '--dry-run']);
     expect(dry.exitCode, dry.stdout + dry.stderr).toBe(0);
     const planned = dry.json();
-    expect(planned).toMatchObject({ announced: false, state: 'KEYS_LINKED' });
+    // nothing was sent: the state is the account's as it is now, the word `status` gives (still harvesting)
+    expect(planned).toMatchObject({ announced: false, state: 'ACTIVE' });
     expect(planned.plan).toHaveLength(3);
     expect(planned.transactions[0].payload).toMatch(/^[0-9A-F]+$/);
 

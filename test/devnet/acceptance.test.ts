@@ -5,7 +5,7 @@ import { PrivateKey } from 'symbol-sdk';
 import { toHex } from '../../src/core/bytes.js';
 import { openDelegationRecord } from '../../src/core/crypto/delegationMessage.js';
 import { decodeEd25519Pem } from '../../src/core/pem.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import {
   announce,
   delegationAggregate,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('harvest devnet (in process)', () => {
 describe('harvest devnet (the built binary)', () => {
   it('starts with --json --port 0, answers /node/info, and exits 0 on SIGTERM', async () => {
     const bin = fileURLToPath(new URL('../../bin/harvest.js', import.meta.url));
-    const built = fileURLToPath(new URL('../../dist/devnet/startDevnet.js', import.meta.url));
+    const built = fileURLToPath(new URL('../../packages/devnet/dist/index.js', import.meta.url));
     expect(existsSync(built), 'run `npm run build` first').toBe(true);
     const child = spawn(process.execPath, [bin, 'devnet', '--json', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,5 +88,28 @@ describe('harvest devnet (the built binary)', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  });
+
+  it("ships apart from the product: the product's dist holds the command, not the devnet", () => {
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    expect(existsSync(dist), 'run `npm run build` first').toBe(true);
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.js'),
+    );
+    expect(files).toContain('commands/devnet.js');
+    for (const name of [
+      'startDevnet',
+      'harvestingExtension',
+      'devnetChain',
+      'chainState',
+      'serveNode',
+      'stateStore',
+    ]) {
+      expect(
+        files.filter((file) => file.includes(name)),
+        name,
+      ).toEqual([]);
+    }
+    expect(readFileSync(`${dist}index.js`, 'utf8')).not.toMatch(/startDevnet|parseFaults|devnet\//);
   });
 });

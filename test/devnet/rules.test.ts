@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublicKey } from 'symbol-sdk';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
-import { parseFaults } from '../../src/devnet/parseFaults.js';
+import { parseFaults, startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import {
   announce,
   delegationAggregate,

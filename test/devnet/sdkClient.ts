@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { PrivateKey, PublicKey } from 'symbol-sdk';
 import { Address, KeyPair, MessageEncoder, SymbolFacade, descriptors, models } from 'symbol-sdk/symbol';
-import type { Devnet } from '../../src/devnet/startDevnet.js';
+import type { Devnet } from '@symbol-harvest/devnet';
 
 /** The devnet's facade (its own seed and epoch). */
 export function facadeOf(devnet: Devnet): SymbolFacade {

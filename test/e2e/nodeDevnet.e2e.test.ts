@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { runCli } from '../helpers/runCli.js';
 
 let devnet: Devnet;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { BIN } from '../helpers/spawnCli.js';
 
 // terminal control sequences (colours, cursor moves) stripped from what the screen showed

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
-import { parseHex } from '../../src/core/bytes.js';
+import { parseHex, toHex } from '../../src/core/bytes.js';
+import { NO_LINKS } from '../../src/core/harvesting/accountLinks.js';
+import { nodeKeyFromNode } from '../../src/core/harvesting/nodeTransportKey.js';
 import { planKeyChanges } from '../../src/core/harvesting/planKeyChanges.js';
 import { TESTNET } from '../../src/core/network.js';
 import type { FileSystem } from '../../src/core/ports.js';
@@ -36,11 +38,11 @@ function recording(inner: FileSystem, log: string[]): FileSystem {
 
 const facts: ChainFacts = {
   network: TESTNET,
-  networkTimeMs: 1_000_000n,
+  networkTime: 1_000_000n,
   aggregateVersion: 3,
   feeMultiplier: 100n,
-  account: { links: {} },
-  nodePublicKey: NODE_PUBLIC,
+  account: { links: NO_LINKS },
+  nodePublicKey: nodeKeyFromNode(NODE_PUBLIC),
 };
 
 async function open(home: string, files: FileSystem, password = 'pw', mainAddress = MAIN_ADDRESS) {
@@ -59,7 +61,7 @@ describe('planKeyChanges', () => {
   const key = (byte: number) => new Uint8Array(32).fill(byte);
   const fresh = { freshRemotePublicKey: key(0xaa), freshVrfPublicKey: key(0xbb) };
   it('links everything fresh when nothing is linked', () => {
-    const plan = planKeyChanges({ links: {}, heldPublicKeys: [], nodePublicKey: key(1), ...fresh });
+    const plan = planKeyChanges({ links: NO_LINKS, heldPublicKeys: [], nodePublicKey: key(1), ...fresh });
     expect(plan.transactions.map((t) => `${t.role}:${t.action}`)).toEqual([
       'node:link',
       'remote:link',
@@ -125,8 +127,8 @@ describe('delegate flow: write-ahead', () => {
       'returned',
     ]);
     const saved = JSON.parse(readFileSync(join(home, 'keystore', `${address}.json`), 'utf8'));
-    expect(saved.journal[0].hash).toBe(outcome.result.transactions[0]!.hash);
-    expect(saved.node.publicKey).toBe(outcome.result.nodePublicKey);
+    expect(saved.journal[0].hash).toBe(toHex(outcome.result.transactions[0]!.hash!));
+    expect(saved.node.publicKey).toBe(toHex(outcome.result.nodePublicKey!));
   });
 
   it('writes nothing when confirmation is refused', async () => {

@@ -12,8 +12,8 @@ import { deriveAddress, parseAddress } from '../../src/core/address.js';
 import { parseHex } from '../../src/core/bytes.js';
 import { serializeKeystore, type KeystoreFile } from '../../src/core/keystore/keystoreFormat.js';
 import { TESTNET } from '../../src/core/network.js';
-import { networkTimeOf } from '../../src/core/transactions/computeDeadline.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { networkTimeOf } from '../../src/core/networkTime.js';
+import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
 import {
   getHarvestingStatus,

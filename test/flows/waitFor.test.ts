@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionStatus } from '../../src/node/getTransactionStatus.js';
-import { waitForActivation } from '../../src/flows/waitForActivation.js';
-import { waitForConfirmation } from '../../src/flows/waitForConfirmation.js';
+import { waitForActivation } from '../../src/flows/lifecycle/waitForNode.js';
+import { waitForConfirmation } from '../../src/flows/lifecycle/waitForConfirmation.js';
 
 /** A clock that only moves when the flow sleeps. */
 function fakeTime() {
@@ -12,7 +12,7 @@ function fakeTime() {
       nowMs += ms;
       return Promise.resolve();
     },
-    networkTimeMs: () => nowMs,
+    networkTime: () => BigInt(nowMs),
     elapsed: () => nowMs - 1_000_000,
   };
 }
@@ -57,7 +57,7 @@ describe('waitForConfirmation', () => {
     hash: HASH,
     payload: PAYLOAD,
     deadlineMs,
-    networkTimeMs: time.networkTimeMs,
+    networkTime: time.networkTime,
     blockTimeMs: 1_000,
     timeoutMs: 60_000,
     now: time.now,
@@ -104,9 +104,7 @@ describe('waitForConfirmation', () => {
   it('reports an expired, never-seen transaction as rejected (run again to re-plan)', async () => {
     const time = fakeTime();
     const { client } = scriptedStatuses(undefined);
-    await expect(
-      waitForConfirmation(base(client, time, BigInt(time.networkTimeMs() + 5_000))),
-    ).rejects.toMatchObject({
+    await expect(waitForConfirmation(base(client, time, time.networkTime() + 5_000n))).rejects.toMatchObject({
       code: 'TRANSACTION_REJECTED',
       details: { status: 'Expired' },
     });

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { DevnetOptions } from '../../src/devnet/settings.js';
-import { startDevnet, type Devnet } from '../../src/devnet/startDevnet.js';
+import { startDevnet, type Devnet, type DevnetOptions } from '@symbol-harvest/devnet';
 
 /** A devnet on 127.0.0.1 and a temporary folder, shared by the tests of one file. */
 export interface DevnetFixture {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fromNetworkTimeMs, measureClockOffset, toNetworkTimeMs } from '../../src/node/networkTime.js';
+import { networkTimeOf, wallClockOf } from '../../src/core/networkTime.js';
+import { measureClockOffset } from '../../src/node/networkTime.js';
 
 const EPOCH = 1615853185; // mainnet, 2021-03-16T00:06:25Z
 
 describe('network time', () => {
   it('counts milliseconds from the network epoch, and back', () => {
     const date = new Date('2021-03-16T00:06:26.500Z');
-    expect(toNetworkTimeMs(date, EPOCH)).toBe(1500);
-    expect(toNetworkTimeMs(date, EPOCH, 2000)).toBe(3500);
-    expect(fromNetworkTimeMs(3500, EPOCH, 2000)).toEqual(date);
+    expect(networkTimeOf(date, EPOCH)).toBe(1500n);
+    expect(networkTimeOf(date, EPOCH, 2000)).toBe(3500n);
+    expect(wallClockOf(3500n, EPOCH, 2000)).toEqual(date);
   });
 
   it('measures the skew against /node/time at the midpoint of the request', async () => {
@@ -21,6 +22,6 @@ describe('network time', () => {
       now,
     );
     expect(offset).toBe(60_000);
-    expect(toNetworkTimeMs(new Date('2021-03-16T00:06:35.100Z'), EPOCH, offset)).toBe(70_100);
+    expect(networkTimeOf(new Date('2021-03-16T00:06:35.100Z'), EPOCH, offset)).toBe(70_100n);
   });
 });

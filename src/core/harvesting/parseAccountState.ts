@@ -5,7 +5,7 @@
  */
 import { parseHex } from '../bytes.js';
 import { InputError } from '../errors.js';
-import type { AccountLinks } from './planKeyChanges.js';
+import type { AccountLinks } from './accountLinks.js';
 
 /** What we read from an account document. */
 export interface AccountState {
@@ -58,7 +58,7 @@ export function parseAccountState(text: string, currencyMosaicId: bigint): Accou
   }
   return {
     ...(publicKey === undefined ? {} : { publicKey }),
-    links: { ...(remote && { remote }), ...(vrf && { vrf }), ...(node && { node }) },
+    links: { remote, vrf, node },
     ...(importance === undefined ? {} : { importance }),
     ...(balance === undefined ? {} : { balance }),
   };

@@ -12,14 +12,8 @@
  * Pure: the fresh public keys are passed in, and reported as used or not.
  */
 import { equalBytes } from '../bytes.js';
+import type { AccountLinks } from './accountLinks.js';
 import type { KeyLinkRole, KeyLinkTransaction } from '../transactions/transactionTypes.js';
-
-/** The keys an account has linked on chain (`/accounts` supplementalPublicKeys), absent when not linked. */
-export interface AccountLinks {
-  readonly remote?: Uint8Array;
-  readonly vrf?: Uint8Array;
-  readonly node?: Uint8Array;
-}
 
 /** What the planner needs to know. */
 export interface PlanKeyChangesParameters {

@@ -6,6 +6,7 @@
  * account's linked remote key in /node/unlockedaccount.
  */
 import { equalBytes } from '../bytes.js';
+import { anyLinked, type AccountLinks } from './accountLinks.js';
 
 /** The state words of product.md §2.3. */
 export type HarvestingState =
@@ -33,13 +34,6 @@ export type HarvestingReason =
   | 'REQUEST_NOT_SENT'
   | 'UNKNOWN_ACCOUNT';
 
-/** Keys linked to the main account on chain. */
-export interface LinkedKeys {
-  readonly remote: Uint8Array | undefined;
-  readonly vrf: Uint8Array | undefined;
-  readonly node: Uint8Array | undefined;
-}
-
 /** What the linked node (the one whose transport key is the account's node link) says, if it could be asked. */
 export type LinkedNodeView =
   /** No node link, nothing to ask. */
@@ -55,7 +49,13 @@ export type LinkedNodeView =
 export interface HarvestingFacts {
   /** Undefined when the chain does not know the account. */
   readonly account:
-    { readonly links: LinkedKeys; readonly balance: bigint; readonly importance: bigint } | undefined;
+    | {
+        readonly links: AccountLinks;
+        /** Undefined only offline, when no account document was given. */
+        readonly balance: bigint | undefined;
+        readonly importance: bigint | undefined;
+      }
+    | undefined;
   readonly minHarvesterBalance: bigint;
   readonly maxHarvesterBalance: bigint;
   readonly linkedNode: LinkedNodeView;
@@ -75,6 +75,20 @@ export interface HarvestingFacts {
    * or undefined when none was found.
    */
   readonly requestConfirmedBlocksAgo: number | undefined;
+  /** What a command that just changed the account knows beyond the chain (absent for `status`). */
+  readonly run?: RunFacts;
+}
+
+/** Facts of a delegate, link-remote, unlink or announce run, so that its result says what `status` would. */
+export interface RunFacts {
+  /** Nothing could be asked (offline signing): only INACTIVE or UNKNOWN can be said. */
+  readonly offline?: boolean;
+  /** A transaction of this run is announced (or resumed) but not confirmed yet. */
+  readonly unconfirmed?: boolean;
+  /** The run waited its whole activation timeout after a confirmed request, and the node did not unlock it. */
+  readonly activationTimedOut?: boolean;
+  /** The node this run unlinked the account from: whether it still lists the remote key (null: it cannot say). */
+  readonly leftNode?: { readonly stillUnlocked: boolean | null };
 }
 
 /** Blocks after which a confirmed, eligible but still locked request most likely lost the competition for a slot. */
@@ -93,14 +107,17 @@ export function summarizeHarvesting(facts: HarvestingFacts): HarvestingSummary {
   if (account === undefined) return { state: 'INACTIVE', reasons: ['UNKNOWN_ACCOUNT'], unlocked: null };
   const { links } = account;
   const reasons = eligibilityReasons(facts);
+  const run = facts.run ?? {};
+  if (run.offline === true)
+    return { state: anyLinked(links) ? 'UNKNOWN' : 'INACTIVE', reasons, unlocked: null };
+  if (run.unconfirmed === true) return { state: 'CONFIRMATION_PENDING', reasons, unlocked: null };
+  if (run.leftNode !== undefined) return afterLeaving(facts, run.leftNode.stillUnlocked, reasons);
   if (links.remote !== undefined && !keystore.holdsRemoteKey) reasons.push('REMOTE_KEY_NOT_IN_KEYSTORE');
   const unlocked = isUnlocked(links, linkedNode);
 
   if (keystore.pending === 'unlink') return { state: 'DEACTIVATION_PENDING', reasons, unlocked };
   if (keystore.pending === 'delegate') return { state: 'CONFIRMATION_PENDING', reasons, unlocked };
-  if (links.remote === undefined && links.vrf === undefined && links.node === undefined) {
-    return { state: 'INACTIVE', reasons, unlocked };
-  }
+  if (!anyLinked(links)) return { state: 'INACTIVE', reasons, unlocked };
   if (links.remote === undefined) reasons.push('REMOTE_KEY_NOT_LINKED');
   if (links.vrf === undefined) reasons.push('VRF_KEY_NOT_LINKED');
 
@@ -126,9 +143,25 @@ export function summarizeHarvesting(facts: HarvestingFacts): HarvestingSummary {
   if (age === undefined) return { state: 'KEYS_LINKED', reasons: [...reasons, 'REQUEST_NOT_SENT'], unlocked };
   // Only an eligible account's request can have lost the competition for a slot; a keystore that lacks the
   // remote key says nothing about the node.
-  if (unlocked === false && eligibilityReasons(facts).length === 0 && age >= SLOT_LOST_AFTER_BLOCKS)
+  const waitedLongEnough = age >= SLOT_LOST_AFTER_BLOCKS || run.activationTimedOut === true;
+  if (unlocked === false && eligibilityReasons(facts).length === 0 && waitedLongEnough)
     reasons.push('NODE_FULL_LIKELY');
   return { state: 'ACTIVATION_PENDING', reasons, unlocked };
+}
+
+/**
+ * Right after an unlink: the node link is gone, so the node that harvested should drop the delegate; while it still
+ * lists the remote key the account is DEACTIVATION_PENDING, else the links left decide.
+ */
+function afterLeaving(
+  facts: HarvestingFacts,
+  stillUnlocked: boolean | null,
+  reasons: HarvestingReason[],
+): HarvestingSummary {
+  const links = facts.account!.links;
+  if (stillUnlocked === null) reasons.push('NODE_DIAGNOSTICS_UNAVAILABLE');
+  if (stillUnlocked === true) return { state: 'DEACTIVATION_PENDING', reasons, unlocked: true };
+  return { state: anyLinked(links) ? 'KEYS_LINKED' : 'INACTIVE', reasons, unlocked: stillUnlocked };
 }
 
 function eligibilityReasons(facts: HarvestingFacts): HarvestingReason[] {
@@ -136,12 +169,13 @@ function eligibilityReasons(facts: HarvestingFacts): HarvestingReason[] {
   const account = facts.account;
   if (account === undefined) return reasons;
   if (account.importance === 0n) reasons.push('ZERO_IMPORTANCE');
-  if (account.balance < facts.minHarvesterBalance) reasons.push('BALANCE_BELOW_MINIMUM');
-  if (account.balance > facts.maxHarvesterBalance) reasons.push('BALANCE_ABOVE_MAXIMUM');
+  const balance = account.balance;
+  if (balance !== undefined && balance < facts.minHarvesterBalance) reasons.push('BALANCE_BELOW_MINIMUM');
+  if (balance !== undefined && balance > facts.maxHarvesterBalance) reasons.push('BALANCE_ABOVE_MAXIMUM');
   return reasons;
 }
 
-function isUnlocked(links: LinkedKeys, linkedNode: LinkedNodeView): boolean | null {
+function isUnlocked(links: AccountLinks, linkedNode: LinkedNodeView): boolean | null {
   if (linkedNode.kind !== 'asked' || linkedNode.unlocked === undefined) return null;
   const remote = links.remote;
   if (remote === undefined) return false;

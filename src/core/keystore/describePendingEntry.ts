@@ -1,18 +1,18 @@
 /**
  * A journal entry as a `transactions[]` item of the --json result, so that a run that stops on an earlier
- * unconfirmed transaction still prints its hash and payload (product.md §2.1: exit 5 keeps what was announced).
+ * unconfirmed transaction still prints its hash and payload (docs/cli.md: exit 5 keeps what was announced).
  */
 import { parseHex } from '../bytes.js';
 import type { JournalEntry } from './keystoreFormat.js';
 
-/** Byte offset of the max fee in a top-level transaction header (protocol.md §3.1). */
+/** Byte offset of the max fee in a top-level transaction header (docs/protocol.md, "Transaction header"). */
 const FEE_OFFSET = 112;
 
 /** The result's view of a journal entry: kind, hash, payload, fee (read from the payload) and deadline. */
 export function describePendingEntry(entry: JournalEntry): {
   readonly kind: string;
-  readonly hash: string;
-  readonly payload: string;
+  readonly hash: Uint8Array;
+  readonly payload: Uint8Array;
   readonly fee: bigint;
   readonly deadline: bigint;
 } {
@@ -21,5 +21,11 @@ export function describePendingEntry(entry: JournalEntry): {
     payload.length >= FEE_OFFSET + 8
       ? new DataView(payload.buffer, payload.byteOffset).getBigUint64(FEE_OFFSET, true)
       : 0n;
-  return { kind: entry.kind, hash: entry.hash, payload: entry.payload, fee, deadline: entry.deadline };
+  return {
+    kind: entry.kind,
+    hash: parseHex(entry.hash, { name: 'journal hash' }),
+    payload,
+    fee,
+    deadline: entry.deadline,
+  };
 }

@@ -3,6 +3,7 @@
  * Keys are never removed (product.md §5: never lose a key that may be linked); only their status changes.
  */
 import { equalBytes } from '../bytes.js';
+import type { AccountLinks } from '../harvesting/accountLinks.js';
 import type { JournalEntry, JournalState, KeystoreFile, StoredKey } from './keystoreFormat.js';
 
 /** The file with the journal entry of `hash` (upper-case hex) set to `state`; unchanged when there is none. */
@@ -19,18 +20,15 @@ export function unsettledJournalEntries(file: KeystoreFile): JournalEntry[] {
   return file.journal.filter((entry) => entry.state === 'signed' || entry.state === 'announced');
 }
 
-/** The keys linked on chain, as far as the key statuses are concerned. */
-export interface ChainKeyLinks {
-  readonly remote: Uint8Array | undefined;
-  readonly vrf: Uint8Array | undefined;
-}
-
 /**
  * Key statuses made to agree with the chain: a stored key that is linked becomes `linked`; one that was `linked` and
  * no longer is becomes `unlinked`; a `pending` key that is not linked stays `pending` (its transaction may still be
  * on its way). Returns the same object when nothing changes.
  */
-export function syncKeyStatuses(file: KeystoreFile, links: ChainKeyLinks): KeystoreFile {
+export function syncKeyStatuses(
+  file: KeystoreFile,
+  links: Pick<AccountLinks, 'remote' | 'vrf'>,
+): KeystoreFile {
   const keys = file.keys.map((key): StoredKey => {
     const linked = links[key.role];
     const isLinked = linked !== undefined && equalBytes(linked, key.publicKey);

@@ -13,11 +13,6 @@ export const DEFAULT_LIFETIME_MS = 2n * 3600n * 1000n;
 /** The public networks' maxTransactionLifetime: 6 hours. */
 export const MAX_LIFETIME_MS = 6n * 3600n * 1000n;
 
-/** Network time (ms since the network epoch) of a wall-clock instant. */
-export function networkTimeOf(now: Date, epochAdjustmentSeconds: number): bigint {
-  return BigInt(now.getTime()) - BigInt(epochAdjustmentSeconds) * 1000n;
-}
-
 /**
  * The deadline of a transaction signed at `networkTimeMs` that may wait `lifetimeMs` to be included.
  * @throws {InputError} INVALID_INPUT for a negative network time or a lifetime outside (0, 6 h]

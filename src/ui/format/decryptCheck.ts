@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { DecryptCheckResult } from '../../flows/decryptDelegationRequests.js';
+import type { DecryptCheckResult } from '../../contract/decryptCheck.js';
 
 /** Human text of a decrypt-check report. */
 export function formatDecryptCheck(result: DecryptCheckResult, style: ChalkInstance): string {

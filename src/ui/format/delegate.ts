@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { DelegatePlan, DelegateResult, PlannedTransaction } from '../../flows/delegate.js';
+import { toHex } from '../../core/bytes.js';
+import type { DelegatePlan, DelegateResult, PlannedTransaction } from '../../contract/setupResult.js';
 
 const KIND_TEXT: Readonly<Record<string, string>> = {
   nodeLink: 'link node key',
@@ -21,7 +22,7 @@ export function formatXym(microXym: bigint): string {
 function formatPlanned(transactions: readonly PlannedTransaction[]): string[] {
   return transactions.map(
     (transaction, index) =>
-      `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${transaction.publicKey}`,
+      `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${toHex(transaction.publicKey)}`,
   );
 }
 
@@ -31,9 +32,9 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
     `${plan.mode === 'delegate' ? 'delegate' : 'remote harvesting'} for ${plan.mainAddress} on ${plan.network}`,
     ...(plan.nodePublicKey === undefined
       ? []
-      : [`node           ${plan.nodeUrl ?? '(offline)'}  ${plan.nodePublicKey}`]),
-    `remote key     ${plan.remotePublicKey}`,
-    `VRF key        ${plan.vrfPublicKey}`,
+      : [`node           ${plan.nodeUrl ?? '(offline)'}  ${toHex(plan.nodePublicKey)}`]),
+    `remote key     ${toHex(plan.remotePublicKey)}`,
+    `VRF key        ${toHex(plan.vrfPublicKey)}`,
     `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
     ...formatPlanned(plan.transactions),
     ...(plan.requestSkipped
@@ -46,21 +47,25 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
 export function formatDelegateResult(result: DelegateResult, style: ChalkInstance): string {
   const lines = [
     `main account   ${result.mainAddress}`,
-    ...(result.nodePublicKey === null ? [] : [`node key       ${result.nodePublicKey}`]),
-    `remote key     ${result.remotePublicKey ?? 'none'}`,
-    `VRF key        ${result.vrfPublicKey ?? 'none'}`,
+    ...(result.nodePublicKey === null ? [] : [`node key       ${toHex(result.nodePublicKey)}`]),
+    `remote key     ${hexOr(result.remotePublicKey, 'none')}`,
+    `VRF key        ${hexOr(result.vrfPublicKey, 'none')}`,
     'inner transactions:',
     ...formatPlanned(result.plan),
   ];
   for (const transaction of result.transactions) {
     lines.push(
       '',
-      `${transaction.kind}  fee ${formatXym(transaction.fee)}  ${transaction.hash === undefined ? style.yellow('unsigned') : `hash ${transaction.hash}`}`,
+      `${transaction.kind}  fee ${formatXym(transaction.fee)}  ${transaction.hash === undefined ? style.yellow('unsigned') : `hash ${toHex(transaction.hash)}`}`,
       // once announced the hash is what matters; before, the payload is what the user may want to keep
-      ...(result.announced ? [] : [transaction.payload]),
+      ...(result.announced ? [] : [toHex(transaction.payload)]),
     );
   }
   lines.push('', result.announced ? 'announced' : style.yellow('not announced'), `state ${result.state}`);
   if (result.reasons.length > 0) lines.push(`reasons ${result.reasons.join(', ')}`);
   return lines.join('\n');
+}
+
+function hexOr(bytes: Uint8Array | null, none: string): string {
+  return bytes === null ? none : toHex(bytes);
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { InspectNodeResult } from '../../flows/inspectNode.js';
+import type { InspectNodeResult } from '../../contract/nodeInspection.js';
 
 const ROLE_NAMES: readonly (readonly [number, string])[] = [
   [1, 'peer'],

@@ -1,4 +1,4 @@
-import type { OnboardPlan, OnboardResult } from '../../flows/onboardAccounts.js';
+import type { OnboardPlan, OnboardResult } from '../../contract/onboard.js';
 import { formatXym } from './delegate.js';
 
 /** The one batch confirmation of `harvest onboard`: how many accounts, on which nodes, the fees at most. */

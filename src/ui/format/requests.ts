@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { RequestsResult } from '../../flows/scanDelegationRequests.js';
+import type { RequestsResult } from '../../contract/requests.js';
 
 /** Human text of `harvest requests`. */
 export function formatRequests(result: RequestsResult, style: ChalkInstance): string {

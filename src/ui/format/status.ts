@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
+import { toHex } from '../../core/bytes.js';
 import type { HarvestingReason, HarvestingState } from '../../core/harvesting/summarizeHarvesting.js';
-import type { HarvestingStatus, HarvestingStatusDetails } from '../../flows/getHarvestingStatus.js';
+import type { HarvestingStatus, HarvestingStatusDetails } from '../../contract/status.js';
 
 /** One line per state word: what it means for the account holder. */
 const STATE_MEANINGS: Readonly<Record<HarvestingState, string>> = {
@@ -28,7 +29,7 @@ export function formatStatus(
         : style.cyan;
   const lines = [`${colour.bold(status.state)}  ${STATE_MEANINGS[status.state]}`];
   for (const reason of status.reasons) lines.push(`  - ${explainReason(reason, status, details)}`);
-  const link = (key: string | null) => key ?? style.dim('not linked');
+  const link = (key: Uint8Array | null) => (key === null ? style.dim('not linked') : toHex(key));
   const unlocked =
     status.unlocked === null
       ? 'cannot be seen'
@@ -102,7 +103,7 @@ function explainReason(
       return 'the linked remote key is not in this keystore: delegating again from here links fresh keys';
     case 'LINKED_TO_OTHER_NODE':
       return (
-        `the account is linked to node key ${status.links.node ?? '?'}, not to the node asked, and its URL is ` +
+        `the account is linked to node key ${status.links.node === null ? '?' : toHex(status.links.node)}, not to the node asked, and its URL is ` +
         'not known here: ask that node with --node'
       );
     case 'REMOTE_KEY_NOT_LINKED':

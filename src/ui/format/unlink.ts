@@ -1,4 +1,5 @@
-import type { UnlinkPlan } from '../../flows/unlinkThroughNode.js';
+import { toHex } from '../../core/bytes.js';
+import type { UnlinkPlan } from '../../contract/setupResult.js';
 import { formatXym } from './delegate.js';
 
 const KIND_TEXT: Readonly<Record<string, string>> = {
@@ -15,7 +16,7 @@ export function formatUnlinkPlan(plan: UnlinkPlan): string {
     `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
     ...plan.transactions.map(
       (transaction, index) =>
-        `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${transaction.publicKey}`,
+        `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${toHex(transaction.publicKey)}`,
     ),
     ...(unlinksNode
       ? [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { AccountLinks as LinkedKeys } from '../../../src/core/harvesting/accountLinks.js';
 import {
   summarizeHarvesting,
   type HarvestingFacts,
-  type LinkedKeys,
 } from '../../../src/core/harvesting/summarizeHarvesting.js';
 
 const REMOTE = new Uint8Array(32).fill(1);

@@ -1,0 +1,34 @@
+/** The --json result of `harvest onboard` and its batch confirmation (docs/commands/onboard.md). */
+import type { HarvestingReason, HarvestingState } from '../core/harvesting/summarizeHarvesting.js';
+
+/** What the batch confirmation shows. */
+export interface OnboardPlan {
+  /** Accounts that will run (rows already FAILED excluded). */
+  readonly accounts: number;
+  readonly nodes: readonly { readonly url: string; readonly accounts: number; readonly freeSlots?: number }[];
+  /** Upper bound of the fees, µXYM: a full set-up aggregate per account (accounts already done pay nothing). */
+  readonly totalFeeEstimate: bigint;
+  /** Rows that failed before anything (unreadable keys, unreachable nodes). */
+  readonly failed: number;
+}
+
+/** One row of the result (docs/commands/onboard.md), plus what helps scripts: line, remote key, hash. */
+export interface OnboardAccountResult {
+  readonly line: number;
+  readonly mainAddress: string | null;
+  /** A state word of docs/states.md, or FAILED when the row could not be run. */
+  readonly state: HarvestingState | 'FAILED';
+  readonly nodeUrl: string | null;
+  readonly error: { readonly code: string; readonly message: string; readonly hint?: string } | null;
+  readonly remotePublicKey?: Uint8Array | null;
+  readonly hash?: Uint8Array;
+  readonly announced?: boolean;
+  readonly reasons?: readonly HarvestingReason[];
+}
+
+/** The --json result of `harvest onboard`. */
+export interface OnboardResult {
+  readonly accounts: readonly OnboardAccountResult[];
+  /** state → number of accounts in it (FAILED included). */
+  readonly summary: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,87 @@
+/**
+ * Announce a signed transaction and follow it to confirmation, keeping the keystore journal in step (docs/keystore.md,
+ * "Journal"): `signed` (written ahead by the caller) → `announced` → `confirmed` | `failed`.
+ */
+import { toHex } from '../../core/bytes.js';
+import { RejectedError } from '../../core/errors.js';
+import { setJournalState } from '../../core/keystore/updateKeystore.js';
+import type { NetworkClock } from '../../core/networkTime.js';
+import type { Clock, Sleep } from '../../core/ports.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+import type { KeystoreSession } from '../keystore/openKeystore.js';
+import { waitForConfirmation } from './waitForConfirmation.js';
+
+/** A signed transaction to follow. */
+export interface SignedTransaction {
+  readonly hash: Uint8Array;
+  readonly payload: Uint8Array;
+  /** Network milliseconds. */
+  readonly deadline: bigint;
+}
+
+/** What every wait of the lifecycle needs: the node, its clocks and how long we may wait. */
+export interface WaitContext {
+  readonly client: Pick<NodeClient, 'announceTransaction' | 'getTransactionStatus'>;
+  readonly blockTimeMs: number;
+  readonly networkTime: NetworkClock;
+  readonly confirmationTimeoutMs: number;
+  readonly now: Clock;
+  readonly sleep: Sleep;
+  readonly onProgress?: ((text: string) => void) | undefined;
+}
+
+/** Inputs of announceAndWait. */
+export interface AnnounceAndWaitParameters extends WaitContext {
+  readonly transaction: SignedTransaction;
+  /** The keystore whose journal holds the transaction, if any. */
+  readonly keystore?: KeystoreSession | undefined;
+  /** False for --no-wait: announce and return. */
+  readonly wait: boolean;
+  /** Announce first (false when resuming a transaction the node already knows). */
+  readonly announce: boolean;
+}
+
+/** Where the transaction is when we stop. */
+export type AnnounceOutcome = 'confirmed' | 'pending';
+
+/**
+ * Announces (retried on network errors and 5xx by the client: the hash identifies it) and waits.
+ * @throws {RejectedError} TRANSACTION_REJECTED (journal entry marked failed)
+ * @throws {NodeError} NODE_* when the node cannot be reached (journal entry left for a re-run to resume)
+ */
+export async function announceAndWait(parameters: AnnounceAndWaitParameters): Promise<AnnounceOutcome> {
+  const { client, transaction, keystore } = parameters;
+  const mark = async (state: 'announced' | 'confirmed' | 'failed') => {
+    if (keystore === undefined) return;
+    const next = setJournalState(keystore.file, toHex(transaction.hash), state);
+    if (next !== keystore.file) await keystore.save(next);
+  };
+  if (parameters.announce) {
+    parameters.onProgress?.('announcing');
+    await client.announceTransaction(transaction.payload);
+    await mark('announced');
+  }
+  if (!parameters.wait) return 'pending';
+  try {
+    const outcome = await waitForConfirmation({
+      client,
+      hash: transaction.hash,
+      payload: transaction.payload,
+      deadlineMs: transaction.deadline,
+      networkTime: parameters.networkTime,
+      blockTimeMs: parameters.blockTimeMs,
+      timeoutMs: parameters.confirmationTimeoutMs,
+      now: parameters.now,
+      sleep: parameters.sleep,
+      ...(parameters.onProgress === undefined ? {} : { onProgress: parameters.onProgress }),
+    });
+    if (outcome.kind === 'confirmed') {
+      await mark('confirmed');
+      return 'confirmed';
+    }
+    return 'pending';
+  } catch (error) {
+    if (error instanceof RejectedError) await mark('failed');
+    throw error;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * THE transaction lifecycle (docs/ARCHITECTURE.md): every online command that changes an account's links runs
+ * through here, in this order, and nothing is announced before every check has passed:
+ *
+ *   1. settle the journal: what an earlier run left unconfirmed is resumed first (never a new plan while an old
+ *      one could still confirm); still pending → CONFIRMATION_PENDING, nothing new
+ *   2. read the account; bring the keystore's key statuses in line with the chain
+ *   3. the plan builder decides what to change (or that nothing needs sending)
+ *   4. build, check the fee, confirm, sign, WRITE AHEAD (signAndStore)
+ *   5. announce, wait for confirmation (announceAndWait)
+ *   6. read the account again; wait for the node; the state word from summarizeHarvesting (decideState)
+ *
+ * Pending outcomes are results, not errors, so that scripts keep the hashes and keys of what was announced; the
+ * command boundary turns them into exit 5.
+ */
+import type { PlannedTransaction, ResultTransaction, SetupResult } from '../../contract/setupResult.js';
+import { RejectedError } from '../../core/errors.js';
+import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
+import { NO_LINKS } from '../../core/harvesting/accountLinks.js';
+import type { HarvestingSummary } from '../../core/harvesting/summarizeHarvesting.js';
+import { describePendingEntry } from '../../core/keystore/describePendingEntry.js';
+import { syncKeyStatuses } from '../../core/keystore/updateKeystore.js';
+import { accountBalance, type AccountInfo } from '../../node/getAccount.js';
+import type { KeystoreSession } from '../keystore/openKeystore.js';
+import { announceAndWait, type WaitContext } from './announceAndWait.js';
+import { decideState } from './decideState.js';
+import type { AfterConfirmation, LifecycleSettings, MainKey, ResultKeys, TransactionPlan } from './plan.js';
+import type { NodeFacts } from './readNodeFacts.js';
+import { resumeJournal } from './settleJournal.js';
+import { signAndStore } from './signAndStore.js';
+
+/** One account's run against one node. */
+export interface LifecycleSession {
+  readonly node: NodeFacts;
+  readonly main: MainKey;
+  readonly mainPublicKey: Uint8Array;
+  readonly mainAddress: string;
+  /** The account's keystore; undefined when it has none (then there is no journal). */
+  readonly keystore: KeystoreSession | undefined;
+  readonly feeMultiplier: bigint;
+  readonly settings: LifecycleSettings;
+  /** The keys a result names while an earlier run's transaction is still pending. */
+  readonly pendingKeys: (links: AccountLinks) => ResultKeys;
+  /** True when the keystore's journal holds a confirmed delegation request to the node asked. */
+  readonly requestConfirmed: () => boolean;
+}
+
+/** What a plan builder decided. */
+export type PlanStep =
+  | { readonly plan: TransactionPlan }
+  /** Nothing to send: the result names `keys`, after waiting as `then` says. */
+  | { readonly nothingToSend: { readonly keys: ResultKeys; readonly then: AfterConfirmation } };
+
+/** Runs steps 1–6 with the plan `build` makes from the settled account. */
+export async function runLifecycle(
+  session: LifecycleSession,
+  build: (account: AccountInfo | undefined) => Promise<PlanStep> | PlanStep,
+): Promise<SetupResult> {
+  const { node, settings, keystore } = session;
+  const waiting = waitContextOf(node, settings);
+  const pending =
+    keystore === undefined
+      ? undefined
+      : (
+          await resumeJournal({
+            ...waiting,
+            keystore,
+            confirmResend: settings.confirmResend,
+            readOnly: settings.dryRun,
+            onResume: (kind, hash, outcome) =>
+              settings.onNote?.(`earlier ${kind} transaction ${hash}: ${outcome}`),
+          })
+        ).pending;
+  let account = await readAndSync(session);
+  if (pending !== undefined) {
+    const entry = keystore!.file.journal.find((candidate) => candidate.hash === pending)!;
+    const summary = await state(session, account, { waitFor: 'nothing' }, false, { unconfirmed: true });
+    return resultOf(
+      session,
+      session.pendingKeys(account?.links ?? NO_LINKS),
+      [describePendingEntry(entry)],
+      [],
+      {
+        announced: entry.state === 'announced',
+        summary,
+      },
+    );
+  }
+
+  const step = await build(account);
+  if ('nothingToSend' in step) {
+    const { keys, then } = step.nothingToSend;
+    const summary = await state(session, account, then, settings.wait && !settings.dryRun);
+    return resultOf(session, keys, [], [], { announced: false, summary });
+  }
+  const { plan } = step;
+  const stored = await signAndStore({
+    plan,
+    network: node.network,
+    main: session.main,
+    networkTime: node.networkTime(),
+    aggregateVersion: node.aggregateVersion,
+    feeMultiplier: session.feeMultiplier,
+    balance: account === undefined ? undefined : accountBalance(account, node.properties.harvestingMosaicId),
+    keystore,
+    journal: !settings.dryRun,
+    now: settings.now,
+  });
+  const transactions = [stored.transaction];
+  if (settings.dryRun || stored.signed === undefined) {
+    const summary = await state(session, account, { waitFor: 'nothing' }, false);
+    return resultOf(session, plan.keys(account?.links ?? NO_LINKS), transactions, plan.planned, {
+      announced: false,
+      summary,
+    });
+  }
+
+  const outcome = await announceAndWait({
+    ...waiting,
+    keystore,
+    transaction: stored.signed,
+    wait: settings.wait,
+    announce: true,
+  });
+  if (outcome === 'pending') {
+    const summary = await state(session, account, { waitFor: 'nothing' }, false, { unconfirmed: true });
+    return resultOf(session, plan.keys(account?.links ?? NO_LINKS), transactions, plan.planned, {
+      announced: true,
+      summary,
+    });
+  }
+  account = await readAndSync(session);
+  const summary = await state(session, account, plan.then, true);
+  return resultOf(session, plan.keys(account?.links ?? NO_LINKS), transactions, plan.planned, {
+    announced: true,
+    summary,
+  });
+}
+
+/** The waits' shared context, from the node's facts and the run's settings. */
+export function waitContextOf(node: NodeFacts, settings: LifecycleSettings): WaitContext {
+  return {
+    client: node.client,
+    blockTimeMs: node.blockTimeMs,
+    networkTime: node.networkTime,
+    confirmationTimeoutMs: settings.confirmationTimeoutMs,
+    now: settings.now,
+    sleep: settings.sleep,
+    onProgress: settings.onProgress,
+  };
+}
+
+/** Step 2 and 6a: the account as the chain has it, with the keystore's key statuses brought in line. */
+async function readAndSync(session: LifecycleSession): Promise<AccountInfo | undefined> {
+  const account = await session.node.client.getAccount({ publicKey: session.mainPublicKey });
+  const { keystore } = session;
+  if (keystore !== undefined && account !== undefined) {
+    const next = syncKeyStatuses(keystore.file, account.links);
+    if (next !== keystore.file) await keystore.save(next);
+  }
+  return account;
+}
+
+function state(
+  session: LifecycleSession,
+  account: AccountInfo | undefined,
+  then: AfterConfirmation,
+  wait: boolean,
+  run: { readonly unconfirmed?: boolean } = {},
+): Promise<HarvestingSummary> {
+  return decideState({
+    node: session.node,
+    mainPublicKey: session.mainPublicKey,
+    account,
+    keystore: session.keystore?.file,
+    then,
+    wait,
+    requestConfirmed: session.requestConfirmed(),
+    settings: session.settings,
+    run,
+  });
+}
+
+function resultOf(
+  session: LifecycleSession,
+  keys: ResultKeys,
+  transactions: readonly ResultTransaction[],
+  plan: readonly PlannedTransaction[],
+  end: { readonly announced: boolean; readonly summary: HarvestingSummary },
+): SetupResult {
+  return {
+    network: session.node.network.name,
+    mainAddress: session.mainAddress,
+    mainPublicKey: session.mainPublicKey,
+    nodeUrl: session.node.client.url,
+    ...keys,
+    transactions,
+    plan,
+    announced: end.announced,
+    state: end.summary.state,
+    reasons: end.summary.reasons,
+  };
+}
+
+/** A rejection by the chain of what the plan builder assumed (kept here so every flow words it the same). */
+export function notOnChain(mainAddress: string): RejectedError {
+  return new RejectedError('NOT_ELIGIBLE', `the chain does not know ${mainAddress}: it has no balance`, {
+    hint: 'fund the account with at least 10,000 XYM first',
+  });
+}

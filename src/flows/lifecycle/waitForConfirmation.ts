@@ -1,0 +1,97 @@
+/**
+ * Waits until an announced transaction is confirmed (docs/ARCHITECTURE.md, "The transaction lifecycle"):
+ *
+ * 1. poll /transactionStatus/{hash};
+ * 2. `confirmed` → done; `failed` → TRANSACTION_REJECTED with the node's code;
+ * 3. unknown (404) for more than two block times → the node dropped the announcement: announce the **same** signed
+ *    payload again, while its deadline allows (never a new plan while the old one could still confirm);
+ * 4. deadline passed and still unknown → it can never confirm: TRANSACTION_REJECTED (expired);
+ * 5. out of time → `pending` (the caller reports CONFIRMATION_PENDING, exit 5, with the hash kept).
+ */
+import { toHex } from '../../core/bytes.js';
+import { RejectedError } from '../../core/errors.js';
+import type { NetworkClock } from '../../core/networkTime.js';
+import type { Clock, Sleep } from '../../core/ports.js';
+import { confirmationPollMs } from './waitForNode.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+
+/** Inputs of waitForConfirmation. */
+export interface WaitForConfirmationParameters {
+  readonly client: Pick<NodeClient, 'getTransactionStatus' | 'announceTransaction'>;
+  readonly hash: Uint8Array;
+  /** The signed payload, announced again if the node forgets it. */
+  readonly payload: Uint8Array;
+  /** The transaction's deadline, in network milliseconds. */
+  readonly deadlineMs: bigint;
+  /** Network time now (clock-skew corrected). */
+  readonly networkTime: NetworkClock;
+  readonly blockTimeMs: number;
+  /** How long to wait in all. */
+  readonly timeoutMs: number;
+  readonly now: Clock;
+  readonly sleep: Sleep;
+  /** Called with a short status line after every poll (progress on stderr). */
+  readonly onProgress?: (text: string) => void;
+}
+
+/** How the wait ended (rejections are thrown). */
+export type ConfirmationOutcome =
+  { readonly kind: 'confirmed'; readonly height: bigint | undefined } | { readonly kind: 'pending' };
+
+/**
+ * Polls until confirmed, rejected, expired or out of time.
+ * @throws {RejectedError} TRANSACTION_REJECTED with `details.status` = the node's Failure_* code, or expiry
+ * @throws {NodeError} when the node cannot be read at all (after the client's own retries)
+ */
+export async function waitForConfirmation(
+  parameters: WaitForConfirmationParameters,
+): Promise<ConfirmationOutcome> {
+  const { client, hash, now, sleep } = parameters;
+  const started = now().getTime();
+  const pollMs = confirmationPollMs(parameters.blockTimeMs);
+  const dropAfterMs = 2 * parameters.blockTimeMs;
+  let lastAnnounced = started;
+  for (;;) {
+    const status = await client.getTransactionStatus(hash);
+    if (status?.group === 'confirmed') return { kind: 'confirmed', height: status.height };
+    if (status?.group === 'failed') {
+      throw new RejectedError('TRANSACTION_REJECTED', `the node rejected the transaction: ${status.code}`, {
+        details: { hash: toHex(hash), status: status.code },
+        hint: hintFor(status.code),
+      });
+    }
+    const elapsed = now().getTime() - started;
+    if (status === undefined) {
+      const expired = parameters.networkTime() > parameters.deadlineMs;
+      if (expired) {
+        throw new RejectedError('TRANSACTION_REJECTED', 'the transaction expired without being confirmed', {
+          details: { hash: toHex(hash), status: 'Expired' },
+          hint: 'the node dropped it (a fee below its minimum does that silently); run the command again to re-plan',
+        });
+      }
+      if (now().getTime() - lastAnnounced > dropAfterMs) {
+        parameters.onProgress?.('not seen by the node: announcing the same transaction again');
+        await client.announceTransaction(parameters.payload);
+        lastAnnounced = now().getTime();
+      }
+    }
+    parameters.onProgress?.(
+      `waiting for confirmation (${status?.group ?? 'not seen yet'}, ${Math.round(elapsed / 1000)} s)`,
+    );
+    if (elapsed >= parameters.timeoutMs) return { kind: 'pending' };
+    await sleep(Math.min(pollMs, Math.max(1, parameters.timeoutMs - elapsed)));
+  }
+}
+
+function hintFor(code: string): string | undefined {
+  if (code === 'Failure_AccountLink_Remote_Account_Ineligible') {
+    return 'the remote key is already known to the chain; a fresh key is needed (run again to re-plan)';
+  }
+  if (code.endsWith('_Link_Already_Exists'))
+    return 'a key is already linked: run `harvest status` and re-plan';
+  if (code === 'Failure_Core_Insufficient_Balance') return 'the account cannot pay the fee';
+  if (code === 'Failure_Core_Past_Deadline' || code === 'Failure_Core_Future_Deadline') {
+    return "check the computer's clock";
+  }
+  return undefined;
+}

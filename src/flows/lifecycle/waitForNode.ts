@@ -1,0 +1,74 @@
+/**
+ * The last step of the lifecycle: waiting for the node to act on the chain's news. "Active" has exactly one test
+ * (docs/states.md): the node whose transport key is the account's node link lists the account's remote key in
+ * /node/unlockedaccount. After a delegation the node must come to list it; after an unlink it must drop it.
+ * The wallets wait about ten minutes before they give up showing "activation pending".
+ */
+import { equalBytes } from '../../core/bytes.js';
+import { NodeError } from '../../core/errors.js';
+import type { Clock, Sleep } from '../../core/ports.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+
+/** Inputs of waitForNode. */
+export interface WaitForNodeParameters {
+  readonly client: Pick<NodeClient, 'getUnlockedAccounts'>;
+  readonly remotePublicKey: Uint8Array;
+  /** `listed`: until the node unlocks the account; `dropped`: until it no longer does. */
+  readonly until: 'listed' | 'dropped';
+  readonly timeoutMs: number;
+  readonly pollMs: number;
+  readonly now: Clock;
+  readonly sleep: Sleep;
+  readonly onProgress?: ((text: string) => void) | undefined;
+}
+
+/**
+ * True once the node is as wanted, false when time ran out first.
+ * @throws {NodeError} when /node/unlockedaccount cannot be read
+ */
+export async function waitForNode(parameters: WaitForNodeParameters): Promise<boolean> {
+  const { client, now, sleep, until } = parameters;
+  const started = now().getTime();
+  const doing = until === 'listed' ? 'unlock the account' : 'drop the delegate';
+  for (;;) {
+    const unlocked = await client.getUnlockedAccounts();
+    const listed = unlocked.some((key) => equalBytes(key, parameters.remotePublicKey));
+    if (listed === (until === 'listed')) return true;
+    const elapsed = now().getTime() - started;
+    if (elapsed >= parameters.timeoutMs) return false;
+    parameters.onProgress?.(`waiting for the node to ${doing} (${Math.round(elapsed / 1000)} s)`);
+    await sleep(Math.min(parameters.pollMs, Math.max(1, parameters.timeoutMs - elapsed)));
+  }
+}
+
+/** /node/unlockedaccount, or undefined when the node does not serve it (diagnostics off, light REST, an error). */
+export async function readUnlocked(
+  client: Pick<NodeClient, 'getUnlockedAccounts'>,
+): Promise<Uint8Array[] | undefined> {
+  try {
+    return await client.getUnlockedAccounts();
+  } catch (error) {
+    if (error instanceof NodeError) return undefined;
+    throw error;
+  }
+}
+
+/** How often to ask the node while waiting for activation: half a block, within 0.2–10 s. */
+export function activationPollMs(blockTimeMs: number): number {
+  return Math.min(10_000, Math.max(200, Math.floor(blockTimeMs / 2)));
+}
+
+/** How often to ask while waiting for a confirmation or for the node to prune: a quarter block, within 0.1–5 s. */
+export function confirmationPollMs(blockTimeMs: number): number {
+  return Math.min(5_000, Math.max(100, Math.floor(blockTimeMs / 4)));
+}
+
+/** Inputs of waitForActivation (the library's name for waiting until `listed`). */
+export type WaitForActivationParameters = Omit<WaitForNodeParameters, 'until'>;
+
+/** ACTIVE when the node lists the remote key, ACTIVATION_PENDING when time ran out first. */
+export async function waitForActivation(
+  parameters: WaitForActivationParameters,
+): Promise<'ACTIVE' | 'ACTIVATION_PENDING'> {
+  return (await waitForNode({ ...parameters, until: 'listed' })) ? 'ACTIVE' : 'ACTIVATION_PENDING';
+}

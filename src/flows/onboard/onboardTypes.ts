@@ -1,0 +1,73 @@
+/** The inputs of `harvest onboard` and the rows and nodes it works on (docs/commands/onboard.md). */
+import type { OnboardAccountResult, OnboardPlan } from '../../contract/onboard.js';
+import type { HarvestError } from '../../core/errors.js';
+import type { ScryptParameters } from '../../core/keystore/keystoreCrypto.js';
+import type { NetworkParameters } from '../../core/network.js';
+import type { Clock, FileSystem, RandomBytes, Sleep } from '../../core/ports.js';
+import type { FeeLevel } from '../../core/transactions/parseFeeMultiplier.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+import type { NodeFacts } from '../lifecycle/readNodeFacts.js';
+
+/** One account to onboard. */
+export interface OnboardAccountInput {
+  /** Line in the accounts file (for messages and the result). */
+  readonly line: number;
+  /** How the key is named, for humans: the key file path or the variable name (never the key). */
+  readonly label: string;
+  /** The row's own node URL, if any. */
+  readonly node?: string | undefined;
+  /** Reads the main private key; a HarvestError marks the row FAILED. */
+  readonly readKey: () => Promise<Uint8Array>;
+}
+
+/** One listed node; `maxUnlockedAccounts`, when known, lets the spreading respect its free slots. */
+export interface OnboardNode {
+  readonly url: string;
+  readonly maxUnlockedAccounts?: number | undefined;
+}
+
+/** Inputs of onboardAccounts. */
+export interface OnboardAccountsParameters {
+  readonly accounts: readonly OnboardAccountInput[];
+  /** The --node list, in order. */
+  readonly nodes: readonly OnboardNode[];
+  readonly connect: (url: string) => NodeClient;
+  readonly expectedNetwork: NetworkParameters | undefined;
+  readonly fee: bigint | FeeLevel | undefined;
+  /** Accounts run at the same time (≥ 1). */
+  readonly concurrency: number;
+  /** Asked once for the whole batch; may throw CONFIRMATION_REQUIRED or CANCELLED (nothing is sent then). */
+  readonly confirm: (plan: OnboardPlan) => Promise<void>;
+  /** The one password of every keystore; `creating` when at least one keystore will be made. */
+  readonly password: (creating: boolean) => Promise<string>;
+  readonly files: FileSystem;
+  readonly home: string;
+  readonly scrypt?: ScryptParameters;
+  readonly wait: boolean;
+  readonly confirmationTimeoutMs: number;
+  readonly activationTimeoutMs: number;
+  readonly random: RandomBytes;
+  readonly now: Clock;
+  readonly sleep: Sleep;
+  /** "n/N done" after each account. */
+  readonly onProgress?: (text: string) => void;
+  readonly onNote?: (text: string) => void;
+}
+
+/** A row on its way: what is known of it so far (mutated as the batch is prepared). */
+export interface Prepared {
+  readonly input: OnboardAccountInput;
+  privateKey?: Uint8Array;
+  mainAddress?: string;
+  nodeUrl?: string;
+  failure?: OnboardAccountResult;
+}
+
+/** A node read once for the whole batch, or the error it gave. */
+export interface ProbedNode {
+  readonly url: string;
+  readonly client: NodeClient;
+  readonly facts?: NodeFacts;
+  readonly unlocked?: number;
+  readonly error?: HarvestError;
+}

@@ -1,0 +1,169 @@
+/**
+ * The checks `announce` runs on a signed file before anything is announced (docs/commands/announce.md):
+ *
+ *   1. a file naming another network (identifier or generation hash seed) → WRONG_NETWORK
+ *   2. each payload: one whole transaction for the node's network byte (WRONG_NETWORK), signed (INVALID_PAYLOAD when
+ *      the signature is zero), and its signature verifies with the node's generation hash seed — a payload signed
+ *      for another network fails here (WRONG_NETWORK; INVALID_PAYLOAD when the file named this network, as the bytes
+ *      were then altered); the file's hash, when given, is the payload's
+ *   3. only key links and delegation requests (UNSAFE_TRANSACTION) unless allowAny
+ *   4. what the node already decided: failed → TRANSACTION_REJECTED; a deadline passed → TRANSACTION_REJECTED
+ */
+import type { PlannedTransaction, ResultTransaction } from '../../contract/setupResult.js';
+import { deriveAddress, encodeAddress } from '../../core/address.js';
+import { equalBytes, toHex } from '../../core/bytes.js';
+import { InputError, RejectedError } from '../../core/errors.js';
+import { checkAggregateSafety } from '../../core/transactions/checkAggregateSafety.js';
+import {
+  describeTransaction,
+  type InnerDescription,
+  type TransactionDescription,
+} from '../../core/transactions/describeTransaction.js';
+import { hashTransaction } from '../../core/transactions/hashTransaction.js';
+import type { AnnounceFile } from '../../core/transactions/parseAnnounceFile.js';
+import {
+  isUnsigned,
+  verifyTransactionSignature,
+} from '../../core/transactions/verifyTransactionSignature.js';
+import type { NodeFacts } from '../lifecycle/readNodeFacts.js';
+
+/** One transaction of the file, checked. */
+export interface CheckedTransaction {
+  readonly description: TransactionDescription;
+  readonly transaction: ResultTransaction & { readonly hash: Uint8Array };
+  /** What the node knows of it before we announce. */
+  readonly known: 'confirmed' | 'unconfirmed' | undefined;
+}
+
+/**
+ * Checks the whole file against the node.
+ * @throws {InputError} WRONG_NETWORK, INVALID_PAYLOAD, INVALID_FILE
+ * @throws {RejectedError} UNSAFE_TRANSACTION, TRANSACTION_REJECTED
+ */
+export async function checkSignedFile(
+  file: AnnounceFile,
+  facts: NodeFacts,
+  allowAny: boolean,
+): Promise<CheckedTransaction[]> {
+  checkFileNetwork(file, facts);
+  const checked: CheckedTransaction[] = [];
+  for (const [index, entry] of file.transactions.entries()) {
+    const label = file.transactions.length === 1 ? 'the transaction' : `transaction ${index + 1}`;
+    checked.push(await checkTransaction(file, facts, label, entry, allowAny));
+  }
+  return checked;
+}
+
+function checkFileNetwork(file: AnnounceFile, facts: NodeFacts): void {
+  const named = file.network;
+  if (named === undefined) return;
+  if (
+    named.identifier !== facts.network.identifier ||
+    !equalBytes(named.generationHashSeed, facts.network.generationHashSeed)
+  ) {
+    throw new InputError(
+      'WRONG_NETWORK',
+      `the file was signed for ${named.name} (identifier ${named.identifier}, generation hash seed ` +
+        `${toHex(named.generationHashSeed)}), but ${facts.client.url} is on ${facts.network.name} ` +
+        `(identifier ${facts.network.identifier}, seed ${toHex(facts.network.generationHashSeed)})`,
+      { hint: 'announce it through a node of the network it was signed for' },
+    );
+  }
+}
+
+async function checkTransaction(
+  file: AnnounceFile,
+  facts: NodeFacts,
+  label: string,
+  entry: AnnounceFile['transactions'][number],
+  allowAny: boolean,
+): Promise<CheckedTransaction> {
+  const { payload } = entry;
+  const description = describeTransaction(payload);
+  const { network } = facts;
+  if (description.networkIdentifier !== network.identifier) {
+    throw new InputError(
+      'WRONG_NETWORK',
+      `${label} is for network ${description.networkIdentifier}, the node is on ${network.identifier}`,
+      { hint: 'announce it through a node of the network it was signed for' },
+    );
+  }
+  if (isUnsigned(payload)) {
+    throw new InputError('INVALID_PAYLOAD', `${label} is not signed (its signature is zero)`, {
+      hint: 'sign it first with `harvest sign`',
+    });
+  }
+  if (!verifyTransactionSignature(payload, network.generationHashSeed)) {
+    if (file.network !== undefined) {
+      throw new InputError(
+        'INVALID_PAYLOAD',
+        `the signature of ${label} does not verify: the payload was altered after signing`,
+      );
+    }
+    throw new InputError(
+      'WRONG_NETWORK',
+      `the signature of ${label} does not verify with the generation hash seed of ${facts.client.url} ` +
+        `(${toHex(network.generationHashSeed)}): it was signed for another network, or altered`,
+      { hint: 'announce it through a node of the network it was signed for' },
+    );
+  }
+  const hash = hashTransaction(payload, network.generationHashSeed);
+  if (entry.hash !== undefined && entry.hash !== toHex(hash)) {
+    throw new InputError(
+      'INVALID_FILE',
+      `${label} has hash ${entry.hash} in the file, but its payload hashes to ${toHex(hash)}`,
+    );
+  }
+  if (!allowAny) checkAggregateSafety(description);
+  const status = await facts.client.getTransactionStatus(hash);
+  if (status?.group === 'failed') {
+    throw new RejectedError('TRANSACTION_REJECTED', `the node rejected ${label} earlier: ${status.code}`, {
+      details: { hash: toHex(hash), status: status.code },
+    });
+  }
+  if (status?.group !== 'confirmed' && facts.networkTime() >= description.deadline) {
+    throw new RejectedError('TRANSACTION_REJECTED', `${label} expired: its deadline has passed`, {
+      details: { hash: toHex(hash), status: 'Expired' },
+      hint: 'plan and sign it again (a signed transaction lives at most a few hours)',
+    });
+  }
+  return {
+    description,
+    transaction: {
+      kind: entry.kind ?? description.kind,
+      hash,
+      payload,
+      fee: description.fee,
+      deadline: description.deadline,
+    },
+    known: status === undefined ? undefined : status.group === 'confirmed' ? 'confirmed' : 'unconfirmed',
+  };
+}
+
+/** True for a delegation request to the node asked. */
+export function isRequestTo(inner: InnerDescription, facts: NodeFacts): boolean {
+  const nodeKey = facts.nodeInfo.nodePublicKey;
+  return (
+    inner.kind === 'delegationRequest' &&
+    nodeKey !== undefined &&
+    inner.recipientAddress !== undefined &&
+    equalBytes(inner.recipientAddress, deriveAddress(nodeKey, facts.network.identifier))
+  );
+}
+
+/**
+ * One inner transaction as `plan[]` shows it: `publicKey` is the key linked, or for a request the node's transport
+ * key (as `delegate` writes it); a transfer to any other address carries `recipientAddress` instead.
+ */
+export function describePlanned(inner: InnerDescription, facts: NodeFacts): PlannedTransaction {
+  if (inner.linkedPublicKey !== undefined) return { kind: inner.kind, publicKey: inner.linkedPublicKey };
+  const nodeKey = facts.nodeInfo.nodePublicKey;
+  if (isRequestTo(inner, facts) && nodeKey !== undefined) return { kind: inner.kind, publicKey: nodeKey };
+  return {
+    kind: inner.kind,
+    publicKey: new Uint8Array(0),
+    ...(inner.recipientAddress === undefined
+      ? {}
+      : { recipientAddress: encodeAddress(inner.recipientAddress) }),
+  };
+}
