@@ -1,4 +1,4 @@
-// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md
+// ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md#layers
 // (core ← node ← flows ← commands ← cli; ui and contract beside), no import cycle (import-x/no-cycle: run-time
 // imports; test/architecture/noImportCycles.test.ts also counts type-only ones), core's purity (no I/O, clock,
 // randomness or process), and the devnet's independence (packages/devnet never imports the product; only
@@ -21,7 +21,7 @@ const layer = (folder, forbidden, extra = {}, typeOnly = []) => ({
       {
         patterns: [...forbidden, ...typeOnly].map((name) => ({
           group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`],
-          message: `src/${folder} must not import src/${name} (docs/ARCHITECTURE.md)`,
+          message: `src/${folder} must not import src/${name} (docs/ARCHITECTURE.md#layers)`,
           allowTypeImports: typeOnly.includes(name),
         })),
         ...extra,
@@ -88,7 +88,7 @@ export default tseslint.config(
   },
   layer('core', ['contract', 'node', 'flows', 'commands', 'cli', 'ui'], {
     paths: [
-      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md)' })),
+      ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md#layers)' })),
       {
         name: 'node:crypto',
         importNames: [
@@ -101,7 +101,7 @@ export default tseslint.config(
           'randomFill',
           'randomFillSync',
         ],
-        message: 'core takes randomness as an argument (docs/ARCHITECTURE.md)',
+        message: 'core takes randomness as an argument (docs/ARCHITECTURE.md#io-at-the-edges)',
       },
     ],
   }),
@@ -144,8 +144,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'core is pure (docs/ARCHITECTURE.md)' },
-        { name: 'fetch', message: 'core is pure (docs/ARCHITECTURE.md)' },
+        { name: 'process', message: 'core is pure (docs/ARCHITECTURE.md#layers)' },
+        { name: 'fetch', message: 'core is pure (docs/ARCHITECTURE.md#layers)' },
         { name: 'Buffer', message: 'core works on Uint8Array' },
         { name: 'setTimeout', message: 'core has no clock' },
       ],

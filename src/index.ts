@@ -1,5 +1,5 @@
 /**
- * The harvest library: the same capabilities as the CLI, for scripts (product.md §4).
+ * The harvest library: the same capabilities as the CLI, for scripts (docs/ARCHITECTURE.md#the-library).
  * Every export has a one-line doc at its definition and throws only HarvestError subclasses for expected failures.
  */
 

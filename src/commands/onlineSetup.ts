@@ -12,7 +12,7 @@ import type { Context } from './context/context.js';
 import type { CommandOutcome } from './context/outcome.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
-/** The online flags shared by `delegate` and `link-remote` (product.md §2.2). */
+/** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md). */
 export interface OnlineSetupOptions {
   readonly keyFile?: string;
   readonly nodePublicKey?: string;
@@ -122,7 +122,8 @@ async function readMainKey(
       hint: 'pass --public-key or --address',
     });
   }
-  // product.md §2.7: the address is enough when the chain knows the account's public key (it has signed before)
+  // docs/commands/sign.md: the address is enough when the chain knows the account's public key (it has signed
+  // before)
   const account = await client.getAccount({ address: parseAddress(options.address) });
   if (account?.publicKey === undefined) {
     throw new InputError(

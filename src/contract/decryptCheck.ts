@@ -3,7 +3,7 @@
 /** Per-request failure codes of the report. */
 export type RequestErrorCode = 'INVALID_MESSAGE' | 'DECRYPT_FAILED' | 'WRONG_RECIPIENT';
 
-/** One entry of the decrypt-check report (product.md §2.4). */
+/** One entry of the decrypt-check report (docs/commands/decrypt-check.md). */
 export interface DelegationRequestReport {
   readonly index: number;
   readonly source: string;

@@ -29,6 +29,6 @@ export interface InspectNodeResult {
     readonly lowestDelegateImportance: bigint | null;
   };
   readonly fees: TransactionFees;
-  /** 3 once the chain has passed forkHeights.uniqueAggregateTransactionHash, else 2 (protocol.md §3.4). */
+  /** 3 once the chain has passed forkHeights.uniqueAggregateTransactionHash, else 2 (docs/protocol.md §3.4). */
   readonly aggregateVersion: 2 | 3;
 }

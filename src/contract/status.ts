@@ -2,7 +2,7 @@
 
 import type { HarvestingReason, HarvestingState } from '../core/harvesting/summarizeHarvesting.js';
 
-/** The --json result of `harvest status` (product.md §2.3, plus nextImportanceRecalculation and linkedNodeUrl). */
+/** The --json result of `harvest status` (docs/commands/status.md, plus nextImportanceRecalculation and linkedNodeUrl). */
 export interface HarvestingStatus {
   readonly state: HarvestingState;
   readonly reasons: readonly HarvestingReason[];

@@ -1,5 +1,5 @@
 /**
- * Symbol addresses (protocol.md §3.5; symbol/symbol sdk Network.js publicKeyToAddress):
+ * Symbol addresses (docs/protocol.md §3.5; symbol/symbol sdk Network.js publicKeyToAddress):
  *
  *   network(1) | RIPEMD-160(SHA3-256(public key))(20) | checksum(3)          = 24 bytes
  *   checksum   = SHA3-256(network | ripemd)[0..3]

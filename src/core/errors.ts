@@ -63,41 +63,26 @@ export abstract class HarvestError extends Error {
   }
 }
 
-/** Something the user supplied cannot be used: a flag value, key, address, file or missing input. */
-export class InputError extends HarvestError {
-  readonly code: InputErrorCode;
-  constructor(code: InputErrorCode, message: string, options?: HarvestErrorOptions) {
+/** A HarvestError whose code is one of its category's codes. */
+abstract class CategorizedError<Code extends HarvestErrorCode> extends HarvestError {
+  readonly code: Code;
+  constructor(code: Code, message: string, options?: HarvestErrorOptions) {
     super(message, options);
     this.code = code;
   }
 }
+
+/** Something the user supplied cannot be used: a flag value, key, address, file or missing input. */
+export class InputError extends CategorizedError<InputErrorCode> {}
 
 /** The node could not be reached, timed out, or answered with something unusable. */
-export class NodeError extends HarvestError {
-  readonly code: NodeErrorCode;
-  constructor(code: NodeErrorCode, message: string, options?: HarvestErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
-}
+export class NodeError extends CategorizedError<NodeErrorCode> {}
 
 /** The node, the chain or a safety rule refused what we asked. */
-export class RejectedError extends HarvestError {
-  readonly code: RejectedErrorCode;
-  constructor(code: RejectedErrorCode, message: string, options?: HarvestErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
-}
+export class RejectedError extends CategorizedError<RejectedErrorCode> {}
 
 /** Announced, but not confirmed or activated within the time we were allowed to wait. */
-export class PendingError extends HarvestError {
-  readonly code: PendingErrorCode;
-  constructor(code: PendingErrorCode, message: string, options?: HarvestErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
-}
+export class PendingError extends CategorizedError<PendingErrorCode> {}
 
 /** The user declined or pressed Ctrl+C. */
 export class CancelledError extends HarvestError {

@@ -1,6 +1,6 @@
 /**
  * The public Symbol networks and the parameters that bind a transaction or an address to one network.
- * Sources: symbol/symbol catbuffer entity.cats and sdk Network.js; symbol-bootstrap presets (protocol.md §3.5).
+ * Sources: symbol/symbol catbuffer entity.cats and sdk Network.js; symbol-bootstrap presets (docs/protocol.md §3.5).
  */
 import { parseHex } from './bytes.js';
 import { InputError } from './errors.js';

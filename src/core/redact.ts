@@ -1,6 +1,6 @@
 /**
  * Keeping secrets out of messages: a value the user typed where a path or a name belongs may be a private key or a
- * password pasted by mistake, and error messages end up in terminals, logs and CI output (product.md §5).
+ * password pasted by mistake, and error messages end up in terminals, logs and CI output (docs/ARCHITECTURE.md#safety-rules).
  */
 
 /** A run of 40 or more hex digits (a private key is 64), or a PEM block. */

@@ -1,6 +1,6 @@
 /**
  * The node operator's check of decrypted delegation requests against chain state, with the node's own rules
- * (protocol.md §2.3 isMainAccountEligibleForDelegation, §2.4 pruning; product.md §2.4):
+ * (docs/protocol.md §2.3 isMainAccountEligibleForDelegation, §2.4 pruning; docs/commands/decrypt-check.md):
  *
  *   main account known by public key          else UNKNOWN_MAIN_ACCOUNT
  *   its AccountKeyLink = remote public key    else REMOTE_KEY_MISMATCH

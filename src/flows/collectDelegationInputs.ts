@@ -1,6 +1,6 @@
 /**
  * Turns confirmed transactions read from REST into delegation requests to open: every transfer, top level or
- * embedded in an aggregate, whose message starts with the delegation marker (protocol.md §2.2: the node reacts to
+ * embedded in an aggregate, whose message starts with the delegation marker (docs/protocol.md §2.2: the node reacts to
  * embedded transfers too, with the embedded signer as the main account).
  */
 import { toHex } from '../core/bytes.js';

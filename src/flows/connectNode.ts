@@ -1,5 +1,5 @@
 /**
- * The seam between commands and src/node: commands may not import the node layer (docs/style.md §5.1), so they get
+ * The seam between commands and src/node: commands may not import the node layer (docs/ARCHITECTURE.md#layers), so they get
  * their client here, from the global --node, --timeout and the runtime's fetch and sleep.
  */
 import { InputError } from '../core/errors.js';

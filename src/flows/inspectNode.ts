@@ -1,8 +1,8 @@
 /**
- * `harvest node`: what an account holder should know before trusting a node with a delegation (product.md §2):
+ * `harvest node`: what an account holder should know before trusting a node with a delegation (docs/commands/node.md):
  * its network, its transport key and whether it is safe to encrypt to, whether its harvesting slots can be seen
  * and how full they are, the lowest importance among its delegates (the one a new delegate must beat when the
- * node prioritises by importance, protocol.md §2.3), its fees and the aggregate version its chain expects.
+ * node prioritises by importance, docs/protocol.md §2.3), its fees and the aggregate version its chain expects.
  */
 import { equalBytes, toHex } from '../core/bytes.js';
 import { decodePrimeOrderPoint } from '../core/crypto/sharedKey.js';

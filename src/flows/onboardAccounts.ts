@@ -1,5 +1,5 @@
 /**
- * `harvest onboard` (product.md §2.6): delegate many accounts, each with the online delegate flow, over several
+ * `harvest onboard` (docs/commands/onboard.md): delegate many accounts, each with the online delegate flow, over several
  * nodes, a few at a time:
  *
  *   1. read every key (a row whose key cannot be read is FAILED, the others go on); the same account twice is an
@@ -107,7 +107,7 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
   const running = prepared.filter((entry) => entry.failure === undefined);
 
   // One password for every keystore, checked against each existing one before anything is confirmed or announced
-  // (product.md §5: unlock first): a wrong password must not go on to create new keystores under it.
+  // (docs/ARCHITECTURE.md#safety-rules: unlock first): a wrong password must not go on to create new keystores under it.
   const existing = await Promise.all(
     running.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)),
   );

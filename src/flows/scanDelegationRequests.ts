@@ -1,5 +1,5 @@
 /**
- * `harvest requests` (product.md §2.4.1): every delegation request ever sent to the node's transport address,
+ * `harvest requests` (docs/commands/requests.md): every delegation request ever sent to the node's transport address,
  * found with a paged /transactions/confirmed search (embedded=true, so requests inside aggregates count), opened
  * with the node key and checked against chain state like `decrypt-check --node`.
  */

@@ -1,7 +1,7 @@
 /**
- * PUT /transactions: hands a signed payload to the node (protocol.md §5). 202 means "pushed to the network", not
+ * PUT /transactions: hands a signed payload to the node (docs/protocol.md §5). 202 means "pushed to the network", not
  * "accepted": the caller follows /transactionStatus. Repeating it is safe (the hash identifies the transaction),
- * so network errors and 5xx are retried (product.md §2.2 step 7).
+ * so network errors and 5xx are retried (docs/commands/delegate.md step 7).
  */
 import { toHex } from '../core/bytes.js';
 import { requestJson, type NodeTransport } from './request.js';

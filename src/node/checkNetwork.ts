@@ -1,5 +1,5 @@
 /**
- * Which network a node is on, checked against --network (product.md §2): a public network must match both the
+ * Which network a node is on, checked against --network (docs/cli.md): a public network must match both the
  * identifier byte and the generation hash seed; a private network (no --network) is described by the node itself
  * from /node/info and /network/properties.
  */

@@ -1,5 +1,5 @@
 /**
- * GET /accounts/{publicKey or base32 address} (protocol.md §5; catapult-rest CatapultDb.js, openapi AccountDTO.yml).
+ * GET /accounts/{publicKey or base32 address} (docs/protocol.md §5; catapult-rest CatapultDb.js, openapi AccountDTO.yml).
  * `importance` is the raw integer importance as a decimal string; `supplementalPublicKeys` sub-objects exist only
  * when linked; `address` is the hex of the 24 raw bytes.
  */

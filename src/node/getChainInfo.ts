@@ -1,4 +1,4 @@
-/** GET /chain/info: chain height and finalization (protocol.md §5). */
+/** GET /chain/info: chain height and finalization (docs/protocol.md §5). */
 import { dtoGet, dtoHas, dtoRoot, dtoUint64 } from './readDto.js';
 import { requestJson, type NodeTransport } from './request.js';
 

@@ -1,5 +1,5 @@
 /**
- * GET /network/properties: config-network.properties as strings (protocol.md §5), parsed into the few values we
+ * GET /network/properties: config-network.properties as strings (docs/protocol.md §5), parsed into the few values we
  * use. Harvesting eligibility (minHarvesterBalance ≤ balance ≤ maxHarvesterBalance of harvestingMosaicId), the
  * importance grouping, lifetimes for deadlines, and the fork height that makes aggregates V3.
  */
@@ -25,7 +25,7 @@ export interface NetworkProperties {
   readonly maxTransactionLifetimeMs: number | undefined;
   readonly defaultDynamicFeeMultiplier: bigint | undefined;
   readonly forkHeights: {
-    /** From this height aggregates must be V3 (protocol.md §3.4). */
+    /** From this height aggregates must be V3 (docs/protocol.md §3.4). */
     readonly uniqueAggregateTransactionHash: bigint | undefined;
     readonly strictAggregateTransactionHash: bigint | undefined;
   };

@@ -1,4 +1,4 @@
-/** GET /node/info: who the node is (protocol.md §5; catapult-rest nodeRoutes.js, sockets/nodeInfoCodec.js). */
+/** GET /node/info: who the node is (docs/protocol.md §5; catapult-rest nodeRoutes.js, sockets/nodeInfoCodec.js). */
 import { dtoGet, dtoHas, dtoHex, dtoInteger, dtoPublicKey, dtoRoot, dtoString, badField } from './readDto.js';
 import { requestJson, type NodeTransport } from './request.js';
 

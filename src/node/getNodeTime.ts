@@ -1,4 +1,4 @@
-/** GET /node/time: the node's network time, for clock-skew correction (protocol.md §3.5, §5). */
+/** GET /node/time: the node's network time, for clock-skew correction (docs/protocol.md §3.5, §5). */
 import { dtoGet, dtoInteger, dtoRoot } from './readDto.js';
 import { requestJson, type NodeTransport } from './request.js';
 

@@ -1,4 +1,4 @@
-/** GET /network/fees/transaction: fee multipliers of recent blocks and the node's minimum (protocol.md §3.6, §5). */
+/** GET /network/fees/transaction: fee multipliers of recent blocks and the node's minimum (docs/protocol.md §3.6, §5). */
 import { dtoGet, dtoInteger, dtoRoot } from './readDto.js';
 import { requestJson, type NodeTransport } from './request.js';
 

@@ -1,5 +1,5 @@
 /**
- * GET /transactionStatus/{hash} (protocol.md §5): confirmed > unconfirmed > partial > failed. A 404 means the node
+ * GET /transactionStatus/{hash} (docs/protocol.md §5): confirmed > unconfirmed > partial > failed. A 404 means the node
  * has never seen it or has forgotten it (e.g. dropped for a fee below the node minimum): undefined.
  */
 import { toHex } from '../core/bytes.js';

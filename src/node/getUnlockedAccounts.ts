@@ -1,6 +1,6 @@
 /**
  * GET /node/unlockedaccount: the remote (signing) public keys the node harvests with, its own included
- * (protocol.md §5). Works only when the node has extension.diagnostics and trusts the gateway; callers treat a
+ * (docs/protocol.md §5). Works only when the node has extension.diagnostics and trusts the gateway; callers treat a
  * failure as "cannot tell", not as "not unlocked".
  */
 import { dtoArray, dtoGet, dtoHex, dtoRoot } from './readDto.js';

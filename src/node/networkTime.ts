@@ -1,5 +1,5 @@
 /**
- * Network time and clock skew (protocol.md §3.5): Symbol times (deadlines, /node/time) count milliseconds since the
+ * Network time and clock skew (docs/protocol.md §3.5): Symbol times (deadlines, /node/time) count milliseconds since the
  * network epoch (epochAdjustment). A local clock that is off by minutes makes the node refuse a deadline, so the
  * offset to the node's clock is measured from /node/time and applied to every deadline.
  */

@@ -1,6 +1,6 @@
 /**
  * The value formats of `/network/properties`, which is config-network.properties verbatim as strings
- * (protocol.md §5): `'` digit separators ("10'000'000'000"), hex ids ("0x6BED'913F'A202'23F8") and durations with
+ * (docs/protocol.md §5): `'` digit separators ("10'000'000'000"), hex ids ("0x6BED'913F'A202'23F8") and durations with
  * a unit suffix ("30s", "6h", "500ms", "2m", "1d"; catapult utils/ConfigurationUtils TimeSpan parsing).
  * Each parser returns undefined for text it does not recognise; the caller names the field in its error.
  */

@@ -1,5 +1,5 @@
 /**
- * Validation of REST answers (protocol.md §5): every field we use is checked and converted into a core type, and a
+ * Validation of REST answers (docs/protocol.md §5): every field we use is checked and converted into a core type, and a
  * wrong shape becomes NODE_BAD_RESPONSE naming the endpoint and the field, so nothing untyped leaks past src/node.
  * Gateway formats: uint64 as decimal strings, keys and hashes as hex, addresses as hex of the 24 raw bytes.
  */

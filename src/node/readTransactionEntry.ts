@@ -1,5 +1,5 @@
 /**
- * A transaction as REST writes it in /transactions/confirmed answers (protocol.md §5):
+ * A transaction as REST writes it in /transactions/confirmed answers (docs/protocol.md §5):
  * `{ id, meta: { height, hash | aggregateHash, index, ... }, transaction: { signerPublicKey, type, ... } }`.
  * Only transfers (recipient, message) and aggregates (their embedded `transactions`) are read in detail.
  */

@@ -1,5 +1,5 @@
 /**
- * GET /transactions/confirmed with filters (protocol.md §5; catapult-rest transactionRoutes.js). Addresses and
+ * GET /transactions/confirmed with filters (docs/protocol.md §5; catapult-rest transactionRoutes.js). Addresses and
  * signer keys are passed as base32 / hex; without `embedded: true` transfers inside aggregates are not returned.
  */
 import { encodeAddress } from '../core/address.js';

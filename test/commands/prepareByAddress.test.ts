@@ -29,7 +29,7 @@ const prepare = (address: string, out: string) =>
     { cwd: fixture.dir },
   );
 
-describe('harvest delegate --prepare --address (product.md §2.7: the public key or the address)', () => {
+describe('harvest delegate --prepare --address (docs/commands/sign.md: the public key or the address)', () => {
   it('finds the public key on chain and writes the unsigned plan', async () => {
     const account = fixture.devnet.descriptor.accounts[0]!;
     const run = await prepare(account.address, 'plan.json');

@@ -22,7 +22,7 @@ function codeOf(action: () => unknown): string {
 }
 
 describe('addresses', () => {
-  it('derives the addresses of protocol.md §4.5 for mainnet and testnet', () => {
+  it('derives the addresses of docs/protocol.md §4.5 for mainnet and testnet', () => {
     expect(encodeAddress(deriveAddress(NODE_PUBLIC_KEY, MAINNET.identifier))).toBe(
       'NCWYXKVYBMO4NBCUF3AXKJMXCGVSYQOS72UNKDY',
     );

@@ -24,7 +24,7 @@ describe('parsePrivateKey', () => {
     );
   });
 
-  it('derives the public key symbol-sdk derives for the protocol.md node key', () => {
+  it('derives the public key symbol-sdk derives for the docs/protocol.md node key', () => {
     expect(toHex(derivePublicKey(parsePrivateKey(SEED_HEX)))).toBe(NODE_PUBLIC_KEY);
   });
 

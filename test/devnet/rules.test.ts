@@ -28,7 +28,7 @@ afterEach(async () => {
 const HEX64 = /^[0-9A-F]{64}$/;
 const DECIMAL = /^\d+$/;
 
-describe('REST shapes of the gateway (protocol.md §5)', () => {
+describe('REST shapes of the gateway (docs/protocol.md §5)', () => {
   it('answers the node, network and chain routes with the gateway field names and formats', async () => {
     const devnet = await start();
     const info = (await getJson(`${devnet.url}/node/info`)).body;

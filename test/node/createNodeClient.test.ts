@@ -24,7 +24,7 @@ async function clientFor(routes: Record<string, Route>): Promise<{ client: NodeC
 
 const hex = (text: string) => parseHex(text, { name: 'test' });
 
-describe('createNodeClient against the gateway shapes of protocol.md §5', () => {
+describe('createNodeClient against the gateway shapes of docs/protocol.md §5', () => {
   it('reads /node/info', async () => {
     const { client } = await clientFor({ 'GET /node/info': { body: restFixture('nodeInfo.mainnet') } });
     const info = await client.getNodeInfo();

@@ -1,5 +1,5 @@
 /**
- * Sealing delegation records with native X25519 (performance.md "Techniques" 3): byte for byte what the plain noble
+ * Sealing delegation records with native X25519 (docs/performance.md "Techniques" 3): byte for byte what the plain noble
  * path (deriveSharedKey + ed25519.getPublicKey) gives for the same random bytes, several times faster.
  *
  * The sender draws an ephemeral private key e with clamped scalar k and needs two Edwards points in full:

@@ -1,6 +1,6 @@
 /**
  * The PersistentDelegationRequest message: how an account hands its remote and VRF private keys to a node,
- * readable only with the node's transport (TLS) private key (protocol.md §2.1; symbol/symbol
+ * readable only with the node's transport (TLS) private key (docs/protocol.md §2.1; symbol/symbol
  * sdk/javascript/src/symbol/MessageEncoder.js and client/catapult/extensions/harvesting/src/HarvestRequest.cpp).
  *
  *   offset  size  content

@@ -1,5 +1,5 @@
 /**
- * Native X25519 (OpenSSL through node:crypto) used for Symbol's Edwards key agreement (performance.md "Techniques").
+ * Native X25519 (OpenSSL through node:crypto) used for Symbol's Edwards key agreement (docs/performance.md "Techniques").
  *
  * Symbol's shared secret is the packed Edwards point s·A (y and the sign of x); X25519 computes only the Montgomery
  * u of the same product. The two curves are the same group under the birational map
@@ -14,7 +14,7 @@
  * on its inputs. It only ever touches public points and public results (ephemeral and node public keys, the shared
  * point, which is an HKDF input like any other public-looking value of the same size); private scalars stay inside
  * OpenSSL's constant-time X25519. The shared point is secret, though: a local timing observer of this process could
- * learn something about it. That is the price of the speed-up, written down here as performance.md asks.
+ * learn something about it. That is the price of the speed-up, written down here as docs/performance.md asks.
  */
 import { Buffer } from 'node:buffer';
 import { createHash, createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Symbol's shared key (protocol.md §1; symbol/symbol client/catapult/src/catapult/crypto/SharedKey.cpp and
+ * Symbol's shared key (docs/protocol.md §1; symbol/symbol client/catapult/src/catapult/crypto/SharedKey.cpp and
  * CryptoUtils.cpp; sdk/javascript/src/SharedKey.js). Verified against all 1001 entries of
  * tests/vectors/symbol/crypto/3.test-derive-hkdf.json.
  *

@@ -1,5 +1,5 @@
 /**
- * The parts of a REST `/accounts/{id}` document (protocol.md §5, AccountDTO) that planning needs: the public key,
+ * The parts of a REST `/accounts/{id}` document (docs/protocol.md §5, AccountDTO) that planning needs: the public key,
  * the linked keys (`supplementalPublicKeys.linked|vrf|node`, present only when linked), the raw importance and the
  * balance of the currency mosaic. `--account-state <file>` feeds it offline; the node client can reuse it online.
  */

@@ -1,5 +1,5 @@
 /**
- * The planner of product.md §2.2 step 4: from the account's links on chain and the keys the keystore holds, the
+ * The planner of docs/commands/delegate.md step 4: from the account's links on chain and the keys the keystore holds, the
  * fewest key-link transactions that leave the account linked to the right node with keys we can hand over.
  *
  *   node link : keep it if it already names this node; else unlink the old one (if any), link this one

@@ -1,14 +1,14 @@
 /**
- * The harvesting state of an account in the wallets' vocabulary (product.md §2.3; peers.md §3.5): one state word
+ * The harvesting state of an account in the wallets' vocabulary (docs/states.md; docs/landscape.md): one state word
  * plus the reasons behind it, from facts gathered by the status flow. Pure: every fact is passed in.
  *
- * "Active" has exactly one test (peers.md §0.3): the node whose transport key is the account's node link lists the
+ * "Active" has exactly one test (docs/states.md#how-active-is-decided): the node whose transport key is the account's node link lists the
  * account's linked remote key in /node/unlockedaccount.
  */
 import { equalBytes } from '../bytes.js';
 import { anyLinked, type AccountLinks } from './accountLinks.js';
 
-/** The state words of product.md §2.3. */
+/** The state words of docs/states.md. */
 export type HarvestingState =
   | 'INACTIVE'
   | 'KEYS_LINKED'

@@ -1,5 +1,5 @@
 /**
- * The keystore file: `<home>/keystore/<MAIN ADDRESS>.json`, one per main account, mode 0600 (product.md §3).
+ * The keystore file: `<home>/keystore/<MAIN ADDRESS>.json`, one per main account, mode 0600 (docs/keystore.md).
  * Versioned JSON; only the private keys are encrypted, so that public facts (which keys, which node, the journal)
  * can be read and updated without the password, and so that no private key is ever in the file in plain text.
  *
@@ -19,7 +19,7 @@
  * Encryption key = scrypt(password as UTF-8 NFC, salt, N, r, p, 32 bytes); AES-256-GCM with a fresh 12-byte IV
  * per sealed value (keystoreCrypto.ts). `check` lets a wrong password be told apart from a damaged entry even when
  * no key is stored yet. Keys are append-only: nothing here removes a key, so a key that may be linked on chain is
- * never lost (product.md §5); its status changes instead.
+ * never lost (docs/ARCHITECTURE.md#safety-rules); its status changes instead.
  */
 import { parseHex, toHex } from '../bytes.js';
 import { InputError } from '../errors.js';

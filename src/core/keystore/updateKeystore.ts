@@ -1,6 +1,6 @@
 /**
  * Pure updates of a keystore file's public part after the chain moved on: journal states and key statuses.
- * Keys are never removed (product.md §5: never lose a key that may be linked); only their status changes.
+ * Keys are never removed (docs/ARCHITECTURE.md#safety-rules: never lose a key that may be linked); only their status changes.
  */
 import { equalBytes } from '../bytes.js';
 import type { AccountLinks } from '../harvesting/accountLinks.js';

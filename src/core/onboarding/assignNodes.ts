@@ -1,5 +1,5 @@
 /**
- * Which node each account of `harvest onboard` is delegated to (product.md §2.6), deterministically:
+ * Which node each account of `harvest onboard` is delegated to (docs/commands/onboard.md), deterministically:
  *
  *   1. a row that names its own node keeps it;
  *   2. an account whose keystore remembers one of the listed nodes keeps it (a re-run must not move an account

@@ -1,5 +1,5 @@
 /**
- * The `--accounts` file of `harvest onboard` (product.md §2.6): one account per row, named by `key_file` (a path to
+ * The `--accounts` file of `harvest onboard` (docs/commands/onboard.md): one account per row, named by `key_file` (a path to
  * a key file) or `key_env` (the name of an environment variable holding the key), with an optional `node` URL.
  *
  * Two shapes, told apart by the first significant line:

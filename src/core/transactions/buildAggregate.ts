@@ -1,5 +1,5 @@
 /**
- * An aggregate of embedded transactions, all signed by `signerPublicKey` (protocol.md §3.1–3.4):
+ * An aggregate of embedded transactions, all signed by `signerPublicKey` (docs/protocol.md §3.1–3.4):
  *
  *   header(128) | transactions_hash(32) | payload_size(4) | reserved(4) | embedded…(each padded to 8) | cosignatures
  *

@@ -1,5 +1,5 @@
 /**
- * A top-level TransferTransaction without mosaics, as the delegation request is sent on its own (protocol.md §3.2):
+ * A top-level TransferTransaction without mosaics, as the delegation request is sent on its own (docs/protocol.md §3.2):
  *
  *   header(128) | recipient(24) | message_size(2) | mosaics_count(1)=0 | reserved(1) | reserved(4) | message(n)
  *

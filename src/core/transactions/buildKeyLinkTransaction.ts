@@ -1,5 +1,5 @@
 /**
- * A top-level AccountKeyLink / VrfKeyLink / NodeKeyLink transaction, version 1 (protocol.md §3.2):
+ * A top-level AccountKeyLink / VrfKeyLink / NodeKeyLink transaction, version 1 (docs/protocol.md §3.2):
  *
  *   header(128) | linked_public_key(32) | link_action(1)                               = 161 bytes
  */

@@ -1,7 +1,7 @@
 /**
  * The step all top-level builders share: descriptor + signer + deadline + fee → serialised, unsigned bytes.
  * We call the factory with an explicit deadline instead of the facade's createTransactionFromTypedDescriptor,
- * which reads the local clock (protocol.md §3.7).
+ * which reads the local clock (docs/protocol.md §3.7).
  */
 import { PublicKey } from 'symbol-sdk';
 import { models } from 'symbol-sdk/symbol';

@@ -2,7 +2,7 @@
  * The rule `harvest sign` and `harvest announce` apply before touching a transaction they did not build: it may
  * hold only key links (remote, VRF, node) and delegation requests, all signed by the same account, and no
  * cosignature is expected from anyone else. The "sweeping" scams hide mosaic transfers (or account restrictions,
- * multisig changes…) inside aggregates presented as harvesting activation (product.md §2.7).
+ * multisig changes…) inside aggregates presented as harvesting activation (docs/commands/sign.md).
  */
 import { toHex } from '../bytes.js';
 import { RejectedError } from '../errors.js';

@@ -1,5 +1,5 @@
 /**
- * Deadlines count milliseconds since the network epoch (protocol.md §3.5):
+ * Deadlines count milliseconds since the network epoch (docs/protocol.md §3.5):
  *
  *   deadline = now_unix_ms − epochAdjustment·1000 + lifetime_ms
  *

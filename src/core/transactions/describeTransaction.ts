@@ -1,9 +1,9 @@
 /**
  * Reads a serialised transaction back (with symbol-sdk's deserialiser) into a short description: what each inner
  * transaction does, in the words the plan and `harvest sign` show. The delegation request is recognised by shape:
- * a transfer with no mosaics whose message is exactly 132 bytes and starts with the marker (protocol.md §2.1).
+ * a transfer with no mosaics whose message is exactly 132 bytes and starts with the marker (docs/protocol.md §2.1).
  */
-import { SymbolTransactionFactory as TransactionFactory, models } from 'symbol-sdk/symbol';
+import { SymbolFacade, SymbolTransactionFactory as TransactionFactory, models } from 'symbol-sdk/symbol';
 import { DELEGATION_MARKER, DELEGATION_MESSAGE_SIZE } from '../crypto/delegationMessage.js';
 import { equalBytes } from '../bytes.js';
 import { InputError } from '../errors.js';
@@ -87,9 +87,19 @@ export function describeTransaction(payload: Uint8Array): TransactionDescription
     type === models.TransactionType.AGGREGATE_BONDED.value
   ) {
     const aggregate = transaction as unknown as {
+      transactionsHash: models.Hash256;
       transactions: models.EmbeddedTransaction[];
       cosignatures: unknown[];
     };
+    // The signature and the hash cover the header and transactionsHash, not the inner transactions themselves:
+    // an inner transaction changed after signing shows only as a Merkle root that no longer matches.
+    const root = SymbolFacade.hashEmbeddedTransactions(aggregate.transactions);
+    if (!equalBytes(root.bytes, aggregate.transactionsHash.bytes)) {
+      throw new InputError(
+        'INVALID_PAYLOAD',
+        "the aggregate's inner transactions do not match its transactions hash: they were altered",
+      );
+    }
     return {
       ...common,
       kind:

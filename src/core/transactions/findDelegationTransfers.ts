@@ -1,7 +1,7 @@
 /**
  * Finds the delegation transfers in a signed transaction, top level or embedded in an aggregate. This is a small
  * read-only parser (so that `decrypt-check` does not load symbol-sdk); everything we *build* goes through
- * symbol-sdk's descriptors. Layouts from symbol/symbol catbuffer/schemas/symbol (protocol.md §3.1-§3.2), all
+ * symbol-sdk's descriptors. Layouts from symbol/symbol catbuffer/schemas/symbol (docs/protocol.md §3.1-§3.2), all
  * integers little-endian:
  *
  *   top-level header (128)  size(4) reserved(4) signature(64) signer(32) reserved(4)

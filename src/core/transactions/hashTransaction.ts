@@ -1,5 +1,5 @@
 /**
- * What a signature covers and what identifies a transaction (protocol.md §3.3; symbol-sdk 3.3.2
+ * What a signature covers and what identifies a transaction (docs/protocol.md §3.3; symbol-sdk 3.3.2
  * src/facade/SymbolFacade.js transactionDataBuffer):
  *
  *   offset   0 size(4) | 4 reserved(4) | 8 signature(64) | 72 signer(32) | 104 reserved(4) | 108 version(1)

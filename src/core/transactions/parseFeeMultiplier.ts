@@ -1,7 +1,7 @@
 /**
  * The `--fee <slow|average|fast|N>` flag. N is a fee multiplier (µXYM per byte: fee = size × N); the words need a
  * node's fee statistics (`/network/fees/transaction`), so offline only N makes sense. Default offline: 100, the
- * public networks' defaultDynamicFeeMultiplier and the usual node minimum (protocol.md §6).
+ * public networks' defaultDynamicFeeMultiplier and the usual node minimum (docs/protocol.md §6).
  */
 import { InputError } from '../errors.js';
 

@@ -1,5 +1,5 @@
 /**
- * `--fee <slow|average|fast|N>` against a node's fee statistics (/network/fees/transaction, protocol.md §3.6).
+ * `--fee <slow|average|fast|N>` against a node's fee statistics (/network/fees/transaction, docs/protocol.md §3.6).
  * A transaction whose max fee is below size × the node's minFeeMultiplier is dropped without any status, so no
  * choice may go below that minimum:
  *

@@ -1,5 +1,5 @@
 /**
- * Signs a serialised transaction with node:crypto's Ed25519 (performance.md: about 5× faster than symbol-sdk's
+ * Signs a serialised transaction with node:crypto's Ed25519 (docs/performance.md: about 5× faster than symbol-sdk's
  * WASM), over generationHashSeed | data as hashTransaction.ts draws it. The private key is imported once as a JWK
  * KeyObject (10–13× faster than PKCS#8 import) and cached per key *array* in a WeakMap, so the cache never holds a
  * key longer than its owner does and never turns it into a string key.

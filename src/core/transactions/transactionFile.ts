@@ -1,5 +1,5 @@
 /**
- * The cold-signing files (product.md §2.7). `harvest delegate --prepare` writes an unsigned plan; `harvest sign`
+ * The cold-signing files (docs/commands/sign.md). `harvest delegate --prepare` writes an unsigned plan; `harvest sign`
  * turns it into a signed file; `harvest announce` (issue #5) reads the signed file (or any delegate --json result,
  * which has the same `transactions[]`). Both carry the network, so that the offline machine signs for the right
  * generation hash seed:

@@ -1,5 +1,5 @@
 /**
- * The transactions this tool builds, described as plain data before symbol-sdk serialises them (protocol.md §3.2).
+ * The transactions this tool builds, described as plain data before symbol-sdk serialises them (docs/protocol.md §3.2).
  * Everything is signed by the main account: the embedded signer of every inner transaction and the aggregate's signer.
  */
 
@@ -31,7 +31,7 @@ export type InnerTransaction = KeyLinkTransaction | MessageTransfer;
 /** The fee of a top-level transaction: size × multiplier (the normal case), or an exact amount. */
 export type FeeSpec = { readonly multiplier: bigint } | { readonly amount: bigint };
 
-/** Aggregate versions we build: 3 once `uniqueAggregateTransactionHash` is active, else 2 (protocol.md §3.4). */
+/** Aggregate versions we build: 3 once `uniqueAggregateTransactionHash` is active, else 2 (docs/protocol.md §3.4). */
 export type AggregateVersion = 2 | 3;
 
 /** A serialised top-level transaction whose signature bytes are still zero. */

@@ -1,5 +1,5 @@
 /**
- * Checks the signer's Ed25519 signature of a signed top-level transaction for one network (protocol.md §3.3):
+ * Checks the signer's Ed25519 signature of a signed top-level transaction for one network (docs/protocol.md §3.3):
  * the signature at bytes 8..72 must verify under the signer key at 72..104 over generationHashSeed | data, where
  * data is what hashTransaction.ts draws. A payload signed for another network (another seed) fails here, which is
  * how `harvest announce` tells a file for another network from one for the node's before announcing anything.

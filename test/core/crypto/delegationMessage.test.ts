@@ -31,7 +31,7 @@ function open(nodePrivateKey: Uint8Array, message: Uint8Array) {
 }
 
 describe('encodeDelegationMessage', () => {
-  it('reproduces the derived oracle of protocol.md §4.5(a) byte for byte', () => {
+  it('reproduces the derived oracle of docs/protocol.md §4.5(a) byte for byte', () => {
     const nodePublicKey = derivePublicKey(hex('11'.repeat(32)));
     const message = encodeDelegationMessage(
       nodePublicKey,

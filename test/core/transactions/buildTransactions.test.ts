@@ -149,7 +149,7 @@ describe('transaction builders against the official vectors (transactions.json)'
   });
 });
 
-describe('signing and hashing oracles (protocol.md §4.4, §4.5 b)', () => {
+describe('signing and hashing oracles (docs/protocol.md §4.4, §4.5 b)', () => {
   const mainPrivate = parseHex(MAIN_PRIVATE, { name: 'key' });
   const seed = TESTNET.generationHashSeed;
 
@@ -239,7 +239,7 @@ describe('signing and hashing oracles (protocol.md §4.4, §4.5 b)', () => {
     expect(toHex(signedV2.hash)).toBe('324A0F9EA5DB5F21FC2DAD4BED5B849770DFC77175A8419EC5DBBA2099834BC4');
   });
 
-  it('V2 and V3 differ only in the version byte, and V3 signs 4 more bytes: payload_size (protocol.md §3.4)', () => {
+  it('V2 and V3 differ only in the version byte, and V3 signs 4 more bytes: payload_size (docs/protocol.md §3.4)', () => {
     const v3 = buildLinks(3).payload;
     const v2 = buildLinks(2).payload;
     const differing = [...v3.keys()].filter((i) => v3[i] !== v2[i]);

@@ -1,0 +1,336 @@
+/**
+ * announceSignedFile through its entry point: signed files are made here with the product's own builders and
+ * signer (src/core), for the virtual clock's network time, then handed to the flow against the stub chain.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { deriveAddress } from '../../src/core/address.js';
+import { toHex } from '../../src/core/bytes.js';
+import { encodeDelegationMessage } from '../../src/core/crypto/delegationMessage.js';
+import { derivePublicKey } from '../../src/core/keys.js';
+import { MAINNET, TESTNET, type NetworkParameters } from '../../src/core/network.js';
+import { buildAggregate } from '../../src/core/transactions/buildAggregate.js';
+import { computeDeadline, networkTimeOf } from '../../src/core/transactions/computeDeadline.js';
+import type { TransactionDescription } from '../../src/core/transactions/describeTransaction.js';
+import type { AnnounceFile } from '../../src/core/transactions/parseAnnounceFile.js';
+import { signTransaction } from '../../src/core/transactions/signTransaction.js';
+import { announceSignedFile, type AnnounceSignedFileParameters } from '../../src/flows/announceSignedFile.js';
+import { keyOf, NODE_PUBLIC } from '../helpers/delegationChain.js';
+import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '../helpers/flowWorld.js';
+import { seededRandom } from '../helpers/seededRandom.js';
+import { reply } from '../helpers/stubNode.js';
+
+const REMOTE_PRIVATE = keyOf(0x41);
+const VRF_PRIVATE = keyOf(0x42);
+
+let world: FlowWorld;
+afterEach(() => world.node.assertAllHit());
+
+/** A delegation aggregate (node, remote, VRF links and the request) signed by the main key, as `harvest sign` would. */
+function signedDelegation(options: { seedOf?: NetworkParameters; lifetimeMs?: bigint } = {}) {
+  const network = TESTNET;
+  const unsigned = buildAggregate({
+    networkIdentifier: network.identifier,
+    signerPublicKey: MAIN_PUBLIC,
+    deadline: computeDeadline(
+      networkTimeOf(world.time.now(), network.epochAdjustmentSeconds),
+      options.lifetimeMs,
+    ),
+    fee: { multiplier: 100n },
+    version: 3,
+    transactions: [
+      { type: 'keyLink', role: 'node', action: 'link', linkedPublicKey: NODE_PUBLIC },
+      { type: 'keyLink', role: 'remote', action: 'link', linkedPublicKey: derivePublicKey(REMOTE_PRIVATE) },
+      { type: 'keyLink', role: 'vrf', action: 'link', linkedPublicKey: derivePublicKey(VRF_PRIVATE) },
+      {
+        type: 'transfer',
+        recipientAddress: deriveAddress(NODE_PUBLIC, network.identifier),
+        message: encodeDelegationMessage(
+          NODE_PUBLIC,
+          { remotePrivateKey: REMOTE_PRIVATE, vrfPrivateKey: VRF_PRIVATE },
+          seededRandom(5),
+        ),
+      },
+    ],
+  });
+  const signed = signTransaction(
+    unsigned.payload,
+    MAIN_PRIVATE,
+    (options.seedOf ?? network).generationHashSeed,
+  );
+  return { payload: signed.payload, hash: toHex(signed.hash) };
+}
+
+/** A harvest-signed file naming `network`; `null`: a file that names none (bare payload, --json result). */
+function fileOf(
+  signed: { payload: Uint8Array; hash: string },
+  network: NetworkParameters | null = TESTNET,
+): AnnounceFile {
+  return {
+    transactions: [{ payload: signed.payload, kind: 'delegate', hash: signed.hash }],
+    ...(network === null
+      ? {}
+      : {
+          network: {
+            name: network.name,
+            identifier: network.identifier,
+            generationHashSeed: network.generationHashSeed,
+          },
+        }),
+  };
+}
+
+function parameters(
+  file: AnnounceFile,
+  overrides: Partial<AnnounceSignedFileParameters> = {},
+): AnnounceSignedFileParameters {
+  return {
+    client: world.client,
+    expectedNetwork: undefined,
+    file,
+    allowAny: false,
+    review: () => Promise.resolve(),
+    dryRun: false,
+    wait: true,
+    confirmationTimeoutMs: 5 * 60_000,
+    activationTimeoutMs: 10 * 60_000,
+    now: world.time.now,
+    sleep: world.time.sleep,
+    ...overrides,
+  };
+}
+
+function freshWorld(): FlowWorld {
+  world = flowWorld();
+  world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+  return world;
+}
+
+describe('announceSignedFile', () => {
+  it('checks, shows, then announces the signed aggregate and follows it to ACTIVE', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    const reviewed: TransactionDescription[][] = [];
+
+    const result = await announceSignedFile(
+      parameters(fileOf(signed), {
+        review: (descriptions) => {
+          expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+          reviewed.push([...descriptions]);
+          return Promise.resolve();
+        },
+      }),
+    );
+
+    expect(reviewed).toHaveLength(1);
+    expect(reviewed[0]!.map((description) => description.transactions.length)).toEqual([4]);
+    expect(world.chain.announced).toEqual([toHex(signed.payload)]);
+    expect(result).toMatchObject({
+      state: 'ACTIVE',
+      announced: true,
+      transactions: [{ hash: signed.hash, kind: 'delegate' }],
+      nodePublicKey: toHex(NODE_PUBLIC),
+      remotePublicKey: toHex(derivePublicKey(REMOTE_PRIVATE)),
+    });
+    expect(result.plan.map((entry) => entry.kind)).toEqual([
+      'nodeLink',
+      'remoteLink',
+      'vrfLink',
+      'delegationRequest',
+    ]);
+  });
+
+  it('a deadline already passed: TRANSACTION_REJECTED (Expired), nothing shown or announced', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    world.time.advance(3 * 3600_000);
+
+    await expect(
+      announceSignedFile(parameters(fileOf(signed), { review: () => Promise.reject(new Error('shown')) })),
+    ).rejects.toMatchObject({
+      code: 'TRANSACTION_REJECTED',
+      details: { hash: signed.hash, status: 'Expired' },
+    });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('already confirmed: skipped, nothing announced again', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    world.chain.setStatus(signed.hash, 'confirmed');
+    const notes: string[] = [];
+
+    const result = await announceSignedFile(
+      parameters(fileOf(signed), {
+        review: () => Promise.reject(new Error('shown')),
+        onNote: (text) => notes.push(text),
+      }),
+    );
+
+    expect(result.announced).toBe(false);
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    expect(notes).toEqual(['every transaction of the file is already confirmed: nothing to announce']);
+  });
+
+  it('rejected earlier by the node: TRANSACTION_REJECTED with its code, not announced again', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    world.chain.setStatus(signed.hash, { failed: 'Failure_Core_Insufficient_Balance' });
+
+    await expect(announceSignedFile(parameters(fileOf(signed)))).rejects.toMatchObject({
+      code: 'TRANSACTION_REJECTED',
+      details: { status: 'Failure_Core_Insufficient_Balance' },
+    });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('a file naming another network: WRONG_NETWORK before any status is read', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+
+    await expect(announceSignedFile(parameters(fileOf(signed, MAINNET)))).rejects.toMatchObject({
+      code: 'WRONG_NETWORK',
+    });
+    expect(world.node.calls({ path: /^\/transactionStatus\// })).toEqual([]);
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('a payload signed for another network (file without network): WRONG_NETWORK', async () => {
+    freshWorld();
+    const signed = signedDelegation({ seedOf: MAINNET });
+
+    await expect(announceSignedFile(parameters(fileOf(signed, null)))).rejects.toMatchObject({
+      code: 'WRONG_NETWORK',
+    });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('a signed header field altered after signing (file naming this network): INVALID_PAYLOAD', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    const altered = Uint8Array.from(signed.payload);
+    altered[112]! ^= 1; // max fee, inside the signed header
+
+    await expect(
+      announceSignedFile(parameters(fileOf({ payload: altered, hash: signed.hash }))),
+    ).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  // BUG (reported, not fixed here): an aggregate's signature covers its header and transactionsHash, not the inner
+  // transactions' bytes, and announceSignedFile never recomputes transactionsHash from the inner transactions. An
+  // inner transaction altered after signing (here one byte of the delegation request; it could be a linked key or
+  // the request's recipient) passes every check, is shown in review as if signed, and is announced; a real node
+  // then rejects it (aggregate hash mismatch). Expected: INVALID_PAYLOAD before anything is shown or sent.
+  it.fails('an inner transaction altered after signing: INVALID_PAYLOAD, nothing announced', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    const altered = Uint8Array.from(signed.payload);
+    altered[altered.length - 1]! ^= 1; // last byte of the delegation request's message
+
+    await expect(
+      announceSignedFile(parameters(fileOf({ payload: altered, hash: signed.hash }))),
+    ).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('--expected network differs from the node: WRONG_NETWORK', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+
+    await expect(
+      announceSignedFile(parameters(fileOf(signed), { expectedNetwork: MAINNET })),
+    ).rejects.toMatchObject({ code: 'WRONG_NETWORK' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('dry run: shown, nothing announced', async () => {
+    freshWorld();
+    const signed = signedDelegation();
+    let shown = 0;
+
+    const result = await announceSignedFile(
+      parameters(fileOf(signed), { dryRun: true, review: () => Promise.resolve(void (shown += 1)) }),
+    );
+
+    expect(shown).toBe(1);
+    expect(result).toMatchObject({ announced: false, state: 'INACTIVE' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+  });
+
+  it('no confirmation in time: CONFIRMATION_PENDING, announced once', async () => {
+    freshWorld();
+    world.chain.confirmAfterPolls = Number.POSITIVE_INFINITY;
+    const signed = signedDelegation();
+
+    const result = await announceSignedFile(parameters(fileOf(signed), { confirmationTimeoutMs: 60_000 }));
+
+    expect(result).toMatchObject({ state: 'CONFIRMATION_PENDING', announced: true });
+    expect(world.chain.announced).toEqual([toHex(signed.payload)]);
+    expect(world.time.elapsedMs()).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('a transfer hidden in the aggregate: UNSAFE_TRANSACTION before review; --allow-any announces it', async () => {
+    freshWorld();
+    const unsigned = buildAggregate({
+      networkIdentifier: TESTNET.identifier,
+      signerPublicKey: MAIN_PUBLIC,
+      deadline: computeDeadline(networkTimeOf(world.time.now(), TESTNET.epochAdjustmentSeconds)),
+      fee: { multiplier: 100n },
+      version: 3,
+      transactions: [
+        { type: 'keyLink', role: 'remote', action: 'link', linkedPublicKey: derivePublicKey(REMOTE_PRIVATE) },
+        {
+          type: 'transfer',
+          recipientAddress: deriveAddress(derivePublicKey(keyOf(0x66)), TESTNET.identifier),
+          message: new TextEncoder().encode('hello'),
+        },
+      ],
+    });
+    const signed = signTransaction(unsigned.payload, MAIN_PRIVATE, TESTNET.generationHashSeed);
+    const file = fileOf({ payload: signed.payload, hash: toHex(signed.hash) });
+
+    await expect(
+      announceSignedFile(parameters(file, { review: () => Promise.reject(new Error('shown')) })),
+    ).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION' });
+    expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+
+    const result = await announceSignedFile(parameters(file, { allowAny: true }));
+    expect(result.announced).toBe(true);
+    expect(result.plan.map((entry) => entry.kind)).toEqual(['remoteLink', 'transfer']);
+    expect(world.chain.announced).toEqual([toHex(signed.payload)]);
+  });
+
+  it('two transactions, the first already confirmed: only the second is announced', async () => {
+    freshWorld();
+    const first = signedDelegation();
+    const second = signedDelegation({ lifetimeMs: 3_600_000n });
+    world.chain.setStatus(first.hash, 'confirmed');
+    const file: AnnounceFile = {
+      transactions: [
+        { payload: first.payload, hash: first.hash },
+        { payload: second.payload, hash: second.hash },
+      ],
+    };
+
+    const result = await announceSignedFile(parameters(file));
+
+    expect(world.chain.announced).toEqual([toHex(second.payload)]);
+    expect(result.transactions.map((transaction) => transaction.hash)).toEqual([first.hash, second.hash]);
+    expect(result.announced).toBe(true);
+  });
+
+  // BUG? (reported, not fixed here; same root as in delegateThroughNode.test.ts): after the file's transaction is
+  // confirmed, /node/unlockedaccount failing during the activation wait throws NodeError instead of a result.
+  it.fails('/node/unlockedaccount failing during the activation wait: still a result', async () => {
+    freshWorld();
+    world.chain.unlockDelegates = false;
+    let probes = 0;
+    world.node.on('GET', '/node/unlockedaccount', () =>
+      ++probes === 1 ? { unlockedAccount: [] } : reply(503, { code: 'ServiceUnavailable', message: 'busy' }),
+    );
+
+    const result = await announceSignedFile(parameters(fileOf(signedDelegation())));
+
+    expect(result).toMatchObject({ state: 'ACTIVATION_PENDING', announced: true });
+  });
+});
