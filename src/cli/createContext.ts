@@ -9,7 +9,7 @@ import { createOutput } from '../ui/output.js';
 import { createAsk } from './ask.js';
 import { readSettings, type GlobalOptions } from './globalOptions.js';
 import { createInputReader } from './inputReader.js';
-import { readKeystorePassword } from './keystorePassword.js';
+import { readKeystorePassword } from './readKeystorePassword.js';
 import { keystoreOpener, nodeConnector } from './openers.js';
 import { createOutputFiles } from './outputFiles.js';
 
