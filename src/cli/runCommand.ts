@@ -11,6 +11,7 @@ import type { GlobalOptions } from './globalOptions.js';
 
 /** Runs the command that commander parsed (`command`) and returns its exit code. */
 export async function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
+  // the context's node and keystore openers load flows: loaded with the command, never for help or version
   const [implementation, { createContext }] = await Promise.all([entry.load(), import('./createContext.js')]);
   const ctx = createContext(runtime, command.optsWithGlobals<GlobalOptions>());
   const args = command.processedArgs as string[];
