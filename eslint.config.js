@@ -1,7 +1,10 @@
 // ESLint flat config: typescript-eslint's type-checked rules, plus the layer rule of docs/ARCHITECTURE.md#layers
-// (core ← node ← flows ← commands ← cli; ui beside), core's purity (no I/O, clock, randomness or process), and the
-// devnet's independence (packages/devnet never imports the product; only src/commands/devnet.ts loads it).
+// (core ← node ← flows ← commands ← cli; ui and contract beside), no import cycle (import-x/no-cycle: run-time
+// imports; test/architecture/noImportCycles.test.ts also counts type-only ones), core's purity (no I/O, clock,
+// randomness or process), and the devnet's independence (packages/devnet never imports the product; only
+// src/commands/devnet.ts loads it).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** The devnet package: loaded by `harvest devnet` only (src/commands/devnet.ts), never by the other layers. */
@@ -72,7 +75,18 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  layer('core', ['node', 'flows', 'commands', 'cli', 'ui'], {
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  layer('core', ['contract', 'node', 'flows', 'commands', 'cli', 'ui'], {
     paths: [
       ...NODE_IO.map((name) => ({ name, message: 'core is pure: no I/O (docs/ARCHITECTURE.md#layers)' })),
       {
@@ -91,10 +105,16 @@ export default tseslint.config(
       },
     ],
   }),
-  layer('node', ['flows', 'commands', 'cli', 'ui']),
+  // src/contract: the --json result types that flows produce and ui renders; it may import only core (one type
+  // from node still, listed in test/architecture/noImportCycles.test.ts until it moves)
+  layer('contract', ['flows', 'commands', 'cli', 'ui'], {}, ['node']),
+  layer('node', ['contract', 'flows', 'commands', 'cli', 'ui']),
   layer('flows', ['commands', 'cli', 'ui']),
-  layer('ui', ['node', 'commands', 'cli'], {}, ['flows']),
-  layer('commands', ['node']),
+  layer('ui', ['node', 'commands', 'cli', 'flows']),
+  // commands see src/commands/context, never src/cli: cli wires commands, not the other way round
+  layer('commands', ['node', 'cli']),
+  // the definitions are what `harvest --help` loads: nothing heavy (test/e2e/lightStartup.e2e.test.ts)
+  layer('commands/definitions', ['core', 'node', 'flows', 'ui', 'cli', 'contract']),
   {
     // The CLI and the library entry never load the devnet: `harvest devnet` does, at action time.
     files: ['src/cli/**/*.ts', 'src/index.ts'],
@@ -148,7 +168,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/context.ts'],
+    ignores: ['src/ui/io.ts', 'src/ui/prompter.ts', 'src/cli/processRuntime.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

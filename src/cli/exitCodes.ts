@@ -1,3 +1,4 @@
+import type { CommandOutcome, PartialExit } from '../commands/context/outcome.js';
 import { CancelledError, InputError, NodeError, PendingError, RejectedError } from '../core/errors.js';
 
 /** The exit codes of docs/cli.md. */
@@ -11,7 +12,19 @@ export const ExitCode = {
   Cancelled: 130,
 } as const;
 
-/** The only place that turns an error into an exit code. */
+/** The exit code of each way a command that printed its result can fall short. */
+const PARTIAL_EXIT_CODES: Readonly<Record<PartialExit, number>> = {
+  pending: ExitCode.Pending,
+  rejected: ExitCode.Rejected,
+  internal: ExitCode.Bug,
+};
+
+/** The exit code of a command that printed its result: 0, or why it did not fully succeed. */
+export function exitCodeOf(outcome: CommandOutcome): number {
+  return outcome.exit === undefined ? ExitCode.Ok : PARTIAL_EXIT_CODES[outcome.exit];
+}
+
+/** The exit code of a command that failed: the only place that turns an error into an exit code. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return ExitCode.Usage;
   if (error instanceof NodeError) return ExitCode.NodeUnavailable;

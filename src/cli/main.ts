@@ -1,9 +1,12 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import type { Runtime } from '../commands/context/runtime.js';
 import { InputError } from '../core/errors.js';
 import { createOutput } from '../ui/output.js';
-import { createProcessRuntime, type Runtime } from './context.js';
 import { ExitCode, exitCodeFor } from './exitCodes.js';
+import { createProcessRuntime } from './processRuntime.js';
+import type { CommandEntry } from './commandTable.js';
 import { createProgram } from './program.js';
+import { runCommand } from './runCommand.js';
 
 /**
  * Runs one invocation of `harvest` and returns its exit code. Never calls process.exit, so stdout always flushes.
@@ -11,6 +14,21 @@ import { createProgram } from './program.js';
  */
 export async function main(argv: readonly string[], overrides: Partial<Runtime> = {}): Promise<number> {
   const runtime: Runtime = { ...createProcessRuntime(), ...overrides };
+  return runHarvest(argv, runtime, (entry, command) => runCommand(entry, command, runtime));
+}
+
+/** Runs the command commander parsed and returns its exit code (src/cli/runCommand.ts, or a test's recorder). */
+export type RunParsedCommand = (entry: CommandEntry, command: Command) => Promise<number>;
+
+/**
+ * Parses `argv`, hands the command to `run` and returns the exit code: the command's, or that of a usage error,
+ * help, version or failure. Errors are printed here: the JSON error document with --json, else a message on stderr.
+ */
+export async function runHarvest(
+  argv: readonly string[],
+  runtime: Runtime,
+  run: RunParsedCommand,
+): Promise<number> {
   const early = { json: argv.includes('--json'), verbose: argv.includes('--verbose') };
   const output = () =>
     createOutput(runtime.io, {
@@ -18,9 +36,13 @@ export async function main(argv: readonly string[], overrides: Partial<Runtime> 
       color: !argv.includes('--no-color') && runtime.env['NO_COLOR'] === undefined && runtime.io.stderrIsTTY,
     });
   try {
-    const invocation = { runtime, exitCode: ExitCode.Ok as number };
-    await createProgram(invocation, early).parseAsync([...argv], { from: 'user' });
-    return invocation.exitCode;
+    // set by the one command that runs; help and version run none, and exit 0
+    let commandExitCode: number = ExitCode.Ok;
+    const program = createProgram(runtime, early, async (entry, command) => {
+      commandExitCode = await run(entry, command);
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return commandExitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (

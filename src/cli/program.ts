@@ -1,23 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { registerAnnounce } from '../commands/announce.js';
-import { registerDecryptCheck } from '../commands/decryptCheck.js';
-import { registerDelegate } from '../commands/delegate.js';
-import { registerLinkRemote } from '../commands/linkRemote.js';
-import { registerSign } from '../commands/sign.js';
-import { registerDevnet } from '../commands/devnet.js';
-import { registerNode } from '../commands/node.js';
-import { registerOnboard } from '../commands/onboard.js';
-import { registerRequests } from '../commands/requests.js';
-import { registerStatus } from '../commands/status.js';
-import { registerUnlink } from '../commands/unlink.js';
-import type { Invocation } from './context.js';
+import type { Runtime } from '../commands/context/runtime.js';
+import { COMMANDS, type CommandEntry } from './commandTable.js';
+import { homeParser, nodeUrlParser, parseTimeout } from './globalOptions.js';
 
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
 export interface EarlyFlags {
   readonly json: boolean;
   readonly verbose: boolean;
 }
+
+/** Runs the command commander parsed: src/cli/runCommand.ts, or a recorder in the argument tests. */
+export type CommandRunner = (entry: CommandEntry, command: Command) => Promise<void>;
 
 /** The package version, read once from package.json (two folders above both src/cli and dist/cli). */
 export function packageVersion(): string {
@@ -26,25 +20,34 @@ export function packageVersion(): string {
 }
 
 /**
- * The commander program: global options of docs/cli.md and one registerX() per command. Commands are added
- * with program.command() (inside registerX) so that they inherit exitOverride and the output routing.
+ * The commander program: the global options of docs/cli.md and every command of the table. Commands are added
+ * with program.command() so that they inherit exitOverride and the output routing.
  */
-export function createProgram(invocation: Invocation, early: EarlyFlags): Command {
-  const { runtime } = invocation;
+export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandRunner): Command {
   const program = new Command('harvest')
     .description('Symbol delegated and remote harvesting: safe, scriptable, fast')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--json', 'print exactly one JSON document on stdout')
     .option('-y, --yes', 'do not ask for confirmation (needed to announce without a terminal)')
-    .option('--node <url>', 'REST URL of the Symbol node to use (env HARVEST_NODE)')
+    .addOption(
+      new Option('--node <url>', 'REST URL of the Symbol node to use (env HARVEST_NODE)').argParser(
+        nodeUrlParser,
+      ),
+    )
     .addOption(
       new Option('--network <name>', 'public network the node must belong to (env HARVEST_NETWORK)').choices([
         'mainnet',
         'testnet',
       ]),
     )
-    .option('--home <dir>', 'keystore folder (env HARVEST_HOME; default ~/.config/harvest)')
-    .option('--timeout <seconds>', 'timeout of each HTTP request (default 10)')
+    .addOption(
+      new Option('--home <dir>', 'keystore folder (env HARVEST_HOME; default ~/.config/harvest)').argParser(
+        homeParser(runtime.cwd),
+      ),
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'timeout of each HTTP request (default 10)').argParser(parseTimeout),
+    )
     .option('--verbose', 'show details and stack traces of errors')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--no-input', 'never prompt; fail with a hint when input is missing')
@@ -57,16 +60,14 @@ export function createProgram(invocation: Invocation, early: EarlyFlags): Comman
         if (!early.json) write(text);
       },
     });
-  registerDecryptCheck(program, invocation);
-  registerDelegate(program, invocation);
-  registerLinkRemote(program, invocation);
-  registerSign(program, invocation);
-  registerNode(program, invocation);
-  registerRequests(program, invocation);
-  registerStatus(program, invocation);
-  registerUnlink(program, invocation);
-  registerAnnounce(program, invocation);
-  registerOnboard(program, invocation);
-  registerDevnet(program, invocation);
+  for (const entry of COMMANDS) {
+    const { definition } = entry;
+    const command = program
+      .command(definition.name)
+      .summary(definition.summary)
+      .description(definition.description);
+    definition.configure(command, program);
+    command.action((...received: unknown[]) => run(entry, received.at(-1) as Command));
+  }
   return program;
 }

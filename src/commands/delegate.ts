@@ -1,94 +1,40 @@
-import type { Command } from 'commander';
-import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
+/** `harvest delegate` (docs/commands/delegate.md): link fresh remote and VRF keys and ask a node to harvest. */
+import { deriveAddress, encodeAddress } from '../core/address.js';
+import { equalBytes, toHex } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
-import type { NetworkParameters } from '../core/network.js';
 import { NO_LINKS } from '../core/harvesting/accountLinks.js';
-import type { AccountState } from '../core/harvesting/parseAccountState.js';
-import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
+import { nodeKeyFromUser } from '../core/harvesting/nodeTransportKey.js';
+import { parseAccountState, type AccountState } from '../core/harvesting/parseAccountState.js';
+import { derivePublicKey, parsePublicKey } from '../core/keys.js';
+import type { NetworkParameters } from '../core/network.js';
+import { networkTimeOf } from '../core/networkTime.js';
+import { DEFAULT_FEE_MULTIPLIER, parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import type { TransactionFile } from '../core/transactions/transactionFile.js';
+import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
 import type { DelegateResult } from '../contract/setupResult.js';
-import type { ChainFacts } from '../flows/delegate.js';
-import { toJson } from '../ui/output.js';
+import { delegate as runDelegate, type ChainFacts } from '../flows/delegate.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
+import { toJson } from '../ui/output.js';
+import type { Context } from './context/context.js';
+import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
+import type { DelegateOptions } from './definitions/delegate.js';
+import { pendingExit, runOnlineSetup } from './onlineSetup.js';
 
-/** Flags of `harvest delegate` (and, for the shared ones, `harvest link-remote`). */
-export interface DelegateOptions {
-  readonly offline?: boolean;
-  readonly prepare?: boolean;
-  readonly out?: string;
-  readonly keyFile?: string;
-  readonly publicKey?: string;
-  readonly address?: string;
-  readonly nodePublicKey?: string;
-  readonly fee?: string;
-  readonly accountState?: string;
-  readonly aggregateVersion?: string;
-  readonly passwordFile?: string;
-  readonly force?: boolean;
-  readonly dryRun?: boolean;
-  /** commander's --no-wait sets this to false. */
-  readonly wait?: boolean;
-  readonly resend?: boolean;
-  readonly confirmationTimeout?: string;
-  readonly activationTimeout?: string;
-}
-
-/** Registers `harvest delegate`. */
-export function registerDelegate(program: Command, invocation: Invocation): void {
-  program
-    .command('delegate')
-    .summary('link fresh remote and VRF keys and ask a node to harvest for the account')
-    .description(
-      'Builds one aggregate: unlink what must go, link a remote key, a VRF key and the node transport key, and the ' +
-        'encrypted delegation request to the node. New keys are stored in the keystore before anything is printed. ' +
-        'Offline (--offline) it signs and prints without announcing; --prepare writes an unsigned plan for `harvest sign`.',
-    )
-    .option(
-      '--offline',
-      'no node at all: needs --network and --node-public-key; assumes no links unless --account-state',
-    )
-    .option('--prepare', 'write an unsigned plan (needs only the public key) to --out, for `harvest sign`')
-    .option('--out <file>', 'where --prepare writes the plan (or where the signed result is also written)')
-    .option(
-      '--key-file <path>',
-      "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
-    )
-    .option('--public-key <hex>', 'main account public key (with --prepare)')
-    .option('--address <base32>', 'main account address, instead of --public-key (with --prepare and --node)')
-    .option('--node-public-key <hex>', "the node's transport public key (/node/info nodePublicKey)")
-    .option(
-      '--fee <multiplier>',
-      'slow|average|fast or a multiplier N (fee = size × N µXYM); default max(median, node minimum), offline 100',
-    )
-    .option('--account-state <file>', 'the JSON of GET /accounts/{address}, to plan unlinks offline')
-    .option('--aggregate-version <2|3>', 'aggregate version offline (default 3)')
-    .option('--password-file <file>', 'keystore password file (env HARVEST_PASSWORD; prompted otherwise)')
-    .option('--force', 'send the request even when importance is 0')
-    .option('--dry-run', 'sign and print, announce nothing')
-    .option('--no-wait', 'return once announced, without waiting for confirmation and activation')
-    .option('--resend', 'send a fresh request with the stored keys even if one was confirmed before')
-    .option('--confirmation-timeout <seconds>', 'how long to wait for confirmation (default 300)')
-    .option(
-      '--activation-timeout <seconds>',
-      'how long to wait for the node to unlock the account (default 600)',
-    )
-    .action(async (options: DelegateOptions, command: Command) => {
-      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
-      ctx.output.result(await delegate(options, ctx), formatDelegateResult);
-    });
-}
-
-/** Reads flags and keys, runs the delegate flow, writes the plan or signed file. */
-export async function delegate(options: DelegateOptions, ctx: Context): Promise<DelegateResult> {
+/** Reads flags and keys, runs the delegate flow, writes the plan or signed file; pending while unconfirmed. */
+export async function run({ options }: CommandInput<DelegateOptions>, ctx: Context): Promise<CommandOutcome> {
   if (options.out !== undefined) await ctx.checkOutputPath(options.out, '--out file');
-  if (options.offline !== true) {
-    const { runOnlineSetup } = await import('./onlineSetup.js');
-    const { result, network } = await runOnlineSetup('delegate', options, ctx);
-    if (options.out === undefined || network === undefined || result.transactions.length === 0) return result;
-    return writeResultFile(result, network, options, ctx);
+  if (options.offline === true) return outcome(await delegateOffline(options, ctx), formatDelegateResult);
+  const { result, network } = await runOnlineSetup('delegate', options, ctx);
+  const exit = pendingExit(options, result);
+  if (options.out === undefined || network === undefined || result.transactions.length === 0) {
+    return outcome(result, formatDelegateResult, exit);
   }
+  return outcome(await writeResultFile(result, network, options, ctx), formatDelegateResult, exit);
+}
+
+/** --offline: signs (or with --prepare, plans) from the flags alone, and announces nothing. */
+async function delegateOffline(options: DelegateOptions, ctx: Context): Promise<DelegateResult> {
   requireOffline(options, ctx, 'delegation');
-  const { nodeKeyFromUser } = await import('../core/harvesting/nodeTransportKey.js');
   if (options.nodePublicKey === undefined) {
     throw new InputError('NODE_KEY_UNKNOWN', "the node's transport public key is required offline", {
       hint: "pass --node-public-key (the node's /node/info nodePublicKey, not publicKey)",
@@ -97,7 +43,6 @@ export async function delegate(options: DelegateOptions, ctx: Context): Promise<
   const nodePublicKey = nodeKeyFromUser(options.nodePublicKey); // an unsafe key given by the user is INVALID_KEY
   const setup = await readOfflineSetup(options, ctx);
   const facts: ChainFacts = { ...setup.facts, nodePublicKey };
-  const { delegate: runDelegate } = await import('../flows/delegate.js');
   const keystore = await ctx.openKeystore(
     {
       mainAddress: setup.mainAddress,
@@ -145,14 +90,6 @@ export function requireOffline(options: DelegateOptions, ctx: Context, what: str
 
 /** Validates every offline flag and reads the main key, before the keystore is touched. */
 export async function readOfflineSetup(options: DelegateOptions, ctx: Context): Promise<OfflineSetup> {
-  const [{ parseFeeMultiplier, DEFAULT_FEE_MULTIPLIER }, { networkTimeOf }, keys, address, { equalBytes }] =
-    await Promise.all([
-      import('../core/transactions/parseFeeMultiplier.js'),
-      import('../core/networkTime.js'),
-      import('../core/keys.js'),
-      import('../core/address.js'),
-      import('../core/bytes.js'),
-    ]);
   const network = ctx.network;
   if (network === undefined) {
     throw new InputError('INPUT_REQUIRED', 'the network is required offline', {
@@ -185,7 +122,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
         hint: 'pass --public-key (or --account-state with a publicKey)',
       });
     }
-    mainPublicKey = given === undefined ? account.publicKey! : keys.parsePublicKey(given, 'main public key');
+    mainPublicKey = given === undefined ? account.publicKey! : parsePublicKey(given, 'main public key');
     main = { publicKey: mainPublicKey };
   } else {
     const privateKey = await ctx.readPrivateKey({
@@ -194,7 +131,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
       flag: '--key-file',
       envVar: 'HARVEST_PRIVATE_KEY',
     });
-    mainPublicKey = keys.derivePublicKey(privateKey);
+    mainPublicKey = derivePublicKey(privateKey);
     main = { privateKey };
   }
   if (account.publicKey !== undefined && !equalBytes(account.publicKey, mainPublicKey)) {
@@ -207,7 +144,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
     network,
     main,
     mainPublicKey,
-    mainAddress: address.encodeAddress(address.deriveAddress(mainPublicKey, network.identifier)),
+    mainAddress: encodeAddress(deriveAddress(mainPublicKey, network.identifier)),
     facts: {
       network,
       networkTime: networkTimeOf(ctx.runtime.now(), network.epochAdjustmentSeconds),
@@ -230,7 +167,6 @@ export async function writeResultFile(
   ctx: Context,
 ): Promise<DelegateResult> {
   if (options.out === undefined) return result;
-  const { toHex } = await import('../core/bytes.js');
   // the file is the --json result (bytes as hex, bigints as strings) with the header `harvest sign` checks
   const asJson = JSON.parse(toJson(result)) as Pick<TransactionFile, 'mainPublicKey' | 'transactions'>;
   const file: TransactionFile = {
@@ -262,7 +198,6 @@ async function readAccountState(
   network: NetworkParameters,
 ): Promise<AccountState> {
   if (options.accountState === undefined) return { links: NO_LINKS };
-  const { parseAccountState } = await import('../core/harvesting/parseAccountState.js');
   const bytes = await ctx.readFile(options.accountState, 'account state', 'INVALID_FILE');
   return parseAccountState(new TextDecoder().decode(bytes), network.currencyMosaicId);
 }

@@ -1,77 +1,50 @@
+/** `harvest devnet` (docs/commands/devnet.md): a local Symbol network to rehearse every flow offline. */
 import type * as DevnetPackage from '@symbol-harvest/devnet';
-import type { Command } from 'commander';
-import { contextFor, type GlobalOptions, type Invocation } from '../cli/context.js';
 import { InputError } from '../core/errors.js';
 import { formatDevnet } from '../ui/format/devnet.js';
+import type { Context } from './context/context.js';
+import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
+import type { DevnetCommandOptions } from './definitions/devnet.js';
 
-/** Flags of `harvest devnet`. */
-export interface DevnetCommandOptions {
-  readonly port: string;
-  readonly host: string;
-  readonly state?: string;
-  readonly blockTime: string;
-  readonly accounts: string;
-  readonly nodes: string;
-  readonly maxUnlockedAccounts: string;
-  readonly importanceGrouping: string;
-  readonly minFeeMultiplier: string;
-  readonly faults?: string;
-}
-
-/** Registers `harvest devnet`. */
-export function registerDevnet(program: Command, invocation: Invocation): void {
-  program
-    .command('devnet')
-    .summary('run a local Symbol network (REST API subset) to rehearse every flow offline')
-    .description(
-      "Starts a local single-chain Symbol network held to a real node's rules: signatures, deadlines, fees, " +
-        'balances, key links, importance and the harvesting extension (delegation requests, slots, harvesters.dat). ' +
-        'Runs until SIGINT or SIGTERM. With --json, prints one line of JSON when ready.',
-    )
-    .option('--port <n>', 'REST port of node 0 (node i uses port + i; 0 = any free port)', '3000')
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--state <dir>', 'state folder, kept and resumed (default: a temporary folder removed on exit)')
-    .option('--block-time <seconds>', 'seconds between blocks (0 = no blocks)', '1')
-    .option('--accounts <n>', 'funded accounts with importance', '10')
-    .option('--nodes <n>', 'API nodes over the same chain, each with its own transport key and slots', '1')
-    .option('--max-unlocked-accounts <n>', 'delegate slots per node (Importance policy)', '10')
-    .option('--importance-grouping <blocks>', 'blocks between importance recalculations', '10')
-    .option('--min-fee-multiplier <n>', "the node's minimum fee multiplier", '100')
-    .option('--faults <spec>', 'error-rate=<0..1>,latency-ms=<ms>,drop-announce-rate=<0..1>')
-    .action(async (options: DevnetCommandOptions, command: Command) => {
-      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
-      const stop = ctx.runtime.shutdownSignal();
-      const { startDevnet, parseFaults } = await loadDevnet();
-      let faults;
-      try {
-        faults = options.faults === undefined ? undefined : parseFaults(options.faults);
-      } catch (error) {
-        throw new InputError('INVALID_INPUT', `--faults: ${(error as Error).message}`);
-      }
-      const port = integer(options.port, '--port', 0, 65535);
-      let devnet;
-      try {
-        devnet = await startDevnet({
-          port,
-          host: options.host,
-          ...(options.state === undefined ? {} : { stateDir: ctx.resolvePath(options.state) }),
-          blockTimeSeconds: decimal(options.blockTime, '--block-time'),
-          accounts: integer(options.accounts, '--accounts', 0, 10_000),
-          nodes: integer(options.nodes, '--nodes', 1, 32),
-          maxUnlockedAccounts: integer(options.maxUnlockedAccounts, '--max-unlocked-accounts', 0, 10_000),
-          importanceGrouping: integer(options.importanceGrouping, '--importance-grouping', 1, 1_000_000),
-          minFeeMultiplier: integer(options.minFeeMultiplier, '--min-fee-multiplier', 0, 1_000_000),
-          ...(faults === undefined ? {} : { faults }),
-          ...(ctx.verbose ? { log: (line: string) => ctx.output.note(line) } : {}),
-        });
-      } catch (error) {
-        throw startupError(error, port, options);
-      }
-      ctx.output.result(devnet.descriptor, formatDevnet);
+/** Starts the devnet, prints its descriptor and keeps serving until SIGINT or SIGTERM. */
+export async function run(
+  { options }: CommandInput<DevnetCommandOptions>,
+  ctx: Context,
+): Promise<CommandOutcome> {
+  const stop = ctx.runtime.shutdownSignal();
+  const { startDevnet, parseFaults } = await loadDevnet();
+  let faults;
+  try {
+    faults = options.faults === undefined ? undefined : parseFaults(options.faults);
+  } catch (error) {
+    throw new InputError('INVALID_INPUT', `--faults: ${(error as Error).message}`);
+  }
+  const port = integer(options.port, '--port', 0, 65535);
+  let devnet;
+  try {
+    devnet = await startDevnet({
+      port,
+      host: options.host,
+      ...(options.state === undefined ? {} : { stateDir: ctx.resolvePath(options.state) }),
+      blockTimeSeconds: decimal(options.blockTime, '--block-time'),
+      accounts: integer(options.accounts, '--accounts', 0, 10_000),
+      nodes: integer(options.nodes, '--nodes', 1, 32),
+      maxUnlockedAccounts: integer(options.maxUnlockedAccounts, '--max-unlocked-accounts', 0, 10_000),
+      importanceGrouping: integer(options.importanceGrouping, '--importance-grouping', 1, 1_000_000),
+      minFeeMultiplier: integer(options.minFeeMultiplier, '--min-fee-multiplier', 0, 1_000_000),
+      ...(faults === undefined ? {} : { faults }),
+      ...(ctx.verbose ? { log: (line: string) => ctx.output.note(line) } : {}),
+    });
+  } catch (error) {
+    throw startupError(error, port, options);
+  }
+  return outcome(devnet.descriptor, formatDevnet, {
+    keepRunning: async () => {
       const signal = await stop;
       ctx.output.note(`devnet: ${signal} received, stopping`);
       await devnet.close();
-    });
+    },
+  });
 }
 
 /**

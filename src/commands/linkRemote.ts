@@ -1,15 +1,17 @@
-import type { Command } from 'commander';
-import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
+/**
+ * `harvest link-remote` (docs/commands/link-remote.md): remote harvesting for a node's own account, with the
+ * [harvesting] settings written for config-harvesting.properties.
+ */
+import { encodeAddress, parseAddress } from '../core/address.js';
+import { toHex, wipe } from '../core/bytes.js';
 import type { DelegateResult } from '../contract/setupResult.js';
+import { delegate as runFlow } from '../flows/delegate.js';
 import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
-import { readOfflineSetup, writeResultFile, type DelegateOptions } from './delegate.js';
-
-/** Flags of `harvest link-remote`. */
-export interface LinkRemoteOptions extends DelegateOptions {
-  readonly configOut?: string;
-  readonly beneficiary?: string;
-  readonly showSecrets?: boolean;
-}
+import type { Context } from './context/context.js';
+import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
+import type { LinkRemoteOptions } from './definitions/linkRemote.js';
+import { readOfflineSetup, writeResultFile } from './delegate.js';
+import { pendingExit, runOnlineSetup } from './onlineSetup.js';
 
 /** The link-remote result; the private keys only with --show-secrets. */
 export interface LinkRemoteResult extends DelegateResult {
@@ -18,49 +20,16 @@ export interface LinkRemoteResult extends DelegateResult {
   readonly vrfPrivateKey?: string;
 }
 
-/** Registers `harvest link-remote`. */
-export function registerLinkRemote(program: Command, invocation: Invocation): void {
-  program
-    .command('link-remote')
-    .summary(
-      "remote harvesting for a node's own account: link remote and VRF keys, write the harvesting settings",
-    )
-    .description(
-      'Links a fresh remote key and VRF key to the account (unlinking old ones first) and writes ' +
-        'harvesterSigningPrivateKey, harvesterVrfPrivateKey, enableAutoHarvesting and beneficiaryAddress to ' +
-        '--config-out (mode 0600), for config-harvesting.properties. Keys are stored in the keystore first.',
-    )
-    .option('--offline', 'no node at all: needs --network; assumes no links unless --account-state')
-    .option('--config-out <path>', 'where to write the [harvesting] settings (mode 0600)')
-    .option('--beneficiary <address>', 'beneficiaryAddress (default: the main account)')
-    .option(
-      '--key-file <path>',
-      "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
-    )
-    .option(
-      '--fee <multiplier>',
-      'slow|average|fast or a multiplier N (fee = size × N µXYM); offline default 100',
-    )
-    .option('--account-state <file>', 'the JSON of GET /accounts/{address}, to plan unlinks offline')
-    .option('--aggregate-version <2|3>', 'aggregate version offline (default 3)')
-    .option('--out <file>', 'also write the signed transactions there (for `harvest announce`)')
-    .option('--password-file <file>', 'keystore password file (env HARVEST_PASSWORD; prompted otherwise)')
-    .option('--show-secrets', 'also print the remote and VRF private keys')
-    .option('--dry-run', 'sign and print, announce nothing')
-    .option('--no-wait', 'return once announced, without waiting for confirmation')
-    .option('--confirmation-timeout <seconds>', 'how long to wait for confirmation (default 300)')
-    .action(async (options: LinkRemoteOptions, command: Command) => {
-      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
-      ctx.output.result(await linkRemote(options, ctx), formatDelegateResult);
-    });
+/** Reads flags and keys, runs the flow in link-remote mode, writes the settings file; pending while unconfirmed. */
+export async function run(
+  { options }: CommandInput<LinkRemoteOptions>,
+  ctx: Context,
+): Promise<CommandOutcome> {
+  const result = await linkRemote(options, ctx);
+  return outcome(result, formatDelegateResult, options.offline === true ? {} : pendingExit(options, result));
 }
 
-/** Reads flags and keys, runs the flow in link-remote mode, writes the settings file. */
-export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Promise<LinkRemoteResult> {
-  const [{ parseAddress, encodeAddress }, { toHex, wipe }] = await Promise.all([
-    import('../core/address.js'),
-    import('../core/bytes.js'),
-  ]);
+async function linkRemote(options: LinkRemoteOptions, ctx: Context): Promise<LinkRemoteResult> {
   const configPath =
     options.configOut === undefined
       ? undefined
@@ -69,14 +38,13 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
   if (options.offline !== true) {
     const beneficiaryText = options.beneficiary;
     if (beneficiaryText !== undefined) parseAddress(beneficiaryText); // refuse a bad address before any work
-    const { runOnlineSetup } = await import('./onlineSetup.js');
     const { result, secrets } = await runOnlineSetup('linkRemote', options, ctx, (network) => {
       // the beneficiary must be on the node's network: checked before anything is planned or announced
       if (beneficiaryText !== undefined) parseAddress(beneficiaryText, network.identifier);
     });
     const beneficiary = beneficiaryText ?? result.mainAddress;
     if (secrets === undefined) return { ...result, configFile: null };
-    const written = await writeHarvestingSettings(ctx, configPath, toHex, secrets, beneficiary, options);
+    const written = await writeHarvestingSettings(ctx, configPath, secrets, beneficiary, options);
     wipe(secrets.remotePrivateKey, secrets.vrfPrivateKey);
     return { ...result, ...written };
   }
@@ -85,7 +53,6 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     options.beneficiary === undefined
       ? setup.mainAddress
       : encodeAddress(parseAddress(options.beneficiary, setup.network.identifier));
-  const { delegate: runFlow } = await import('../flows/delegate.js');
   const keystore = await ctx.openKeystore(
     {
       mainAddress: setup.mainAddress,
@@ -106,7 +73,7 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
     journal: false,
     confirm: (plan) => Promise.resolve(ctx.output.note(formatDelegatePlan(plan))),
   });
-  const written = await writeHarvestingSettings(ctx, configPath, toHex, secrets, beneficiary, options);
+  const written = await writeHarvestingSettings(ctx, configPath, secrets, beneficiary, options);
   wipe(secrets.remotePrivateKey, secrets.vrfPrivateKey);
   await writeResultFile(result, setup.network, options, ctx);
   return { ...result, ...written };
@@ -119,7 +86,6 @@ export async function linkRemote(options: LinkRemoteOptions, ctx: Context): Prom
 async function writeHarvestingSettings(
   ctx: Context,
   configPath: string | undefined,
-  toHex: (bytes: Uint8Array) => string,
   secrets: { readonly remotePrivateKey: Uint8Array; readonly vrfPrivateKey: Uint8Array },
   beneficiary: string,
   options: LinkRemoteOptions,

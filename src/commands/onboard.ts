@@ -1,78 +1,44 @@
-import type { Command } from 'commander';
-import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
-import { ExitCode } from '../cli/exitCodes.js';
-import { readKeystorePassword } from '../cli/readKeystorePassword.js';
+/** `harvest onboard` (docs/commands/onboard.md): delegate many accounts from a file, over several nodes. */
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { parsePrivateKey } from '../core/keys.js';
+import { parseAccountsFile } from '../core/onboarding/parseAccountsFile.js';
+import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
+import { connectNode } from '../flows/connectNode.js';
 import type { OnboardResult } from '../contract/onboard.js';
-import type { OnboardAccountInput } from '../flows/onboardAccounts.js';
+import { onboardAccounts, type OnboardAccountInput } from '../flows/onboardAccounts.js';
 import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js';
+import type { Context } from './context/context.js';
+import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
+import type { OnboardOptions } from './definitions/onboard.js';
 import { parseSeconds } from './onlineFlags.js';
 
-/** Flags of `harvest onboard` (the repeatable --node is collected separately: see registerOnboard). */
-export interface OnboardOptions {
-  readonly accounts?: string;
-  readonly concurrency?: string;
-  readonly maxUnlockedAccounts?: string;
-  readonly passwordFile?: string;
-  readonly fee?: string;
-  /** commander's --no-wait sets this to false. */
-  readonly wait?: boolean;
-  readonly confirmationTimeout?: string;
-  readonly activationTimeout?: string;
-}
-
 /**
- * Registers `harvest onboard`. `--node` is the global option, and commander lets the program consume it wherever it
- * appears (even after the subcommand), keeping the last value; so every occurrence is collected from the program's
- * `option:node` events, which makes `--node` repeatable here without changing it for the other commands.
+ * Reads the file and flags and runs the onboarding flow over every --node (or HARVEST_NODE); the exit code tells
+ * the worst account: internal (1) for a bug, rejected (4) for any FAILED, else pending (5) for any still waiting.
  */
-export function registerOnboard(program: Command, invocation: Invocation): void {
-  const nodeUrls: string[] = [];
-  program.on('option:node', (value: string) => nodeUrls.push(value));
-  program
-    .command('onboard')
-    .summary('delegate many accounts from a file, over several nodes, resumable')
-    .description(
-      'Delegates every account of --accounts (CSV with a header row: key_file or key_env, optional node; or JSON ' +
-        'lines with the same fields) with the delegate flow, a few at a time, spread round-robin over the --node ' +
-        'list. One confirmation for the whole batch (--yes skips), one keystore password for all. Running again ' +
-        'resumes: each account keystore journal makes done accounts announce nothing. Exit 4 if any account ' +
-        'FAILED, else 5 if any is still pending.',
-    )
-    .option('--accounts <file>', 'the accounts file (key_file paths are relative to its folder)')
-    .option('--node <url>', 'a node to spread accounts over; repeat for several (env HARVEST_NODE)')
-    .option('--concurrency <n>', 'accounts delegated at the same time (default 4)')
-    .option(
-      '--max-unlocked-accounts <n>',
-      "the nodes' delegate slots (maxUnlockedAccounts), if known: nodes with no free slot are skipped",
-    )
-    .option('--password-file <file>', 'keystore password file (env HARVEST_PASSWORD; prompted otherwise)')
-    .option(
-      '--fee <multiplier>',
-      'slow|average|fast or a multiplier N (fee = size × N µXYM); default max(median, node minimum)',
-    )
-    .option('--no-wait', 'return once announced, without waiting for confirmation and activation')
-    .option('--confirmation-timeout <seconds>', 'how long to wait for each confirmation (default 300)')
-    .option('--activation-timeout <seconds>', 'how long to wait for each activation (default 600)')
-    .action(async (options: OnboardOptions, command: Command) => {
-      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
-      const urls = nodeUrls.length > 0 ? nodeUrls : ctx.nodeUrl === undefined ? [] : [ctx.nodeUrl];
-      ctx.output.result(await onboard(options, urls, ctx), formatOnboardResult);
-    });
+export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
+  const nodeUrls =
+    options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrl === undefined ? [] : [ctx.nodeUrl];
+  const result = await onboard(options, nodeUrls, ctx);
+  const states = result.accounts.map((account) => account.state);
+  const pending = states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING');
+  // a bug in one account's run is still a bug (exit 1), even though the other accounts went on
+  const exit: PartialExit | undefined = result.accounts.some((account) => account.error?.code === 'INTERNAL')
+    ? 'internal'
+    : states.includes('FAILED')
+      ? 'rejected'
+      : options.wait !== false && pending
+        ? 'pending'
+        : undefined;
+  return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
 }
 
-/** Reads the file and flags, runs the onboarding flow, sets exit 4 (any FAILED) or 5 (any pending). */
-export async function onboard(
+async function onboard(
   options: OnboardOptions,
   nodeUrls: readonly string[],
   ctx: Context,
 ): Promise<OnboardResult> {
-  const [path, { parseAccountsFile }, { parsePrivateKey }, { parseFeeMultiplier }] = await Promise.all([
-    import('node:path'),
-    import('../core/onboarding/parseAccountsFile.js'),
-    import('../core/keys.js'),
-    import('../core/transactions/parseFeeMultiplier.js'),
-  ]);
   if (options.accounts === undefined) {
     throw new InputError('INPUT_REQUIRED', 'the accounts file is required', {
       hint: 'pass --accounts <file> (CSV with key_file or key_env, optional node; or JSON lines)',
@@ -96,7 +62,7 @@ export async function onboard(
     throw new InputError('INVALID_FILE', `accounts file ${options.accounts} is not UTF-8 text`);
   }
   const rows = parseAccountsFile(text, `accounts file ${options.accounts}`);
-  const folder = options.accounts === '-' ? ctx.runtime.cwd : path.dirname(ctx.resolvePath(options.accounts));
+  const folder = options.accounts === '-' ? ctx.runtime.cwd : dirname(ctx.resolvePath(options.accounts));
   const accounts: OnboardAccountInput[] = rows.map((row) => ({
     line: row.line,
     label: row.keyFile ?? `$${row.keyEnv!}`,
@@ -104,7 +70,7 @@ export async function onboard(
     readKey: async () => {
       const name = `key of line ${row.line}`;
       if (row.keyFile !== undefined) {
-        return ctx.readPrivateKey({ name, file: path.resolve(folder, row.keyFile), flag: 'key_file' });
+        return ctx.readPrivateKey({ name, file: resolve(folder, row.keyFile), flag: 'key_file' });
       }
       const value = ctx.runtime.env[row.keyEnv!];
       if (value === undefined || value === '') {
@@ -116,10 +82,6 @@ export async function onboard(
     },
   }));
 
-  const [{ connectNode }, { onboardAccounts }] = await Promise.all([
-    import('../flows/connectNode.js'),
-    import('../flows/onboardAccounts.js'),
-  ]);
   const { runtime } = ctx;
   const wait = options.wait !== false;
   const result = await onboardAccounts({
@@ -131,7 +93,7 @@ export async function onboard(
     fee,
     concurrency,
     confirm: (plan) => ctx.ask.confirm(formatOnboardPlan(plan)),
-    password: (creating) => readKeystorePassword(ctx, options.passwordFile, creating),
+    password: (creating) => ctx.readKeystorePassword(options.passwordFile, creating),
     files: runtime.files,
     home: ctx.home,
     wait,
@@ -143,16 +105,6 @@ export async function onboard(
     onProgress: (progress) => ctx.output.progress(progress),
     onNote: (note) => ctx.output.note(note),
   });
-  const states = result.accounts.map((account) => account.state);
-  // a bug in one account's run is still a bug (exit 1), even though the other accounts went on
-  if (result.accounts.some((account) => account.error?.code === 'INTERNAL')) ctx.setExitCode(ExitCode.Bug);
-  else if (states.includes('FAILED')) ctx.setExitCode(ExitCode.Rejected);
-  else if (
-    wait &&
-    states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING')
-  ) {
-    ctx.setExitCode(ExitCode.Pending);
-  }
   return result;
 }
 

@@ -1,6 +1,6 @@
 /** Flag helpers shared by the online commands (delegate, link-remote, unlink, announce): node URL, durations. */
-import type { Context } from '../cli/context.js';
 import { InputError } from '../core/errors.js';
+import type { Context } from './context/context.js';
 
 /** The --node URL, asked for on a terminal (INPUT_REQUIRED naming --node otherwise). */
 export async function requireNodeUrl(ctx: Context): Promise<string> {

@@ -1,10 +1,15 @@
-import type { Context } from '../cli/context.js';
-import { ExitCode } from '../cli/exitCodes.js';
+import { parseAddress } from '../core/address.js';
 import { InputError } from '../core/errors.js';
+import { nodeKeyFromUser } from '../core/harvesting/nodeTransportKey.js';
+import { derivePublicKey, parsePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
+import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import type { NodeClient } from '../flows/connectNode.js';
-import type { DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
+import type { DelegateResult } from '../contract/setupResult.js';
+import { delegateThroughNode, type DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
 import { formatDelegatePlan } from '../ui/format/delegate.js';
+import type { Context } from './context/context.js';
+import type { CommandOutcome } from './context/outcome.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
 /** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md). */
@@ -26,19 +31,13 @@ export interface OnlineSetupOptions {
   readonly out?: string;
 }
 
-/** Runs delegate or link-remote against --node: flags → flow → result, and exit 5 while still pending. */
+/** Runs delegate or link-remote against --node: flags → flow → result (pendingExit tells whether it is done). */
 export async function runOnlineSetup(
   mode: 'delegate' | 'linkRemote',
   options: OnlineSetupOptions,
   ctx: Context,
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
-  const [{ parsePublicKey, derivePublicKey }, { nodeKeyFromUser }, { parseFeeMultiplier }] =
-    await Promise.all([
-      import('../core/keys.js'),
-      import('../core/harvesting/nodeTransportKey.js'),
-      import('../core/transactions/parseFeeMultiplier.js'),
-    ]);
   const nodeUrl = await requireNodeUrl(ctx);
   // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
   const givenNodePublicKey =
@@ -47,9 +46,8 @@ export async function runOnlineSetup(
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
   const client = await ctx.connectNode(nodeUrl);
-  const main = await readMainKey(options, ctx, parsePublicKey, client);
+  const main = await readMainKey(options, ctx, client);
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
-  const { delegateThroughNode } = await import('../flows/delegateThroughNode.js');
   const { runtime } = ctx;
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
@@ -82,22 +80,22 @@ export async function runOnlineSetup(
     onNote: (text) => ctx.output.note(text),
     ...(checkNetwork === undefined ? {} : { checkNetwork }),
   });
-  const { state } = outcome.result;
-  if (
-    wait &&
-    options.dryRun !== true &&
-    (state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING')
-  ) {
-    ctx.setExitCode(ExitCode.Pending);
-  }
   return outcome;
+}
+
+/** Exit 5 (docs/cli.md) when the run waited and the delegation is still unconfirmed or not yet active. */
+export function pendingExit(
+  options: OnlineSetupOptions,
+  result: DelegateResult,
+): Pick<CommandOutcome, 'exit'> {
+  const pending = result.state === 'CONFIRMATION_PENDING' || result.state === 'ACTIVATION_PENDING';
+  return options.wait !== false && options.dryRun !== true && pending ? { exit: 'pending' } : {};
 }
 
 /** --prepare needs only the public key (--public-key); everything else signs with the private key. */
 async function readMainKey(
   options: OnlineSetupOptions,
   ctx: Context,
-  parsePublicKey: (text: string, name: string) => Uint8Array,
   client: NodeClient,
 ): Promise<{ readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array }> {
   if (options.prepare !== true) {
@@ -124,8 +122,8 @@ async function readMainKey(
       hint: 'pass --public-key or --address',
     });
   }
-  // docs/commands/sign.md: the address is enough when the chain knows the account's public key (it has signed before)
-  const { parseAddress } = await import('../core/address.js');
+  // docs/commands/sign.md: the address is enough when the chain knows the account's public key (it has signed
+  // before)
   const account = await client.getAccount({ address: parseAddress(options.address) });
   if (account?.publicKey === undefined) {
     throw new InputError(

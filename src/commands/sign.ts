@@ -1,44 +1,24 @@
-import type { Command } from 'commander';
-import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
+/** `harvest sign` (docs/commands/sign.md): sign a prepared plan offline (cold signing). */
 import { InputError } from '../core/errors.js';
-import type { TransactionFile } from '../core/transactions/transactionFile.js';
-import { toJson } from '../ui/output.js';
+import { parseTransactionFile, type TransactionFile } from '../core/transactions/transactionFile.js';
+import { signPlan } from '../flows/signPlan.js';
 import { formatSignedFile, formatTransactionReview } from '../ui/format/sign.js';
+import { toJson } from '../ui/output.js';
+import type { Context } from './context/context.js';
+import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
+import type { SignOptions } from './definitions/sign.js';
 
-/** Flags of `harvest sign`. */
-export interface SignOptions {
-  readonly keyFile?: string;
-  readonly out?: string;
-  readonly allowAny?: boolean;
-}
-
-/** Registers `harvest sign`. */
-export function registerSign(program: Command, invocation: Invocation): void {
-  program
-    .command('sign')
-    .summary('sign a prepared plan offline (cold signing)')
-    .description(
-      'Shows every inner transaction of a plan written by `harvest delegate --prepare`, asks for confirmation ' +
-        '(--yes skips), signs it with the main key and writes the signed file for `harvest announce`. Refuses ' +
-        'anything but key links and delegation requests (UNSAFE_TRANSACTION) unless --allow-any.',
-    )
-    .argument('<plan>', 'the unsigned plan file')
-    .option(
-      '--key-file <path>',
-      "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
-    )
-    .option('--out <file>', 'where to write the signed file (mode 0600)')
-    .option('--allow-any', 'sign even transactions that are not key links or delegation requests')
-    .action(async (plan: string, options: SignOptions, command: Command) => {
-      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
-      ctx.output.result(await sign(plan, options, ctx), formatSignedFile);
-    });
+/** Signs the plan named by the first argument. */
+export async function run(
+  { args, options }: CommandInput<SignOptions>,
+  ctx: Context,
+): Promise<CommandOutcome> {
+  return outcome(await sign(args[0]!, options, ctx), formatSignedFile);
 }
 
 /** Reads, reviews and signs a plan; writes the signed file with --out. */
-export async function sign(planPath: string, options: SignOptions, ctx: Context): Promise<TransactionFile> {
+async function sign(planPath: string, options: SignOptions, ctx: Context): Promise<TransactionFile> {
   if (options.out !== undefined) await ctx.checkOutputPath(options.out, 'signed file');
-  const { parseTransactionFile } = await import('../core/transactions/transactionFile.js');
   const file = parseTransactionFile(
     new TextDecoder().decode(await ctx.readFile(planPath, 'plan', 'INVALID_FILE')),
     `plan file ${planPath}`,
@@ -57,7 +37,6 @@ export async function sign(planPath: string, options: SignOptions, ctx: Context)
     flag: '--key-file',
     envVar: 'HARVEST_PRIVATE_KEY',
   });
-  const { signPlan } = await import('../flows/signPlan.js');
   const signed = await signPlan({
     file,
     privateKey,

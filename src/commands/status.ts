@@ -1,55 +1,34 @@
-import type { Command } from 'commander';
-import { contextFor, type Context, type GlobalOptions, type Invocation } from '../cli/context.js';
+/** `harvest status` (docs/commands/status.md): is the account harvesting? Every state word exits 0. */
+import { deriveAddress, encodeAddress, parseAddress } from '../core/address.js';
+import { wipe } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
-import type { HarvestingStatusReport, StatusAccount } from '../flows/getHarvestingStatus.js';
+import { derivePublicKey, parsePublicKey } from '../core/keys.js';
+import { connectNode } from '../flows/connectNode.js';
+import {
+  readHarvestingStatus,
+  type HarvestingStatusReport,
+  type StatusAccount,
+} from '../flows/getHarvestingStatus.js';
+import { readKeystoreFile } from '../flows/keystore/readKeystoreFile.js';
+import { watchHarvestingStatus } from '../flows/watchHarvestingStatus.js';
 import { formatStatus } from '../ui/format/status.js';
+import type { Context } from './context/context.js';
+import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
+import { DEFAULT_WATCH_TIMEOUT_SECONDS, type StatusOptions } from './definitions/status.js';
 
-/** Flags of `harvest status`. */
-export interface StatusOptions {
-  readonly address?: string;
-  readonly publicKey?: string;
-  readonly keyFile?: string;
-  readonly watch?: boolean;
-  readonly watchTimeout?: string;
-}
-
-/** --watch-timeout default, in seconds. */
-const DEFAULT_WATCH_TIMEOUT_SECONDS = 600;
 /** Poll interval of --watch when the node does not publish a block time. */
 const DEFAULT_POLL_MS = 1_000;
 /** Network identifiers whose keystores are looked for when only a public key is given and no --network. */
 const PUBLIC_NETWORK_IDENTIFIERS = [104, 152] as const;
 
-/** Registers `harvest status`. */
-export function registerStatus(program: Command, invocation: Invocation): void {
-  program
-    .command('status')
-    .summary('is the account harvesting? one state word with reasons, links, balance, importance')
-    .description(
-      'Reads the account from the node (--node, or the node the keystore remembers) and the node it is linked ' +
-        'to: links, eligibility, whether that node has unlocked the account, the next importance ' +
-        'recalculation. Never asks for the keystore password. Every state exits 0; --watch waits for a change.',
-    )
-    .option('--address <base32>', 'the main account address')
-    .option('--public-key <hex>', 'the main account public key')
-    .option(
-      '--key-file <path>',
-      "main account private key, only its public key is used ('-' = stdin; env HARVEST_PRIVATE_KEY)",
-    )
-    .option('--watch', 'poll every block until the state word changes, then print the new status')
-    .option(
-      '--watch-timeout <seconds>',
-      `stop watching after this long (default ${DEFAULT_WATCH_TIMEOUT_SECONDS})`,
-    )
-    .action(async (options: StatusOptions, command: Command) => {
-      const ctx = contextFor(invocation, command.optsWithGlobals<GlobalOptions>());
-      const report = await status(options, ctx);
-      ctx.output.result(report.status, (value, style) => formatStatus(value, style, report.details));
-    });
+/** Reads the status (with --watch, waits for it to change); printed with the details the human text shows. */
+export async function run({ options }: CommandInput<StatusOptions>, ctx: Context): Promise<CommandOutcome> {
+  const report = await status(options, ctx);
+  return outcome(report.status, (value, style) => formatStatus(value, style, report.details));
 }
 
 /** Reads the account's harvesting status (and with --watch, waits for it to change). */
-export async function status(options: StatusOptions, ctx: Context): Promise<HarvestingStatusReport> {
+async function status(options: StatusOptions, ctx: Context): Promise<HarvestingStatusReport> {
   const given = [options.address, options.publicKey, options.keyFile].filter((value) => value !== undefined);
   if (given.length > 1) {
     throw new InputError('INVALID_INPUT', 'name the account once: --address, --public-key or --key-file', {
@@ -58,10 +37,6 @@ export async function status(options: StatusOptions, ctx: Context): Promise<Harv
   }
   const watchTimeoutMs = parseWatchTimeout(options.watchTimeout);
   const account = await readAccount(options, ctx);
-  const [{ connectNode }, { readHarvestingStatus }] = await Promise.all([
-    import('../flows/connectNode.js'),
-    import('../flows/getHarvestingStatus.js'),
-  ]);
   const keystore = { files: ctx.runtime.files, home: ctx.home };
   const connect = (url: string) =>
     connectNode({ url, fetch: ctx.runtime.fetch, sleep: ctx.runtime.sleep, timeoutMs: ctx.timeoutMs });
@@ -83,7 +58,6 @@ export async function status(options: StatusOptions, ctx: Context): Promise<Harv
   const initial = await read();
   if (options.watch !== true) return initial;
 
-  const { watchHarvestingStatus } = await import('../flows/watchHarvestingStatus.js');
   ctx.output.progress(`${initial.status.state}: watching for a change (up to ${watchTimeoutMs / 1000} s)`);
   const outcome = await watchHarvestingStatus({
     initial,
@@ -102,14 +76,8 @@ export async function status(options: StatusOptions, ctx: Context): Promise<Harv
 
 /** The account from --address, --public-key, --key-file or HARVEST_PRIVATE_KEY, or an address asked on a TTY. */
 async function readAccount(options: StatusOptions, ctx: Context): Promise<StatusAccount> {
-  const [{ parseAddress }, keys, { wipe }] = await Promise.all([
-    import('../core/address.js'),
-    import('../core/keys.js'),
-    import('../core/bytes.js'),
-  ]);
   if (options.address !== undefined) return { address: parseAddress(options.address) };
-  if (options.publicKey !== undefined)
-    return { publicKey: keys.parsePublicKey(options.publicKey, 'public key') };
+  if (options.publicKey !== undefined) return { publicKey: parsePublicKey(options.publicKey, 'public key') };
   const envKey = ctx.runtime.env['HARVEST_PRIVATE_KEY'];
   if (options.keyFile !== undefined || (envKey !== undefined && envKey !== '')) {
     const privateKey = await ctx.readPrivateKey({
@@ -118,7 +86,7 @@ async function readAccount(options: StatusOptions, ctx: Context): Promise<Status
       flag: '--key-file',
       envVar: 'HARVEST_PRIVATE_KEY',
     });
-    const publicKey = keys.derivePublicKey(privateKey);
+    const publicKey = derivePublicKey(privateKey);
     wipe(privateKey);
     return { publicKey };
   }
@@ -139,10 +107,6 @@ async function readAccount(options: StatusOptions, ctx: Context): Promise<Status
 
 /** The node URL the keystore remembers for this account, when there is a keystore and no --node. */
 async function rememberedNodeUrl(account: StatusAccount, ctx: Context): Promise<string | undefined> {
-  const [{ deriveAddress, encodeAddress }, { readKeystoreFile }] = await Promise.all([
-    import('../core/address.js'),
-    import('../flows/keystore/readKeystoreFile.js'),
-  ]);
   const addresses =
     'address' in account
       ? [account.address]

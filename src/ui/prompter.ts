@@ -27,14 +27,17 @@ export function createInquirerPrompter(): Prompter {
   };
   return {
     confirm: (message, defaultValue) =>
-      cancellable(async () =>
-        (await import('@inquirer/prompts')).confirm({ message, default: defaultValue }, context),
-      ),
+      cancellable(async () => (await loadInquirer()).confirm({ message, default: defaultValue }, context)),
     input: (message, validate) =>
       cancellable(async () =>
-        (await import('@inquirer/prompts')).input(validate ? { message, validate } : { message }, context),
+        (await loadInquirer()).input(validate ? { message, validate } : { message }, context),
       ),
     password: (message) =>
-      cancellable(async () => (await import('@inquirer/prompts')).password({ message, mask: '*' }, context)),
+      cancellable(async () => (await loadInquirer()).password({ message, mask: '*' }, context)),
   };
+}
+
+/** Inquirer, loaded at the first question: most runs ask nothing, and `harvest --help` must stay light. */
+function loadInquirer() {
+  return import('@inquirer/prompts');
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contextFor, type Runtime } from '../../src/cli/context.js';
-import { ExitCode, exitCodeFor } from '../../src/cli/exitCodes.js';
+import { createContext } from '../../src/cli/createContext.js';
+import { homeParser } from '../../src/cli/globalOptions.js';
+import type { Runtime } from '../../src/commands/context/runtime.js';
+import { ExitCode, exitCodeFor, exitCodeOf } from '../../src/cli/exitCodes.js';
+import { outcome } from '../../src/commands/context/outcome.js';
 import { CancelledError, InputError, NodeError, PendingError, RejectedError } from '../../src/core/errors.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import { noPrompts, runCli } from '../helpers/runCli.js';
@@ -93,7 +96,18 @@ describe('exitCodeFor', () => {
   });
 });
 
-describe('contextFor', () => {
+describe('exitCodeOf (a command that printed its result)', () => {
+  it.each([
+    [undefined, ExitCode.Ok],
+    ['pending', ExitCode.Pending],
+    ['rejected', ExitCode.Rejected],
+    ['internal', ExitCode.Bug],
+  ] as const)('maps exit %s to %d', (exit, code) => {
+    expect(exitCodeOf(outcome({}, () => '', exit === undefined ? {} : { exit }))).toBe(code);
+  });
+});
+
+describe('createContext', () => {
   const runtime = (overrides: Partial<Runtime> & { tty?: boolean; answer?: boolean } = {}): Runtime => {
     const { tty = false, answer = true, ...rest } = overrides;
     const prompter: Prompter = { ...noPrompts, confirm: () => Promise.resolve(answer) };
@@ -111,37 +125,32 @@ describe('contextFor', () => {
       ...rest,
     };
   };
-  const invocation = (r: Runtime) => ({ runtime: r, exitCode: 0 });
 
   it('needs --yes to confirm when nobody can be asked', async () => {
-    await expect(contextFor(invocation(runtime()), {}).ask.confirm('plan')).rejects.toMatchObject({
+    await expect(createContext(runtime(), {}).ask.confirm('plan')).rejects.toMatchObject({
       code: 'CONFIRMATION_REQUIRED',
       hint: expect.stringMatching(/--yes/),
     });
-    await expect(
-      contextFor(invocation(runtime()), { yes: true }).ask.confirm('plan'),
-    ).resolves.toBeUndefined();
+    await expect(createContext(runtime(), { yes: true }).ask.confirm('plan')).resolves.toBeUndefined();
   });
 
   it('asks on a terminal, and declining cancels', async () => {
+    await expect(createContext(runtime({ tty: true }), {}).ask.confirm('plan')).resolves.toBeUndefined();
     await expect(
-      contextFor(invocation(runtime({ tty: true })), {}).ask.confirm('plan'),
-    ).resolves.toBeUndefined();
-    await expect(
-      contextFor(invocation(runtime({ tty: true, answer: false })), {}).ask.confirm('plan'),
+      createContext(runtime({ tty: true, answer: false }), {}).ask.confirm('plan'),
     ).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('never prompts under CI or with --no-input, even on a terminal; --json still may (prompts are on stderr)', () => {
-    expect(contextFor(invocation(runtime({ tty: true })), {}).interactive).toBe(true);
-    expect(contextFor(invocation(runtime({ tty: true, env: { CI: 'true' } })), {}).interactive).toBe(false);
-    expect(contextFor(invocation(runtime({ tty: true })), { json: true }).interactive).toBe(true);
-    expect(contextFor(invocation(runtime()), { json: true }).interactive).toBe(false);
-    expect(contextFor(invocation(runtime({ tty: true })), { input: false }).interactive).toBe(false);
+    expect(createContext(runtime({ tty: true }), {}).interactive).toBe(true);
+    expect(createContext(runtime({ tty: true, env: { CI: 'true' } }), {}).interactive).toBe(false);
+    expect(createContext(runtime({ tty: true }), { json: true }).interactive).toBe(true);
+    expect(createContext(runtime(), { json: true }).interactive).toBe(false);
+    expect(createContext(runtime({ tty: true }), { input: false }).interactive).toBe(false);
   });
 
   it('names the flag when input is missing and cannot be asked', async () => {
-    const ctx = contextFor(invocation(runtime()), {});
+    const ctx = createContext(runtime(), {});
     await expect(
       ctx.readPrivateKey({ name: 'main account key', file: undefined, flag: '--key-file' }),
     ).rejects.toMatchObject({
@@ -151,7 +160,7 @@ describe('contextFor', () => {
   });
 
   it('reads a private key from the environment variable when no file is given', async () => {
-    const ctx = contextFor(invocation(runtime({ env: { HARVEST_PRIVATE_KEY: '11'.repeat(32) } })), {});
+    const ctx = createContext(runtime({ env: { HARVEST_PRIVATE_KEY: '11'.repeat(32) } }), {});
     const key = await ctx.readPrivateKey({
       name: 'key',
       file: undefined,
@@ -162,17 +171,15 @@ describe('contextFor', () => {
   });
 
   it('resolves home from --home, HARVEST_HOME, XDG_CONFIG_HOME, then HOME', () => {
-    expect(contextFor(invocation(runtime()), { home: 'h' }).home).toBe('/work/h');
-    expect(contextFor(invocation(runtime({ env: { HARVEST_HOME: '/x' } })), {}).home).toBe('/x');
-    expect(contextFor(invocation(runtime({ env: { XDG_CONFIG_HOME: '/c' } })), {}).home).toBe('/c/harvest');
-    expect(contextFor(invocation(runtime({ env: { HOME: '/home/u' } })), {}).home).toBe(
-      '/home/u/.config/harvest',
-    );
+    expect(createContext(runtime(), { home: homeParser('/work')('h') }).home).toBe('/work/h');
+    expect(createContext(runtime({ env: { HARVEST_HOME: '/x' } }), {}).home).toBe('/x');
+    expect(createContext(runtime({ env: { XDG_CONFIG_HOME: '/c' } }), {}).home).toBe('/c/harvest');
+    expect(createContext(runtime({ env: { HOME: '/home/u' } }), {}).home).toBe('/home/u/.config/harvest');
   });
 
   it('takes the node from HARVEST_NODE and the network from HARVEST_NETWORK', () => {
-    const ctx = contextFor(
-      invocation(runtime({ env: { HARVEST_NODE: 'http://127.0.0.1:3000/', HARVEST_NETWORK: 'testnet' } })),
+    const ctx = createContext(
+      runtime({ env: { HARVEST_NODE: 'http://127.0.0.1:3000/', HARVEST_NETWORK: 'testnet' } }),
       {},
     );
     expect(ctx.nodeUrl).toBe('http://127.0.0.1:3000');

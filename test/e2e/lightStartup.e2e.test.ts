@@ -1,6 +1,7 @@
 /**
- * Light start-up (docs/performance.md "Lazy imports"): `harvest --help`, `--version` and `decrypt-check` must never load
- * symbol-sdk. The built CLI is spawned with a preloaded loader hook that records every module URL Node loads
+ * Light start-up (docs/ARCHITECTURE.md): `harvest --help`, `--version` and `decrypt-check` must never load
+ * symbol-sdk, and help loads only the light command definitions (src/cli/commandTable.ts loads a command's
+ * implementation when it runs). The built CLI is spawned with a preloaded loader hook that records every module URL Node loads
  * (test/fixtures/startup), so the check sees the real import graph, dynamic imports included.
  */
 import { spawnSync } from 'node:child_process';
@@ -65,6 +66,8 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
     ['harvest --help', ['--help']],
     ['harvest --version', ['--version']],
     ['harvest decrypt-check --help', ['decrypt-check', '--help']],
+    ['harvest status --help', ['status', '--help']],
+    ['harvest delegate --help', ['delegate', '--help']],
     [
       'harvest decrypt-check --message',
       ['decrypt-check', '--json', '--node-key', nodeKey, '--message', toHex(message)],
@@ -81,6 +84,26 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
     expect(run.modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
     expect(fromPackage(run.modules, 'symbol-sdk')).toEqual([]);
   });
+
+  it.each([
+    ['harvest --help', ['--help']],
+    ['harvest --version', ['--version']],
+    ['harvest status --help', ['status', '--help']],
+  ])(
+    '%s loads only the command definitions: no command implementation, flow, node client or devnet',
+    (_label, args) => {
+      const run = loadedModules([BIN, ...args]);
+      expect(run.exitCode).toBe(0);
+      expect(run.modules.some((url) => url.includes('/dist/commands/definitions/status.js'))).toBe(true);
+      const heavy = run.modules.filter(
+        (url) =>
+          /\/dist\/(flows|node|devnet|core\/crypto)\//.test(url) ||
+          /\/dist\/commands\/[^/]+\.js$/.test(url) ||
+          /\/node_modules\/(@noble|@inquirer|symbol-sdk)\//.test(url),
+      );
+      expect(heavy).toEqual([]);
+    },
+  );
 
   it('harvest --help loads none of the delegation crypto (dist/core/crypto)', () => {
     const run = loadedModules([BIN, '--help']);

@@ -1,5 +1,5 @@
 import { main } from '../../src/cli/main.js';
-import type { Runtime } from '../../src/cli/context.js';
+import type { Runtime } from '../../src/commands/context/runtime.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import { testIo, type TestIoOptions } from './testIo.js';
 

@@ -16,7 +16,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { equalBytes, wipe } from '../bytes.js';
 import { encryptAesGcm, GCM_IV_SIZE } from './aesGcm.js';
-import type { RandomBytes } from './delegationMessage.js';
+import type { RandomBytes } from './delegationFormat.js';
 import {
   addEightToScalar,
   clampedScalarBytes,

@@ -18,23 +18,24 @@
 import { concatBytes, equalBytes, wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
 import { delegationSealerFor } from './createDelegationSealer.js';
+import {
+  DELEGATION_MARKER,
+  DELEGATION_MESSAGE_SIZE,
+  type DelegatedKeys,
+  type OpenedDelegation,
+  type RandomBytes,
+} from './delegationFormat.js';
 import { delegationOpenerFor } from './openDelegationRecords.js';
 
-/** First 8 bytes of every delegation message. */
-export const DELEGATION_MARKER = Uint8Array.of(0xfe, 0x2a, 0x80, 0x61, 0x57, 0x73, 0x01, 0xe2);
-/** Size of a whole delegation message. */
-export const DELEGATION_MESSAGE_SIZE = 132;
-/** Size of a message without its marker: one record of harvesters.dat. */
-export const DELEGATION_RECORD_SIZE = 124;
-
-/** Source of randomness; injected so that tests can reproduce a message byte for byte. */
-export type RandomBytes = (length: number) => Uint8Array;
-
-/** The two private keys a delegation hands to the node. */
-export interface DelegatedKeys {
-  readonly remotePrivateKey: Uint8Array;
-  readonly vrfPrivateKey: Uint8Array;
-}
+export {
+  DELEGATION_MARKER,
+  DELEGATION_MESSAGE_SIZE,
+  DELEGATION_RECORD_SIZE,
+  type DelegatedKeys,
+  type OpenedDelegation,
+  type OpenFailure,
+  type RandomBytes,
+} from './delegationFormat.js';
 
 /**
  * Seals the remote and VRF private keys for the node whose transport public key is `nodePublicKey`, with a fresh
@@ -81,24 +82,6 @@ export function extractDelegationRecord(message: Uint8Array): Uint8Array {
   }
   return message.subarray(DELEGATION_MARKER.length);
 }
-
-/** Why a record could not be opened, as a value (a message that is not ours is not an exception). */
-export type OpenFailure =
-  /** The ephemeral key is not a canonical prime-order point: the node derives an all-zero AES key for it. */
-  | 'INVALID_EPHEMERAL_KEY'
-  /** The GCM tag does not authenticate: sealed for another node, or tampered with. */
-  | 'AUTHENTICATION_FAILED';
-
-/** The outcome of opening one 124-byte record with the node key. */
-export type OpenedDelegation =
-  | {
-      readonly ok: true;
-      readonly requestId: Uint8Array;
-      readonly keys: DelegatedKeys;
-      /** True when the ephemeral key was invalid and the node's all-zero fallback key opened it: anyone can read it. */
-      readonly zeroKeyFallback: boolean;
-    }
-  | { readonly ok: false; readonly requestId: Uint8Array; readonly failure: OpenFailure };
 
 /**
  * Opens a 124-byte record (ephemeral key | tag | iv | ciphertext) exactly as the node does: a bad ephemeral key is

@@ -11,7 +11,7 @@
 import { wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
 import { decryptAesGcm } from './aesGcm.js';
-import type { OpenedDelegation } from './delegationMessage.js';
+import type { OpenedDelegation } from './delegationFormat.js';
 import { deriveSharedKey } from './sharedKey.js';
 
 /** Size of one record; the same value as DELEGATION_RECORD_SIZE (not imported, to keep the module graph acyclic). */

@@ -20,7 +20,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { equalBytes, wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
-import type { OpenedDelegation } from './delegationMessage.js';
+import type { OpenedDelegation } from './delegationFormat.js';
 import {
   addEightToScalar,
   clampedScalarBytes,

@@ -1,0 +1,22 @@
+/**
+ * The one place a command runs: load its implementation and the context, run it, print its result and decide
+ * the exit code from its outcome (src/cli/exitCodes.ts). A failure is thrown on to main(), which prints the error
+ * and maps it with exitCodeFor.
+ */
+import type { Command } from 'commander';
+import type { Runtime } from '../commands/context/runtime.js';
+import type { CommandEntry } from './commandTable.js';
+import { exitCodeOf } from './exitCodes.js';
+import type { GlobalOptions } from './globalOptions.js';
+
+/** Runs the command that commander parsed (`command`) and returns its exit code. */
+export async function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
+  // the context's node and keystore openers load flows: loaded with the command, never for help or version
+  const [implementation, { createContext }] = await Promise.all([entry.load(), import('./createContext.js')]);
+  const ctx = createContext(runtime, command.optsWithGlobals<GlobalOptions>());
+  const args = command.processedArgs as string[];
+  const outcome = await implementation.run({ args, options: entry.definition.readOptions(command) }, ctx);
+  outcome.print(ctx.output);
+  await outcome.keepRunning?.();
+  return exitCodeOf(outcome);
+}

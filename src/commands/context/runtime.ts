@@ -1,0 +1,23 @@
+/**
+ * The outside world of one invocation of `harvest`: terminal, environment, network, clock, randomness and files.
+ * The CLI builds the real one (src/cli/processRuntime.ts); tests replace any part of it (docs/ARCHITECTURE.md).
+ */
+import type { Clock, Fetch, FileSystem, RandomBytes, Sleep } from '../../core/ports.js';
+import type { Io } from '../../ui/io.js';
+import type { Prompter } from '../../ui/prompter.js';
+
+/** The outside world of one invocation. */
+export interface Runtime {
+  readonly io: Io;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly fetch: Fetch;
+  readonly now: Clock;
+  readonly random: RandomBytes;
+  readonly sleep: Sleep;
+  readonly files: FileSystem;
+  readonly prompter: Prompter;
+  /** Working directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** Resolves with the signal name at the first SIGINT or SIGTERM (long-running commands such as `devnet`). */
+  readonly shutdownSignal: () => Promise<string>;
+}

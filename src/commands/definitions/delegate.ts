@@ -1,0 +1,71 @@
+/**
+ * `harvest delegate` as help shows it (docs/commands/delegate.md): summary, description, arguments and flags.
+ * No heavy import here: the code that runs it is src/commands/delegate.ts, loaded only when it runs.
+ */
+import { defineCommand } from './commandDefinition.js';
+
+/** Flags of `harvest delegate` (and, for the shared ones, `harvest link-remote`). */
+export interface DelegateOptions {
+  readonly offline?: boolean;
+  readonly prepare?: boolean;
+  readonly out?: string;
+  readonly keyFile?: string;
+  readonly publicKey?: string;
+  readonly address?: string;
+  readonly nodePublicKey?: string;
+  readonly fee?: string;
+  readonly accountState?: string;
+  readonly aggregateVersion?: string;
+  readonly passwordFile?: string;
+  readonly force?: boolean;
+  readonly dryRun?: boolean;
+  /** commander's --no-wait sets this to false. */
+  readonly wait?: boolean;
+  readonly resend?: boolean;
+  readonly confirmationTimeout?: string;
+  readonly activationTimeout?: string;
+}
+
+/** `harvest delegate`. */
+export const delegateDefinition = defineCommand<DelegateOptions>({
+  name: 'delegate',
+  summary: 'link fresh remote and VRF keys and ask a node to harvest for the account',
+  description:
+    'Builds one aggregate: unlink what must go, link a remote key, a VRF key and the node transport key, and the ' +
+    'encrypted delegation request to the node. New keys are stored in the keystore before anything is printed. ' +
+    'Offline (--offline) it signs and prints without announcing; --prepare writes an unsigned plan for `harvest sign`.',
+  configure: (command) =>
+    command
+      .option(
+        '--offline',
+        'no node at all: needs --network and --node-public-key; assumes no links unless --account-state',
+      )
+      .option('--prepare', 'write an unsigned plan (needs only the public key) to --out, for `harvest sign`')
+      .option('--out <file>', 'where --prepare writes the plan (or where the signed result is also written)')
+      .option(
+        '--key-file <path>',
+        "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
+      )
+      .option('--public-key <hex>', 'main account public key (with --prepare)')
+      .option(
+        '--address <base32>',
+        'main account address, instead of --public-key (with --prepare and --node)',
+      )
+      .option('--node-public-key <hex>', "the node's transport public key (/node/info nodePublicKey)")
+      .option(
+        '--fee <multiplier>',
+        'slow|average|fast or a multiplier N (fee = size × N µXYM); default max(median, node minimum), offline 100',
+      )
+      .option('--account-state <file>', 'the JSON of GET /accounts/{address}, to plan unlinks offline')
+      .option('--aggregate-version <2|3>', 'aggregate version offline (default 3)')
+      .option('--password-file <file>', 'keystore password file (env HARVEST_PASSWORD; prompted otherwise)')
+      .option('--force', 'send the request even when importance is 0')
+      .option('--dry-run', 'sign and print, announce nothing')
+      .option('--no-wait', 'return once announced, without waiting for confirmation and activation')
+      .option('--resend', 'send a fresh request with the stored keys even if one was confirmed before')
+      .option('--confirmation-timeout <seconds>', 'how long to wait for confirmation (default 300)')
+      .option(
+        '--activation-timeout <seconds>',
+        'how long to wait for the node to unlock the account (default 600)',
+      ),
+});
