@@ -1,6 +1,6 @@
 /** --json result types (see docs/commands/). */
 
-import type { TransactionFees } from '../node/getTransactionFees.js';
+import type { TransactionFees } from '../core/transactions/transactionFees.js';
 
 /** The --json result of `harvest node`. */
 export interface InspectNodeResult {

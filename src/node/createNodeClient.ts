@@ -11,7 +11,8 @@ import { getNetworkProperties, type NetworkProperties } from './getNetworkProper
 import { getNodeInfo, type NodeInfo } from './getNodeInfo.js';
 import { getNodeServer, type NodeServer } from './getNodeServer.js';
 import { getNodeTime, type NodeTime } from './getNodeTime.js';
-import { getTransactionFees, type TransactionFees } from './getTransactionFees.js';
+import type { TransactionFees } from '../core/transactions/transactionFees.js';
+import { getTransactionFees } from './getTransactionFees.js';
 import { getTransactionStatus, type TransactionStatus } from './getTransactionStatus.js';
 import { getUnlockedAccounts } from './getUnlockedAccounts.js';
 import type { TransactionEntry } from './readTransactionEntry.js';

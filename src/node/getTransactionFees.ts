@@ -1,16 +1,7 @@
 /** GET /network/fees/transaction: fee multipliers of recent blocks and the node's minimum (docs/protocol.md §3.6, §5). */
+import type { TransactionFees } from '../core/transactions/transactionFees.js';
 import { dtoGet, dtoInteger, dtoRoot } from './readDto.js';
 import { requestJson, type NodeTransport } from './request.js';
-
-/** Fee multipliers (µXYM per byte). */
-export interface TransactionFees {
-  readonly averageFeeMultiplier: number;
-  readonly medianFeeMultiplier: number;
-  readonly highestFeeMultiplier: number;
-  readonly lowestFeeMultiplier: number;
-  /** Below this the node drops a transaction without any status. */
-  readonly minFeeMultiplier: number;
-}
 
 /**
  * Reads /network/fees/transaction.

@@ -10,13 +10,13 @@
  */
 import { InputError } from '../errors.js';
 import type { FeeLevel } from './parseFeeMultiplier.js';
+import type { TransactionFees } from './transactionFees.js';
 
 /** The statistics the choice depends on. */
-export interface FeeStatistics {
-  readonly averageFeeMultiplier: number;
-  readonly medianFeeMultiplier: number;
-  readonly minFeeMultiplier: number;
-}
+export type FeeStatistics = Pick<
+  TransactionFees,
+  'averageFeeMultiplier' | 'medianFeeMultiplier' | 'minFeeMultiplier'
+>;
 
 /**
  * The fee multiplier to sign with.

@@ -12,7 +12,7 @@ import { checkNetwork } from '../../node/checkNetwork.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import type { NetworkProperties } from '../../node/getNetworkProperties.js';
 import type { NodeInfo } from '../../node/getNodeInfo.js';
-import type { TransactionFees } from '../../node/getTransactionFees.js';
+import type { TransactionFees } from '../../core/transactions/transactionFees.js';
 import { measureClockOffset } from '../../node/networkTime.js';
 
 /** Block time assumed when the node does not say (mainnet's 30 s). */
