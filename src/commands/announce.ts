@@ -3,6 +3,7 @@ import { parseAnnounceFile } from '../core/transactions/parseAnnounceFile.js';
 import { announceSignedFile } from '../flows/announceSignedFile.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import { formatTransactionReview } from '../ui/format/sign.js';
+import { flowPorts } from './flowPorts.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { AnnounceOptions } from './definitions/announce.js';
@@ -21,7 +22,6 @@ export async function run(
     `signed file ${path}`,
   );
   const nodeUrl = await requireNodeUrl(ctx);
-  const { runtime } = ctx;
   const client = await ctx.connectNode(nodeUrl);
   const wait = options.wait !== false;
   const dryRun = options.dryRun === true;
@@ -42,10 +42,7 @@ export async function run(
     wait,
     confirmationTimeoutMs,
     activationTimeoutMs,
-    now: runtime.now,
-    sleep: runtime.sleep,
-    onProgress: (text) => ctx.output.progress(text),
-    onNote: (text) => ctx.output.note(text),
+    ...flowPorts(ctx),
   });
   const pending = result.state === 'CONFIRMATION_PENDING' || result.state === 'ACTIVATION_PENDING';
   return outcome(result, formatDelegateResult, wait && pending ? { exit: 'pending' } : {});

@@ -14,6 +14,7 @@ import {
 } from '../flows/decryptDelegationRequests.js';
 import { fetchTransactionRequests } from '../flows/fetchTransactionRequests.js';
 import { formatDecryptCheck } from '../ui/format/decryptCheck.js';
+import { readNodePrivateKey } from './readNodePrivateKey.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { DecryptCheckOptions } from './definitions/decryptCheck.js';
@@ -41,16 +42,7 @@ async function decryptCheck(options: DecryptCheckOptions, ctx: Context): Promise
   if (sources.length > 1) {
     throw new InputError('INVALID_INPUT', 'give only one of --message, --harvesters, --payload and --tx');
   }
-  if (options.nodeKey === undefined) {
-    throw new InputError('INPUT_REQUIRED', 'the node key is required', {
-      hint: 'pass --node-key with the path of node.key.pem',
-    });
-  }
-  const nodePrivateKey = await ctx.readPrivateKey({
-    name: 'node key',
-    file: options.nodeKey,
-    flag: '--node-key',
-  });
+  const nodePrivateKey = await readNodePrivateKey(options.nodeKey, ctx);
   const inputs = await readRequestInputs(options, ctx);
   const result = decryptDelegationRequests(nodePrivateKey, inputs, {
     showSecrets: options.showSecrets === true,

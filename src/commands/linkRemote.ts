@@ -5,12 +5,12 @@
 import { encodeAddress, parseAddress } from '../core/address.js';
 import { toHex, wipe } from '../core/bytes.js';
 import type { DelegateResult } from '../contract/setupResult.js';
-import { delegate as runFlow } from '../flows/delegate.js';
-import { formatDelegatePlan, formatDelegateResult } from '../ui/format/delegate.js';
+import { formatDelegateResult } from '../ui/format/delegate.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { LinkRemoteOptions } from './definitions/linkRemote.js';
-import { readOfflineSetup, writeResultFile } from './delegate.js';
+import { readOfflineSetup, signOffline } from './offlineSetup.js';
+import { writeResultFile } from './resultFile.js';
 import { pendingExit, runOnlineSetup } from './onlineSetup.js';
 
 /** The link-remote result; the private keys only with --show-secrets. */
@@ -53,26 +53,7 @@ async function linkRemote(options: LinkRemoteOptions, ctx: Context): Promise<Lin
     options.beneficiary === undefined
       ? setup.mainAddress
       : encodeAddress(parseAddress(options.beneficiary, setup.network.identifier));
-  const keystore = await ctx.openKeystore(
-    {
-      mainAddress: setup.mainAddress,
-      networkIdentifier: setup.network.identifier,
-      mainPublicKey: setup.mainPublicKey,
-    },
-    options.passwordFile,
-  );
-  const { result, secrets } = await runFlow({
-    mode: 'linkRemote',
-    facts: setup.facts,
-    main: setup.main,
-    keystore,
-    random: ctx.runtime.random,
-    now: ctx.runtime.now,
-    // Offline nothing is announced by us: the signed payload goes to stdout or --out, never to the journal that a
-    // later online run would resume (announce it with `harvest announce`).
-    journal: false,
-    confirm: (plan) => Promise.resolve(ctx.output.note(formatDelegatePlan(plan))),
-  });
+  const { result, secrets } = await signOffline('linkRemote', setup, options.passwordFile, ctx);
   const written = await writeHarvestingSettings(ctx, configPath, secrets, beneficiary, options);
   wipe(secrets.remotePrivateKey, secrets.vrfPrivateKey);
   await writeResultFile(result, setup.network, options, ctx);

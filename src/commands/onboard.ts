@@ -1,4 +1,5 @@
 /** `harvest onboard` (docs/commands/onboard.md): delegate many accounts from a file, over several nodes. */
+import { httpUrlOf } from '../core/textInput.js';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { parsePrivateKey } from '../core/keys.js';
@@ -8,6 +9,7 @@ import { connectNode } from '../flows/connectNode.js';
 import type { OnboardResult } from '../contract/onboard.js';
 import { onboardAccounts, type OnboardAccountInput } from '../flows/onboardAccounts.js';
 import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js';
+import { flowPorts } from './flowPorts.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
@@ -99,11 +101,7 @@ async function onboard(
     wait,
     confirmationTimeoutMs,
     activationTimeoutMs,
-    random: runtime.random,
-    now: runtime.now,
-    sleep: runtime.sleep,
-    onProgress: (progress) => ctx.output.progress(progress),
-    onNote: (note) => ctx.output.note(note),
+    ...flowPorts(ctx),
   });
   return result;
 }
@@ -121,13 +119,7 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
 }
 
 function parseNodeUrl(text: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  if (httpUrlOf(text) === undefined) {
     throw new InputError('INVALID_INPUT', `--node "${text}" is not an http(s) URL`, {
       hint: 'e.g. --node http://127.0.0.1:3000',
     });

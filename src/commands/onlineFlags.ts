@@ -1,17 +1,16 @@
 /** Flag helpers shared by the online commands (delegate, link-remote, unlink, announce): node URL, durations. */
 import { InputError } from '../core/errors.js';
+import { httpUrlOf } from '../core/textInput.js';
 import type { Context } from './context/context.js';
 
 /** The --node URL, asked for on a terminal (INPUT_REQUIRED naming --node otherwise). */
 export async function requireNodeUrl(ctx: Context): Promise<string> {
   if (ctx.nodeUrl !== undefined) return ctx.nodeUrl;
-  const answer = await ctx.ask.input('node REST URL (e.g. http://127.0.0.1:3000)', '--node', (value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol) || 'an http(s) URL, please';
-    } catch {
-      return 'an http(s) URL, please';
-    }
-  });
+  const answer = await ctx.ask.input(
+    'node REST URL (e.g. http://127.0.0.1:3000)',
+    '--node',
+    (value) => httpUrlOf(value.trim()) !== undefined || 'an http(s) URL, please',
+  );
   return answer.trim().replace(/\/+$/, '');
 }
 

@@ -10,26 +10,12 @@ import { delegateThroughNode, type DelegateThroughNodeOutcome } from '../flows/d
 import { formatDelegatePlan } from '../ui/format/delegate.js';
 import type { Context } from './context/context.js';
 import type { CommandOutcome } from './context/outcome.js';
+import type { DelegateOptions } from './definitions/delegate.js';
+import { flowPorts } from './flowPorts.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
-/** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md). */
-export interface OnlineSetupOptions {
-  readonly keyFile?: string;
-  readonly nodePublicKey?: string;
-  readonly fee?: string;
-  readonly passwordFile?: string;
-  readonly force?: boolean;
-  readonly dryRun?: boolean;
-  /** commander's --no-wait sets this to false. */
-  readonly wait?: boolean;
-  readonly resend?: boolean;
-  readonly confirmationTimeout?: string;
-  readonly activationTimeout?: string;
-  readonly prepare?: boolean;
-  readonly publicKey?: string;
-  readonly address?: string;
-  readonly out?: string;
-}
+/** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md): delegate's but the offline ones. */
+export type OnlineSetupOptions = Omit<DelegateOptions, 'offline' | 'accountState' | 'aggregateVersion'>;
 
 /** Runs delegate or link-remote against --node: flags → flow → result (pendingExit tells whether it is done). */
 export async function runOnlineSetup(
@@ -48,7 +34,6 @@ export async function runOnlineSetup(
   const client = await ctx.connectNode(nodeUrl);
   const main = await readMainKey(options, ctx, client);
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
-  const { runtime } = ctx;
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
     mode,
@@ -73,11 +58,7 @@ export async function runOnlineSetup(
     force: options.force === true,
     confirmationTimeoutMs,
     activationTimeoutMs,
-    random: runtime.random,
-    now: runtime.now,
-    sleep: runtime.sleep,
-    onProgress: (text) => ctx.output.progress(text),
-    onNote: (text) => ctx.output.note(text),
+    ...flowPorts(ctx),
     ...(checkNetwork === undefined ? {} : { checkNetwork }),
   });
   return outcome;

@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { scanDelegationRequests, type RequestsResult } from '../flows/scanDelegationRequests.js';
 import { watchDelegationRequests } from '../flows/watchDelegationRequests.js';
 import { formatRequests } from '../ui/format/requests.js';
+import { readNodePrivateKey } from './readNodePrivateKey.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { RequestsOptions } from './definitions/requests.js';
@@ -14,16 +15,7 @@ export async function run({ options }: CommandInput<RequestsOptions>, ctx: Conte
 
 /** Scans the node's chain for delegation requests and checks each. */
 async function requests(options: RequestsOptions, ctx: Context): Promise<RequestsResult> {
-  if (options.nodeKey === undefined) {
-    throw new InputError('INPUT_REQUIRED', 'the node key is required', {
-      hint: 'pass --node-key with the path of node.key.pem',
-    });
-  }
-  const nodePrivateKey = await ctx.readPrivateKey({
-    name: 'node key',
-    file: options.nodeKey,
-    flag: '--node-key',
-  });
+  const nodePrivateKey = await readNodePrivateKey(options.nodeKey, ctx);
   const client = await ctx.connectNode();
   const scan = { nodePrivateKey, expectedNetwork: ctx.network, showSecrets: options.showSecrets === true };
   if (options.watch !== true) return scanDelegationRequests(client, scan);

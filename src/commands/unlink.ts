@@ -6,6 +6,7 @@ import { keystorePath } from '../flows/keystore/openKeystore.js';
 import { unlinkThroughNode } from '../flows/unlinkThroughNode.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import { formatUnlinkPlan } from '../ui/format/unlink.js';
+import { flowPorts } from './flowPorts.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { UnlinkOptions } from './definitions/unlink.js';
@@ -59,10 +60,7 @@ async function unlink(options: UnlinkOptions, ctx: Context): Promise<DelegateRes
     dryRun,
     wait,
     confirmationTimeoutMs,
-    now: runtime.now,
-    sleep: runtime.sleep,
-    onProgress: (text) => ctx.output.progress(text),
-    onNote: (text) => ctx.output.note(text),
+    ...flowPorts(ctx),
   });
   return result;
 }

@@ -33,11 +33,7 @@ export interface AnnounceSignedFileParameters extends Omit<LifecycleSettings, 'c
 /** Checks, shows, announces and follows every transaction of a signed file. */
 export async function announceSignedFile(parameters: AnnounceSignedFileParameters): Promise<SetupResult> {
   const { client } = parameters;
-  const facts = await readNodeFacts({
-    client,
-    expectedNetwork: parameters.expectedNetwork,
-    now: parameters.now,
-  });
+  const facts = await readNodeFacts(parameters);
   const checked = await checkSignedFile(parameters.file, facts, parameters.allowAny);
   const mainPublicKey = checked[0]!.description.signerPublicKey;
   const inners = checked.flatMap(({ description }) => description.transactions);

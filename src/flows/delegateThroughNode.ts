@@ -67,11 +67,7 @@ export async function delegateThroughNode(
   parameters: DelegateThroughNodeParameters,
 ): Promise<DelegateThroughNodeOutcome> {
   const { mode, main } = parameters;
-  const facts = await readNodeFacts({
-    client: parameters.client,
-    expectedNetwork: parameters.expectedNetwork,
-    now: parameters.now,
-  });
+  const facts = await readNodeFacts(parameters);
   parameters.checkNetwork?.(facts.network);
   const nodeKey = mode === 'delegate' ? checkNodeKey(facts, parameters.givenNodePublicKey) : undefined;
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;

@@ -39,11 +39,7 @@ export interface UnlinkThroughNodeParameters extends Omit<LifecycleSettings, 'ac
 /** Unlinks the node link (and with `all` every link) of the main account through one node. */
 export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters): Promise<SetupResult> {
   const { client } = parameters;
-  const facts = await readNodeFacts({
-    client,
-    expectedNetwork: parameters.expectedNetwork,
-    now: parameters.now,
-  });
+  const facts = await readNodeFacts(parameters);
   const mainPublicKey = derivePublicKey(parameters.mainPrivateKey);
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
   const keystore = await parameters.openKeystore(facts.network, mainAddress);

@@ -3,6 +3,7 @@
  * the linked keys (`supplementalPublicKeys.linked|vrf|node`, present only when linked), the raw importance and the
  * balance of the currency mosaic. `--account-state <file>` feeds it offline; the node client can reuse it online.
  */
+import { parseJsonOr } from '../textInput.js';
 import { parseHex } from '../bytes.js';
 import { InputError } from '../errors.js';
 import type { AccountLinks } from './accountLinks.js';
@@ -21,12 +22,7 @@ export interface AccountState {
  * @throws {InputError} INVALID_FILE when it is not an account document
  */
 export function parseAccountState(text: string, currencyMosaicId: bigint): AccountState {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw invalid('is not valid JSON');
-  }
+  const document = parseJsonOr(text, () => invalid('is not valid JSON'));
   const root = record(document) ?? {};
   const account = record(root['account']) ?? root;
   if (account['supplementalPublicKeys'] === undefined && account['address'] === undefined) {

@@ -21,6 +21,7 @@
  * no key is stored yet. Keys are append-only: nothing here removes a key, so a key that may be linked on chain is
  * never lost (docs/ARCHITECTURE.md#safety-rules); its status changes instead.
  */
+import { parseJsonOr } from '../textInput.js';
 import { parseHex, toHex } from '../bytes.js';
 import { InputError } from '../errors.js';
 
@@ -122,12 +123,7 @@ export function serializeKeystore(file: KeystoreFile): string {
  * @throws {InputError} KEYSTORE_CORRUPT naming the first problem (never echoing secret material)
  */
 export function parseKeystore(text: string, path = 'keystore'): KeystoreFile {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw corrupt(path, 'is not valid JSON (truncated or damaged)');
-  }
+  const document = parseJsonOr(text, () => corrupt(path, 'is not valid JSON (truncated or damaged)'));
   const root = asRecord(document, path, 'the document');
   if (root['format'] !== 'harvest-keystore') throw corrupt(path, 'is not a harvest keystore');
   if (root['version'] !== KEYSTORE_VERSION) {

@@ -12,6 +12,7 @@
  * Blank lines and lines starting with `#` are skipped in both. Errors name the line and never echo a value that
  * could be a key: the file is meant to hold paths and variable names, but a pasted key must not reach a terminal.
  */
+import { httpUrlOf } from '../textInput.js';
 import { InputError } from '../errors.js';
 import { looksLikeSecret } from '../redact.js';
 
@@ -217,13 +218,7 @@ function toRow(values: Partial<Record<Column, string>>, line: number, name: stri
 }
 
 function parseNodeUrl(text: string, line: number, name: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  if (httpUrlOf(text) === undefined) {
     throw new InputError('INVALID_FILE', `${name} line ${line}: node is not an http(s) URL`, {
       hint: 'e.g. http://127.0.0.1:3000',
     });

@@ -12,6 +12,7 @@
  *
  * Unsigned payloads have a zero signature. Fees and deadlines are decimal strings, like every amount we print.
  */
+import { parseJsonOr } from '../textInput.js';
 import { parseHex, toHex } from '../bytes.js';
 import { InputError } from '../errors.js';
 
@@ -47,12 +48,7 @@ export interface TransactionFile {
  * @throws {InputError} INVALID_FILE naming what is missing or malformed
  */
 export function parseTransactionFile(text: string, name = 'plan file'): TransactionFile {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw invalid(name, 'is not valid JSON');
-  }
+  const document = parseJsonOr(text, () => invalid(name, 'is not valid JSON'));
   if (typeof document !== 'object' || document === null) throw invalid(name, 'is not a JSON object');
   const root = document as Record<string, unknown>;
   if (root['format'] !== 'harvest-unsigned' && root['format'] !== 'harvest-signed') {
