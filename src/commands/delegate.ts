@@ -36,7 +36,7 @@ async function delegateOffline(options: DelegateOptions, ctx: Context): Promise<
     { ...setup, facts: { ...setup.facts, nodePublicKey } },
     options.passwordFile,
     ctx,
-    options.force === true,
+    options,
   );
   return writeResultFile(result, setup.network, options, ctx);
 }

@@ -106,7 +106,7 @@ export async function signOffline(
   setup: OfflineSetup,
   passwordFile: string | undefined,
   ctx: Context,
-  force = false,
+  flags: { readonly force?: boolean; readonly keepKeys?: boolean } = {},
 ): Promise<DelegateOutcome> {
   const keystore = await ctx.openKeystore(
     {
@@ -125,7 +125,8 @@ export async function signOffline(
     now: ctx.runtime.now,
     journal: false,
     confirm: (plan) => Promise.resolve(ctx.output.note(formatDelegatePlan(plan))),
-    force,
+    force: flags.force === true,
+    keepKeys: flags.keepKeys === true,
   });
 }
 

@@ -56,6 +56,7 @@ export async function runOnlineSetup(
     wait,
     resend: options.resend === true,
     force: options.force === true,
+    keepKeys: options.keepKeys === true,
     confirmationTimeoutMs,
     activationTimeoutMs,
     ...flowPorts(ctx),

@@ -11,10 +11,10 @@ export interface PlannedTransaction {
   /** nodeLink, remoteUnlink, delegationRequest, … */
   readonly kind: string;
   /**
-   * The linked or unlinked key; for a delegation request the node's transport key. Empty (printed "") when neither
-   * applies, e.g. a transfer to another address seen by `announce`.
+   * The linked or unlinked key; for a delegation request the node's transport key. Null when neither applies, e.g. a
+   * transfer to another address seen by `announce` (docs/cli.md: null is "no key" everywhere).
    */
-  readonly publicKey: Uint8Array;
+  readonly publicKey: Uint8Array | null;
   /** For a transfer to any other address (seen by `announce` in a file it did not make). */
   readonly recipientAddress?: string;
 }

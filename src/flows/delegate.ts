@@ -52,6 +52,8 @@ export interface DelegateParameters {
   readonly confirm: (plan: DelegatePlan) => Promise<void>;
   /** Send the request even with importance 0. */
   readonly force?: boolean;
+  /** Keep held remote and VRF keys on a switch of node (default: rotate them). */
+  readonly keepKeys?: boolean;
   /**
    * Record the signed transaction in the keystore journal (default true). False offline and for --dry-run: a payload
    * the user did not confirm for announcing must never be resumed (announced) by a later run.
@@ -83,6 +85,7 @@ export async function delegate(parameters: DelegateParameters): Promise<Delegate
     nodeUrl: facts.nodeUrl,
     random: parameters.random,
     force: parameters.force === true,
+    keepKeys: parameters.keepKeys,
     confirm: parameters.confirm,
   });
   const { transaction } = await signAndStore({

@@ -49,6 +49,8 @@ export interface DelegateThroughNodeParameters extends LifecycleSettings {
   readonly resend: boolean;
   /** --force: send the request even with importance 0. */
   readonly force: boolean;
+  /** --keep-keys: keep the remote and VRF keys on a switch of node (default: fresh ones). */
+  readonly keepKeys?: boolean | undefined;
   readonly random: RandomBytes;
   /** Checks that depend on the node's network (e.g. link-remote's beneficiary), run before anything else. */
   readonly checkNetwork?: (network: NetworkParameters) => void;
@@ -105,6 +107,7 @@ export async function delegateThroughNode(
       nodeUrl: parameters.client.url,
       random: parameters.random,
       force: parameters.force,
+      keepKeys: parameters.keepKeys,
       confirm: parameters.confirm,
     });
     secrets = planned.secrets;

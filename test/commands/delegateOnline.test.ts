@@ -64,12 +64,37 @@ describe('harvest delegate --node (in-process, real devnet over HTTP)', () => {
     expect(await confirmedCount()).toBe(before);
   });
 
-  it('switching to the second node relinks only the node key and reuses the held keys', async () => {
+  it('switching to the second node rotates the remote and VRF keys (the old operator saw them) in one aggregate', async () => {
     const first = (await delegate(['--node', devnet.url, '--key-file', keyFile(1), '--yes'])).json();
     expect(first.state).toBe('ACTIVE');
     const node1 = devnet.nodes[1]!;
     const run = await delegate(['--node', node1.url, '--key-file', keyFile(1), '--yes']);
-    expect(run.exitCode).toBe(0);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const second = run.json();
+    expect(second.plan.map((entry: { kind: string }) => entry.kind)).toEqual([
+      'nodeUnlink',
+      'nodeLink',
+      'remoteUnlink',
+      'remoteLink',
+      'vrfUnlink',
+      'vrfLink',
+      'delegationRequest',
+    ]);
+    expect(second.transactions).toHaveLength(1);
+    expect(second).toMatchObject({ state: 'ACTIVE', nodePublicKey: node1.nodePublicKey });
+    expect(second.remotePublicKey).not.toBe(first.remotePublicKey);
+    expect(second.vrfPublicKey).not.toBe(first.vrfPublicKey);
+    expect(await unlockedOn(node1.url)).toContain(second.remotePublicKey);
+    await devnet.nextBlock();
+    expect(await unlockedOn(devnet.url)).not.toContain(first.remotePublicKey); // the old node pruned it
+  });
+
+  it('--keep-keys: a switch relinks only the node key and reuses the held keys', async () => {
+    const first = (await delegate(['--node', devnet.url, '--key-file', keyFile(9), '--yes'])).json();
+    expect(first.state).toBe('ACTIVE');
+    const node1 = devnet.nodes[1]!;
+    const run = await delegate(['--node', node1.url, '--key-file', keyFile(9), '--yes', '--keep-keys']);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     const second = run.json();
     expect(second.plan.map((entry: { kind: string }) => entry.kind)).toEqual([
       'nodeUnlink',
@@ -82,9 +107,6 @@ describe('harvest delegate --node (in-process, real devnet over HTTP)', () => {
       remotePublicKey: first.remotePublicKey,
       vrfPublicKey: first.vrfPublicKey,
     });
-    expect(await unlockedOn(node1.url)).toContain(first.remotePublicKey);
-    await devnet.nextBlock();
-    expect(await unlockedOn(devnet.url)).not.toContain(first.remotePublicKey); // the old node pruned it
   });
 
   it('announces nothing with --dry-run, and nothing without --yes when nobody can confirm', async () => {

@@ -22,6 +22,8 @@ export interface DelegateOptions {
   /** commander's --no-wait sets this to false. */
   readonly wait?: boolean;
   readonly resend?: boolean;
+  /** Keep the remote and VRF keys when switching to another node (the default rotates them). */
+  readonly keepKeys?: boolean;
   readonly confirmationTimeout?: string;
   readonly activationTimeout?: string;
 }
@@ -63,6 +65,10 @@ export const delegateDefinition = defineCommand<DelegateOptions>({
       .option('--dry-run', 'sign and print, announce nothing')
       .option('--no-wait', 'return once announced, without waiting for confirmation and activation')
       .option('--resend', 'send a fresh request with the stored keys even if one was confirmed before')
+      .option(
+        '--keep-keys',
+        'when switching to another node, keep the remote and VRF keys the previous operator has seen',
+      )
       .option('--confirmation-timeout <seconds>', 'how long to wait for confirmation (default 300)')
       .option(
         '--activation-timeout <seconds>',

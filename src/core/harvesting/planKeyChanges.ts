@@ -3,9 +3,11 @@
  * fewest key-link transactions that leave the account linked to the right node with keys we can hand over.
  *
  *   node link : keep it if it already names this node; else unlink the old one (if any), link this one
- *   remote key: keep it if the keystore holds its private key; else unlink the old one (if any), link a FRESH key
- *               (the chain refuses a remote key it has seen before: Failure_AccountLink_Remote_Account_Ineligible)
+ *   remote key: keep it if the keystore holds its private key (and `rotate` is off); else unlink the old one (if
+ *               any), link a FRESH key (the chain refuses a remote key it has seen before:
+ *               Failure_AccountLink_Remote_Account_Ineligible)
  *   VRF key   : same rule as the remote key (no freshness rule on chain, but fresh is what the docs advise)
+ *   rotate    : on a switch of node both are replaced: the previous operator decrypted them from the request
  *
  * Order inside the aggregate: node, remote, VRF, and for each the unlink before the link, because a LINK requires
  * that no key of that kind is linked (KeyLinkValidator.h) and catapult applies embedded transactions in order.
@@ -22,6 +24,8 @@ export interface PlanKeyChangesParameters {
   readonly heldPublicKeys: readonly Uint8Array[];
   /** The node to link (its transport key); undefined leaves the node link alone (remote harvesting). */
   readonly nodePublicKey?: Uint8Array;
+  /** Replace held remote and VRF keys too (a switch of node: the previous operator has decrypted them). */
+  readonly rotate?: boolean;
   /** Candidates to link when a new remote or VRF key is needed. */
   readonly freshRemotePublicKey: Uint8Array;
   readonly freshVrfPublicKey: Uint8Array;
@@ -52,9 +56,10 @@ export function planKeyChanges(parameters: PlanKeyChangesParameters): KeyChangeP
   if (nodePublicKey !== undefined && !(links.node !== undefined && equalBytes(links.node, nodePublicKey))) {
     replace('node', links.node, nodePublicKey);
   }
-  const keepRemote = links.remote !== undefined && isHeld(links.remote);
+  const rotate = parameters.rotate === true;
+  const keepRemote = !rotate && links.remote !== undefined && isHeld(links.remote);
   if (!keepRemote) replace('remote', links.remote, parameters.freshRemotePublicKey);
-  const keepVrf = links.vrf !== undefined && isHeld(links.vrf);
+  const keepVrf = !rotate && links.vrf !== undefined && isHeld(links.vrf);
   if (!keepVrf) replace('vrf', links.vrf, parameters.freshVrfPublicKey);
 
   return {

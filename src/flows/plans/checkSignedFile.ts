@@ -161,7 +161,7 @@ export function describePlanned(inner: InnerDescription, facts: NodeFacts): Plan
   if (isRequestTo(inner, facts) && nodeKey !== undefined) return { kind: inner.kind, publicKey: nodeKey };
   return {
     kind: inner.kind,
-    publicKey: new Uint8Array(0),
+    publicKey: null,
     ...(inner.recipientAddress === undefined
       ? {}
       : { recipientAddress: encodeAddress(inner.recipientAddress) }),

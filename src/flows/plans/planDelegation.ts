@@ -49,6 +49,8 @@ export interface PlanDelegationParameters {
   readonly random: RandomBytes;
   /** Send the request even with importance 0. */
   readonly force: boolean;
+  /** --keep-keys: keep held remote and VRF keys when switching to another node (default: rotate them). */
+  readonly keepKeys?: boolean | undefined;
   readonly confirm: (plan: DelegatePlan) => Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export function planDelegation(parameters: PlanDelegationParameters): Delegation
     links: parameters.links,
     heldPublicKeys: keystore.file.keys.map((key) => key.publicKey),
     ...(nodePublicKey === undefined ? {} : { nodePublicKey }),
+    rotate: parameters.keepKeys !== true && isSwitch(parameters.links, keystore, nodePublicKey),
     freshRemotePublicKey: derivePublicKey(freshRemote),
     freshVrfPublicKey: derivePublicKey(freshVrf),
   });
@@ -173,8 +176,21 @@ function describePlanned(
   nodePublicKey: Uint8Array | undefined,
 ): PlannedTransaction {
   if (transaction.type === 'transfer') {
-    return { kind: 'delegationRequest', publicKey: nodePublicKey ?? new Uint8Array(0) };
+    return { kind: 'delegationRequest', publicKey: nodePublicKey ?? null };
   }
   const action = transaction.action === 'link' ? 'Link' : 'Unlink';
   return { kind: `${transaction.role}${action}`, publicKey: transaction.linkedPublicKey };
+}
+
+/**
+ * A switch of node: the account (or, after an unlink, the keystore) names another node than the one asked. That
+ * node's operator has decrypted the keys from the earlier request, so keeping them would leave working keys there.
+ */
+function isSwitch(
+  links: AccountLinks,
+  keystore: KeystoreSession,
+  nodePublicKey: Uint8Array | undefined,
+): boolean {
+  const previous = links.node ?? keystore.file.node?.publicKey;
+  return nodePublicKey !== undefined && previous !== undefined && !equalBytes(previous, nodePublicKey);
 }

@@ -63,11 +63,11 @@ export function planUnlink(parameters: PlanUnlinkParameters): PlanStep {
           fee,
           linkedToThisNode,
         }),
-      // The node key the account was linked to (what is unlinked by default) stays named; the others as they end.
-      keys: (after) => ({
-        nodePublicKey: links.node ?? null,
-        remotePublicKey: after.remote ?? null,
-        vrfPublicKey: after.vrf ?? null,
+      // The keys linked once the unlink is confirmed (docs/commands/unlink.md): what it does not unlink stays.
+      keys: () => ({
+        nodePublicKey: null,
+        remotePublicKey: all ? null : (links.remote ?? null),
+        vrfPublicKey: all ? null : (links.vrf ?? null),
       }),
       then:
         linkedToThisNode && links.remote !== undefined

@@ -20,9 +20,8 @@ export function formatXym(microXym: bigint): string {
 }
 
 function formatPlanned(transactions: readonly PlannedTransaction[]): string[] {
-  return transactions.map(
-    (transaction, index) =>
-      `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${toHex(transaction.publicKey)}`,
+  return transactions.map((transaction, index) =>
+    `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${hexOr(transaction.publicKey, transaction.recipientAddress ?? '')}`.trimEnd(),
   );
 }
 

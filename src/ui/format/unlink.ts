@@ -16,7 +16,7 @@ export function formatUnlinkPlan(plan: UnlinkPlan): string {
     `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
     ...plan.transactions.map(
       (transaction, index) =>
-        `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${toHex(transaction.publicKey)}`,
+        `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${transaction.publicKey === null ? '' : toHex(transaction.publicKey)}`,
     ),
     ...(unlinksNode
       ? [

@@ -89,20 +89,28 @@ describe('planDelegation', () => {
     expect(planDelegation({ ...given, force: true }).plan.planned.at(-1)!.kind).toBe('delegationRequest');
   });
 
-  it('keeps linked keys the keystore holds: a switch of node relinks the node and sends a new request', async () => {
+  it('a switch of node rotates the held keys (the old operator saw them); --keep-keys relinks only the node', async () => {
     const given = await parameters();
     const first = planDelegation(given).plan;
     await given.keystore.save(first.writeAhead!(given.keystore.file, 'now'));
     const held = first.keys(NO_LINKS);
-    const switched = planDelegation({
-      ...given,
-      links: { remote: held.remotePublicKey!, vrf: held.vrfPublicKey!, node: keyOf(0x55) },
-    }).plan;
+    const linkedElsewhere = { remote: held.remotePublicKey!, vrf: held.vrfPublicKey!, node: keyOf(0x55) };
+    const switched = planDelegation({ ...given, links: linkedElsewhere }).plan;
     expect(switched.planned.map((entry) => entry.kind)).toEqual([
       'nodeUnlink',
       'nodeLink',
+      'remoteUnlink',
+      'remoteLink',
+      'vrfUnlink',
+      'vrfLink',
       'delegationRequest',
     ]);
+    expect(switched.keys(NO_LINKS).remotePublicKey).not.toEqual(held.remotePublicKey);
+    const kept = planDelegation({ ...given, links: linkedElsewhere, keepKeys: true }).plan;
+    expect(kept.planned.map((entry) => entry.kind)).toEqual(['nodeUnlink', 'nodeLink', 'delegationRequest']);
+    // the same node again: nothing to rotate, only the request
+    const same = planDelegation({ ...given, links: { ...linkedElsewhere, node: NODE } }).plan;
+    expect(same.planned.map((entry) => entry.kind)).toEqual(['delegationRequest']);
   });
 
   it('refuses another account’s keystore (KEYSTORE_CORRUPT) and a delegation without a node key', async () => {

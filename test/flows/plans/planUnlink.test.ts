@@ -47,14 +47,21 @@ describe('planUnlink', () => {
     ]);
   });
 
-  it('with all: node, remote and VRF in that order; the result names the node key unlinked and the links left', () => {
+  it('with all: node, remote and VRF in that order; the result names the keys linked after: none', () => {
     const { step } = plan({ all: true });
     if (!('plan' in step)) throw new Error('expected a plan');
     expect(step.plan.planned.map((entry) => entry.kind)).toEqual(['nodeUnlink', 'remoteUnlink', 'vrfUnlink']);
     expect(step.plan.keys(NO_LINKS)).toEqual({
-      nodePublicKey: NODE,
+      nodePublicKey: null,
       remotePublicKey: null,
       vrfPublicKey: null,
+    });
+    const nodeOnly = plan().step;
+    if (!('plan' in nodeOnly)) throw new Error('expected a plan');
+    expect(nodeOnly.plan.keys(NO_LINKS)).toEqual({
+      nodePublicKey: null,
+      remotePublicKey: REMOTE,
+      vrfPublicKey: VRF,
     });
   });
 
