@@ -68,7 +68,7 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
       keystore: undefined,
       then: { waitFor: after === 'activation' ? 'activation' : 'nothing' },
       wait: after === 'activation' && parameters.wait,
-      requestConfirmed: after === 'activation',
+      request: after === 'activation' ? { atZeroImportance: false } : undefined,
       settings,
       run: after === 'pending' ? { unconfirmed: true } : {},
     });

@@ -10,14 +10,14 @@
  */
 import type { DelegatePlan, SetupResult } from '../contract/setupResult.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
-import { equalBytes, parseHex, toHex } from '../core/bytes.js';
+import { equalBytes, toHex } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
 import { nodeKeyFromNode, type NodeTransportKey } from '../core/harvesting/nodeTransportKey.js';
 import { derivePublicKey } from '../core/keys.js';
+import { newestConfirmedRequest } from '../core/keystore/confirmedRequest.js';
 import { holdsKey } from '../core/keystore/updateKeystore.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { RandomBytes } from '../core/ports.js';
-import { findDelegationTransfers } from '../core/transactions/findDelegationTransfers.js';
 import type { FeeLevel } from '../core/transactions/parseFeeMultiplier.js';
 import { resolveFeeMultiplier } from '../core/transactions/resolveFeeMultiplier.js';
 import type { NodeClient } from '../node/createNodeClient.js';
@@ -131,8 +131,8 @@ export async function delegateThroughNode(
         remotePublicKey: newestKey(keystore, 'remote') ?? links.remote ?? null,
         vrfPublicKey: newestKey(keystore, 'vrf') ?? links.vrf ?? null,
       }),
-      requestConfirmed: () =>
-        nodeKey !== undefined && hasConfirmedRequest(keystore, nodeKey, facts.network.identifier),
+      confirmedRequest: () =>
+        nodeKey === undefined ? undefined : confirmedRequestTo(keystore, nodeKey, facts),
     },
     build,
   );
@@ -159,8 +159,9 @@ async function alreadySetUp(
     parameters.onNote?.(nextRecalculationNote(facts));
     return done('nothing');
   }
-  if (parameters.resend || !hasConfirmedRequest(keystore, nodeKey, facts.network.identifier))
-    return undefined;
+  const request = confirmedRequestTo(keystore, nodeKey, facts);
+  // none confirmed, or one the node dropped because importance was 0 then: send a new one (docs/states.md)
+  if (parameters.resend || request === undefined || request.atZeroImportance) return undefined;
   if (parameters.wait && !parameters.dryRun) {
     parameters.onNote?.(
       'a request was confirmed earlier: waiting for the node (pass --resend to send a new one)',
@@ -193,23 +194,12 @@ function checkNodeKey(facts: NodeFacts, given: NodeTransportKey | undefined): No
   return fromNode === undefined ? given! : nodeKeyFromNode(fromNode);
 }
 
-/** A confirmed journal entry holding a delegation transfer to this node's transport address. */
-function hasConfirmedRequest(
-  keystore: KeystoreSession,
-  nodeKey: Uint8Array,
-  networkIdentifier: number,
-): boolean {
-  const nodeAddress = deriveAddress(nodeKey, networkIdentifier);
-  return keystore.file.journal.some(
-    (entry) =>
-      entry.state === 'confirmed' &&
-      findDelegationTransfers(parseHex(entry.payload, { name: 'payload' })).some((transfer) =>
-        equalBytes(transfer.recipientAddress, nodeAddress),
-      ),
-  );
-}
-
 /** The newest key of a role the keystore holds that is not unlinked: what a pending transaction links. */
 function newestKey(keystore: KeystoreSession, role: 'remote' | 'vrf'): Uint8Array | undefined {
   return keystore.file.keys.findLast((key) => key.role === role && key.status !== 'unlinked')?.publicKey;
+}
+
+/** The newest confirmed request to this node's transport address in the journal. */
+function confirmedRequestTo(keystore: KeystoreSession, nodeKey: Uint8Array, facts: NodeFacts) {
+  return newestConfirmedRequest(keystore.file, deriveAddress(nodeKey, facts.network.identifier));
 }

@@ -10,6 +10,7 @@ import { InputError } from '../core/errors.js';
 import { summarizeHarvesting } from '../core/harvesting/summarizeHarvesting.js';
 import { nextRecalculationHeight } from '../core/harvesting/importanceRecalculation.js';
 import { derivePublicKey } from '../core/keys.js';
+import { newestConfirmedRequest } from '../core/keystore/confirmedRequest.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { Clock, FileSystem } from '../core/ports.js';
 import { networkTimeOf } from '../core/networkTime.js';
@@ -116,6 +117,11 @@ export async function readHarvestingStatus(
       pending,
     },
     requestConfirmedBlocksAgo,
+    requestSentAtZeroImportance:
+      keystore !== undefined &&
+      links.node !== undefined &&
+      newestConfirmedRequest(keystore, deriveAddress(links.node, network.identifier))?.atZeroImportance ===
+        true,
   });
 
   const blockTimeMs =

@@ -57,7 +57,7 @@ export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters)
         remotePublicKey: links.remote ?? null,
         vrfPublicKey: links.vrf ?? null,
       }),
-      requestConfirmed: () => false,
+      confirmedRequest: () => undefined,
     },
     (account) => {
       if (account?.accountType === ACCOUNT_TYPE.remote) {

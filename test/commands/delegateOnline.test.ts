@@ -201,7 +201,8 @@ describe('harvest delegate --node, when the chain refuses', () => {
 });
 
 describe('harvest delegate --node, with importance 0', () => {
-  it('links the keys but holds the request back, and --resend completes it after the recalculation', async () => {
+  /** A devnet whose blocks come only when mined here, and a freshly funded account (importance 0 until height 10). */
+  async function zeroImportanceWorld() {
     // Blocks only when mined here, so the importance recalculation (every 10 blocks) comes exactly when wanted.
     const manual = await startDevnet({ port: 0, blockTimeSeconds: 0, importanceGrouping: 10 });
     // mine right after each announcement, and every 250 ms while the command waits (for activation)
@@ -223,36 +224,38 @@ describe('harvest delegate --node, with importance 0', () => {
       }
       return work;
     };
-    try {
-      const facade = facadeOf(manual);
-      const fresh = randomKeyPair();
-      const freshAddress = facade.network.publicKeyToAddress(fresh.publicKey).toString();
-      const funding = transfer(facade, fundedKeyPair(manual, 5), freshAddress, 20_000_000_000n);
-      await fetch(`${manual.url}/transactions`, {
-        method: 'PUT',
-        body: funding.body,
-        headers: { 'content-type': 'application/json' },
-      });
-      manual.mineBlock();
-      const freshKeyFile = join(home, 'fresh.key');
-      writeFileSync(freshKeyFile, fresh.privateKey.toString(), { mode: 0o600 });
-      const run = (extra: string[]) =>
-        runCli(
-          [
-            'delegate',
-            '--json',
-            '--home',
-            home,
-            '--node',
-            manual.url,
-            '--key-file',
-            freshKeyFile,
-            '--yes',
-            ...extra,
-          ],
-          { env: PASSWORD_ENV, fetch: watching },
-        );
+    const facade = facadeOf(manual);
+    const fresh = randomKeyPair();
+    const freshAddress = facade.network.publicKeyToAddress(fresh.publicKey).toString();
+    const funding = transfer(facade, fundedKeyPair(manual, 5), freshAddress, 20_000_000_000n);
+    await fetch(`${manual.url}/transactions`, {
+      method: 'PUT',
+      body: funding.body,
+      headers: { 'content-type': 'application/json' },
+    });
+    manual.mineBlock();
+    const freshHome = mkdtempSync(join(tmpdir(), 'harvest-home-'));
+    const freshKeyFile = join(freshHome, 'fresh.key');
+    writeFileSync(freshKeyFile, fresh.privateKey.toString(), { mode: 0o600 });
+    const cli = (command: string, extra: string[]) =>
+      runCli(
+        [command, '--json', '--home', freshHome, '--node', manual.url, '--key-file', freshKeyFile, ...extra],
+        {
+          env: PASSWORD_ENV,
+          fetch: watching,
+        },
+      );
+    const run = (extra: string[]) => cli('delegate', ['--yes', ...extra]);
+    const close = async () => {
+      await manual.close();
+      rmSync(freshHome, { recursive: true, force: true });
+    };
+    return { manual, mineWhile, run, cli, close };
+  }
 
+  it('links the keys but holds the request back, and --resend completes it after the recalculation', async () => {
+    const { manual, mineWhile, run, close } = await zeroImportanceWorld();
+    try {
       const first = await mineWhile(run([]));
       expect(manual.height()).toBeLessThan(10n);
       expect(first.exitCode).toBe(0);
@@ -277,7 +280,37 @@ describe('harvest delegate --node, with importance 0', () => {
       expect(resend.json().plan.map((entry: { kind: string }) => entry.kind)).toEqual(['delegationRequest']);
       expect(resend.json()).toMatchObject({ state: 'ACTIVE', remotePublicKey: first.json().remotePublicKey });
     } finally {
-      await manual.close();
+      await close();
+    }
+  });
+
+  it('--force at importance 0: REQUEST_SENT_AT_ZERO_IMPORTANCE (the node dropped it), no activation wait; a plain re-run resends once importance is positive', async () => {
+    const { manual, mineWhile, run, cli, close } = await zeroImportanceWorld();
+    try {
+      const forced = await mineWhile(run(['--force', '--activation-timeout', '600']));
+      expect(manual.height()).toBeLessThan(10n);
+      expect(forced.exitCode, forced.stdout + forced.stderr).toBe(0);
+      expect(forced.json()).toMatchObject({
+        state: 'KEYS_LINKED',
+        reasons: ['ZERO_IMPORTANCE', 'REQUEST_SENT_AT_ZERO_IMPORTANCE'],
+        announced: true,
+      });
+      expect(forced.json().plan.at(-1).kind).toBe('delegationRequest');
+      expect(forced.json().reasons).not.toContain('NODE_FULL_LIKELY');
+
+      while (manual.height() < 11n) manual.mineBlock();
+      const status = await cli('status', []);
+      expect(status.json()).toMatchObject({
+        state: 'KEYS_LINKED',
+        reasons: ['REQUEST_SENT_AT_ZERO_IMPORTANCE'],
+      });
+
+      const plain = await mineWhile(run([]));
+      expect(plain.exitCode, plain.stdout + plain.stderr).toBe(0);
+      expect(plain.json().plan.map((entry: { kind: string }) => entry.kind)).toEqual(['delegationRequest']);
+      expect(plain.json()).toMatchObject({ state: 'ACTIVE', remotePublicKey: forced.json().remotePublicKey });
+    } finally {
+      await close();
     }
   });
 });

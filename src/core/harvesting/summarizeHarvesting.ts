@@ -32,6 +32,7 @@ export type HarvestingReason =
   | 'REMOTE_KEY_NOT_LINKED'
   | 'VRF_KEY_NOT_LINKED'
   | 'REQUEST_NOT_SENT'
+  | 'REQUEST_SENT_AT_ZERO_IMPORTANCE'
   | 'UNKNOWN_ACCOUNT';
 
 /** What the linked node (the one whose transport key is the account's node link) says, if it could be asked. */
@@ -75,6 +76,11 @@ export interface HarvestingFacts {
    * or undefined when none was found.
    */
   readonly requestConfirmedBlocksAgo: number | undefined;
+  /**
+   * The newest confirmed request to the linked node (from our journal) was sent while importance was 0: the node
+   * accepted and dropped it, and will not take it up when importance grows.
+   */
+  readonly requestSentAtZeroImportance?: boolean;
   /** What a command that just changed the account knows beyond the chain (absent for `status`). */
   readonly run?: RunFacts;
 }
@@ -136,9 +142,12 @@ export function summarizeHarvesting(facts: HarvestingFacts): HarvestingSummary {
   }
   if (unlocked === true) return { state: 'ACTIVE', reasons, unlocked };
   if (unlocked === null) reasons.push('NODE_DIAGNOSTICS_UNAVAILABLE');
+  if (facts.requestSentAtZeroImportance === true) reasons.push('REQUEST_SENT_AT_ZERO_IMPORTANCE');
   if (links.remote === undefined || links.vrf === undefined || account.importance === 0n) {
     return { state: 'KEYS_LINKED', reasons, unlocked };
   }
+  // The node dropped the request it took at importance 0: only a new one can activate the account.
+  if (facts.requestSentAtZeroImportance === true) return { state: 'KEYS_LINKED', reasons, unlocked };
   const age = facts.requestConfirmedBlocksAgo;
   if (age === undefined) return { state: 'KEYS_LINKED', reasons: [...reasons, 'REQUEST_NOT_SENT'], unlocked };
   // Only an eligible account's request can have lost the competition for a slot; a keystore that lacks the

@@ -61,6 +61,8 @@ export interface JournalEntry {
   readonly deadline: bigint;
   readonly createdAt: string;
   readonly state: JournalState;
+  /** The entry holds a delegation request sent while importance was 0 (`--force`): the node drops such a request. */
+  readonly requestAtZeroImportance?: true;
 }
 
 /** The chosen node. */
@@ -202,6 +204,7 @@ export function parseKeystore(text: string, path = 'keystore'): KeystoreFile {
           path,
           `journal[${index}].state`,
         ),
+        ...(entry['requestAtZeroImportance'] === true ? { requestAtZeroImportance: true as const } : {}),
       };
     }),
   };

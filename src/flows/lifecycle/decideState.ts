@@ -11,6 +11,7 @@ import {
   type HarvestingSummary,
   type RunFacts,
 } from '../../core/harvesting/summarizeHarvesting.js';
+import type { ConfirmedRequest } from '../../core/keystore/confirmedRequest.js';
 import type { KeystoreFile } from '../../core/keystore/keystoreFormat.js';
 import { holdsKey } from '../../core/keystore/updateKeystore.js';
 import { accountBalance, type AccountInfo } from '../../node/getAccount.js';
@@ -28,8 +29,8 @@ export interface DecideStateParameters {
   /** What to wait for; `wait: false` only looks. */
   readonly then: AfterConfirmation;
   readonly wait: boolean;
-  /** A delegation request to the node asked is confirmed (journal or this run). */
-  readonly requestConfirmed: boolean;
+  /** The newest delegation request to the node asked that is confirmed (journal or this run), if any. */
+  readonly request: ConfirmedRequest | undefined;
   readonly settings: LifecycleSettings;
   readonly run?: RunFacts;
 }
@@ -91,7 +92,8 @@ function summarize(
       linkRemoteRecorded: keystore?.remoteHarvesting !== undefined,
       pending: undefined,
     },
-    requestConfirmedBlocksAgo: parameters.requestConfirmed ? 0 : undefined,
+    requestConfirmedBlocksAgo: parameters.request === undefined ? undefined : 0,
+    requestSentAtZeroImportance: parameters.request?.atZeroImportance === true,
     run,
   });
 }

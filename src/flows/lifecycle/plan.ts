@@ -43,6 +43,8 @@ export interface TransactionPlan {
    * one atomic write, so no key that may end up linked can be lost by a crash.
    */
   readonly writeAhead?: ((file: KeystoreFile, createdAt: string) => KeystoreFile) | undefined;
+  /** The plan holds a delegation request sent while importance is 0 (`--force`): the journal remembers it. */
+  readonly requestAtZeroImportance?: boolean | undefined;
   /** The keys the result names, given the links once the run is over. */
   readonly keys: (linksAfter: AccountLinks) => ResultKeys;
   readonly then: AfterConfirmation;

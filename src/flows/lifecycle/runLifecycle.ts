@@ -18,6 +18,7 @@ import { RejectedError } from '../../core/errors.js';
 import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
 import { NO_LINKS } from '../../core/harvesting/accountLinks.js';
 import type { HarvestingSummary } from '../../core/harvesting/summarizeHarvesting.js';
+import type { ConfirmedRequest } from '../../core/keystore/confirmedRequest.js';
 import { describePendingEntry } from '../../core/keystore/describePendingEntry.js';
 import { syncKeyStatuses } from '../../core/keystore/updateKeystore.js';
 import { accountBalance, type AccountInfo } from '../../node/getAccount.js';
@@ -41,8 +42,8 @@ export interface LifecycleSession {
   readonly settings: LifecycleSettings;
   /** The keys a result names while an earlier run's transaction is still pending. */
   readonly pendingKeys: (links: AccountLinks) => ResultKeys;
-  /** True when the keystore's journal holds a confirmed delegation request to the node asked. */
-  readonly requestConfirmed: () => boolean;
+  /** The newest confirmed delegation request to the node asked that the keystore's journal holds, if any. */
+  readonly confirmedRequest: () => ConfirmedRequest | undefined;
 }
 
 /** What a plan builder decided. */
@@ -175,7 +176,7 @@ function state(
     keystore: session.keystore?.file,
     then,
     wait,
-    requestConfirmed: session.requestConfirmed(),
+    request: session.confirmedRequest(),
     settings: session.settings,
     run,
   });

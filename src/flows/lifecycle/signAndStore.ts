@@ -91,6 +91,7 @@ export async function signAndStore(parameters: SignAndStoreParameters): Promise<
             deadline: unsigned.deadline,
             createdAt,
             state: 'signed',
+            ...(plan.requestAtZeroImportance === true ? { requestAtZeroImportance: true as const } : {}),
           },
         ],
       };

@@ -94,7 +94,8 @@ export function planDelegation(parameters: PlanDelegationParameters): Delegation
   if (!keyPlan.vrfIsFresh) wipe(freshVrf);
 
   const transactions: InnerTransaction[] = [...keyPlan.transactions];
-  const requestSkipped = nodePublicKey !== undefined && parameters.importance === 0n && !parameters.force;
+  const zeroImportance = nodePublicKey !== undefined && parameters.importance === 0n;
+  const requestSkipped = zeroImportance && !parameters.force;
   if (nodePublicKey !== undefined && !requestSkipped) {
     transactions.push({
       type: 'transfer',
@@ -160,7 +161,9 @@ export function planDelegation(parameters: PlanDelegationParameters): Delegation
         };
       },
       keys: () => keys,
-      then: mode === 'linkRemote' || requestSkipped ? { waitFor: 'nothing' } : { waitFor: 'activation' },
+      // a request sent at importance 0 (--force) is dropped by the node: no activation to wait for
+      requestAtZeroImportance: zeroImportance && !requestSkipped,
+      then: mode === 'linkRemote' || zeroImportance ? { waitFor: 'nothing' } : { waitFor: 'activation' },
     },
   };
 }

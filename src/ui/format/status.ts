@@ -110,6 +110,11 @@ function explainReason(
       return 'no remote key is linked';
     case 'VRF_KEY_NOT_LINKED':
       return 'no VRF key is linked';
+    case 'REQUEST_SENT_AT_ZERO_IMPORTANCE':
+      return (
+        'the last request was sent while importance was 0, and the node dropped it: ' +
+        '`harvest delegate` sends a new one once importance is above 0'
+      );
     case 'REQUEST_NOT_SENT':
       return 'no delegation request to the linked node was found on chain: `harvest delegate --resend` sends one';
     case 'UNKNOWN_ACCOUNT':
