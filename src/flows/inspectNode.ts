@@ -5,8 +5,8 @@
  * node prioritises by importance, docs/protocol.md §2.3), its fees and the aggregate version its chain expects.
  */
 import { equalBytes, toHex } from '../core/bytes.js';
-import { decodePrimeOrderPoint } from '../core/crypto/sharedKey.js';
-import { HarvestError, NodeError } from '../core/errors.js';
+import { isSafeTransportKey } from '../core/harvesting/nodeTransportKey.js';
+import { NodeError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
 import { checkNetwork } from '../node/checkNetwork.js';
 import type { NodeClient } from '../node/createNodeClient.js';
@@ -46,7 +46,7 @@ export async function inspectNode(
     version: formatServerVersion(nodeInfo.version),
     roles: nodeInfo.roles,
     chainHeight: chain.height,
-    transportKeySafe: nodeInfo.nodePublicKey !== undefined && isSafePoint(nodeInfo.nodePublicKey),
+    transportKeySafe: nodeInfo.nodePublicKey !== undefined && isSafeTransportKey(nodeInfo.nodePublicKey),
     harvesting: {
       unlockedAccounts: unlocked === null ? null : unlocked.length,
       maxUnlockedAccounts: null,
@@ -60,16 +60,6 @@ export async function inspectNode(
 /** 16777993 = 0x01000309 → "1.0.3.9" (one byte per part, catapult's version encoding). */
 function formatServerVersion(version: number): string {
   return [24, 16, 8, 0].map((shift) => String((version >>> shift) & 0xff)).join('.');
-}
-
-function isSafePoint(publicKey: Uint8Array): boolean {
-  try {
-    decodePrimeOrderPoint(publicKey, 'node public key');
-    return true;
-  } catch (error) {
-    if (error instanceof HarvestError) return false;
-    throw error;
-  }
 }
 
 function nullOnNodeError(error: unknown): null {

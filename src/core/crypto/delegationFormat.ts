@@ -11,8 +11,8 @@ export const DELEGATION_MESSAGE_SIZE = 132;
 /** Size of a message without its marker: one record of harvesters.dat. */
 export const DELEGATION_RECORD_SIZE = 124;
 
-/** Source of randomness; injected so that tests can reproduce a message byte for byte. */
-export type RandomBytes = (length: number) => Uint8Array;
+/** Source of randomness (core/ports.ts); injected so that tests can reproduce a message byte for byte. */
+export type { RandomBytes } from '../ports.js';
 
 /** The two private keys a delegation hands to the node. */
 export interface DelegatedKeys {

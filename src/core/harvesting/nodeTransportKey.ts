@@ -6,7 +6,7 @@
  */
 import { toHex } from '../bytes.js';
 import { decodePrimeOrderPoint } from '../crypto/sharedKey.js';
-import { RejectedError } from '../errors.js';
+import { InputError, RejectedError } from '../errors.js';
 import { parsePublicKey } from '../keys.js';
 
 declare const validated: unique symbol;
@@ -22,6 +22,17 @@ export function nodeKeyFromUser(text: string, name = 'node public key'): NodeTra
   const bytes = parsePublicKey(text, name);
   decodePrimeOrderPoint(bytes, name); // throws INVALID_KEY
   return bytes as NodeTransportKey;
+}
+
+/** True when `bytes` would pass as a transport key (what `harvest node` shows as transportKeySafe). */
+export function isSafeTransportKey(bytes: Uint8Array): boolean {
+  try {
+    decodePrimeOrderPoint(bytes, 'node transport key');
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
 }
 
 /**

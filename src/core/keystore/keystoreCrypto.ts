@@ -4,6 +4,7 @@
  * N = 2^15, r = 8, p = 1 by default (about 100 ms and 32 MiB); tests pass smaller parameters to stay fast.
  * Salt and IVs come from the caller's randomness.
  */
+import type { RandomBytes } from '../ports.js';
 import { scryptSync } from 'node:crypto';
 import { equalBytes, wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
@@ -24,8 +25,8 @@ export const DEFAULT_SCRYPT: ScryptParameters = { n: 2 ** 15, r: 8, p: 1 };
 /** What `check` decrypts to under the right password. */
 const KEY_CHECK_PLAINTEXT = new TextEncoder().encode('harvest-keystore-v1');
 
-/** Source of randomness (salt, IVs). */
-export type RandomBytes = (length: number) => Uint8Array;
+/** Source of randomness (salt, IVs): core/ports.ts. */
+export type { RandomBytes } from '../ports.js';
 
 /** An unlocked keystore's encryption key; keep it in memory only, wipe it when done. */
 export interface KeystoreKey {
