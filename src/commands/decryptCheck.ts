@@ -49,7 +49,7 @@ async function decryptCheck(options: DecryptCheckOptions, ctx: Context): Promise
   });
   if (ctx.nodeUrl === undefined) return result;
   const requests = await checkRequestsAgainstChain(await ctx.connectNode(), result.requests, {
-    nodePublicKey: parseHex(result.nodePublicKey, { name: 'node public key' }),
+    nodePublicKey: result.nodePublicKey,
     expectedNetwork: ctx.network,
   });
   return { ...result, requests };

@@ -1,4 +1,5 @@
 /** `harvest requests` (docs/commands/requests.md): every delegation request sent to this node, checked. */
+import { toHex } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
 import { scanDelegationRequests, type RequestsResult } from '../flows/scanDelegationRequests.js';
 import { watchDelegationRequests } from '../flows/watchDelegationRequests.js';
@@ -27,7 +28,7 @@ async function requests(options: RequestsOptions, ctx: Context): Promise<Request
     sleep: ctx.runtime.sleep,
     onNew: (report) =>
       ctx.output.note(
-        `request ${report.requestId ?? '?'} at height ${report.height}: ` +
+        `request ${report.requestId === null ? '?' : toHex(report.requestId)} at height ${report.height}: ` +
           (report.ok
             ? `${report.verdict ?? 'opened'} ${report.reasons.join(', ')}`.trim()
             : (report.error?.code ?? 'failed')),

@@ -1,4 +1,4 @@
-/** --json result types (see docs/commands/). */
+/** The --json result of `harvest decrypt-check` (docs/commands/decrypt-check.md); keys as bytes (hex in JSON). */
 
 /** Per-request failure codes of the report. */
 export type RequestErrorCode = 'INVALID_MESSAGE' | 'DECRYPT_FAILED' | 'WRONG_RECIPIENT';
@@ -8,23 +8,24 @@ export interface DelegationRequestReport {
   readonly index: number;
   readonly source: string;
   /** The ephemeral public key, which the node uses as the request identifier. */
-  readonly requestId: string | null;
+  readonly requestId: Uint8Array | null;
   readonly ok: boolean;
-  readonly remotePublicKey: string | null;
-  readonly vrfPublicKey: string | null;
-  readonly mainPublicKey: string | null;
+  readonly remotePublicKey: Uint8Array | null;
+  readonly vrfPublicKey: Uint8Array | null;
+  readonly mainPublicKey: Uint8Array | null;
   /** With --node: ACCEPTABLE or REJECTED; null otherwise or when not ok. */
   readonly verdict: 'ACCEPTABLE' | 'REJECTED' | null;
   readonly reasons: string[];
   /** With --node: whether the node lists the remote key as unlocked; null otherwise. */
   readonly unlocked: boolean | null;
   readonly error?: { readonly code: RequestErrorCode; readonly message: string };
-  readonly remotePrivateKey?: string;
-  readonly vrfPrivateKey?: string;
+  /** Only with --show-secrets. */
+  readonly remotePrivateKey?: Uint8Array;
+  readonly vrfPrivateKey?: Uint8Array;
 }
 
 /** The whole report. */
 export interface DecryptCheckResult {
-  readonly nodePublicKey: string;
+  readonly nodePublicKey: Uint8Array;
   readonly requests: DelegationRequestReport[];
 }

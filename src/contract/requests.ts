@@ -5,7 +5,7 @@ import type { DelegationRequestReport } from './decryptCheck.js';
 /** One request found on chain. */
 export interface ChainRequestReport extends DelegationRequestReport {
   /** Hash of the top-level transaction (the aggregate's, for an embedded transfer). */
-  readonly hash: string | null;
+  readonly hash: Uint8Array | null;
   readonly height: bigint;
 }
 
@@ -23,7 +23,7 @@ export interface RequestsSummary {
 
 /** The --json result of `harvest requests`. */
 export interface RequestsResult {
-  readonly nodePublicKey: string;
+  readonly nodePublicKey: Uint8Array;
   /** The transport address the requests are sent to. */
   readonly nodeAddress: string;
   readonly network: string;

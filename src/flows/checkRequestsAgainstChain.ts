@@ -14,7 +14,7 @@
  * When the main account is not known (harvesters.dat, --message), it is found through the remote account, whose
  * AccountKeyLink points back to its main.
  */
-import { equalBytes, parseHex, toHex } from '../core/bytes.js';
+import { equalBytes, toHex } from '../core/bytes.js';
 import { NodeError } from '../core/errors.js';
 import type { NetworkParameters } from '../core/network.js';
 import { checkNetwork } from '../node/checkNetwork.js';
@@ -67,12 +67,13 @@ export async function checkRequestsAgainstChain<T extends DelegationRequestRepor
       },
     ),
   ]);
+  // one read per account; the hex is only the cache key
   const accounts = new Map<string, Promise<AccountInfo | undefined>>();
-  const lookup = (publicKey: string) => {
-    let found = accounts.get(publicKey);
+  const lookup = (publicKey: Uint8Array) => {
+    let found = accounts.get(toHex(publicKey));
     if (found === undefined) {
-      found = client.getAccount({ publicKey: parseHex(publicKey, { name: 'public key', length: 32 }) });
-      accounts.set(publicKey, found);
+      found = client.getAccount({ publicKey });
+      accounts.set(toHex(publicKey), found);
     }
     return found;
   };
@@ -105,33 +106,36 @@ export async function checkRequestsAgainstChain<T extends DelegationRequestRepor
       mainPublicKey,
       verdict: rejected ? 'REJECTED' : 'ACCEPTABLE',
       reasons,
-      unlocked: unlocked === null ? null : unlocked.has(report.remotePublicKey),
+      unlocked: unlocked === null ? null : unlocked.has(toHex(report.remotePublicKey)),
     });
   }
   return markSuperseded(checked);
 }
 
 async function findMainThroughRemote(
-  lookup: (publicKey: string) => Promise<AccountInfo | undefined>,
-  remotePublicKey: string,
-): Promise<string | null> {
+  lookup: (publicKey: Uint8Array) => Promise<AccountInfo | undefined>,
+  remotePublicKey: Uint8Array,
+): Promise<Uint8Array | null> {
   const remote = await lookup(remotePublicKey);
   if (remote?.accountType !== ACCOUNT_TYPE.remote || remote.links.remote === undefined) return null;
-  return toHex(remote.links.remote);
+  return remote.links.remote;
 }
 
-function sameKey(linked: Uint8Array | undefined, expectedHex: string): boolean {
-  return linked !== undefined && toHex(linked) === expectedHex;
+function sameKey(linked: Uint8Array | undefined, expected: Uint8Array): boolean {
+  return linked !== undefined && equalBytes(linked, expected);
 }
 
 /** Every checked request but the last one of each main account gets SUPERSEDED. */
 function markSuperseded<T extends DelegationRequestReport>(reports: T[]): T[] {
   const newest = new Map<string, number>();
   reports.forEach((report, index) => {
-    if (report.verdict !== null && report.mainPublicKey !== null) newest.set(report.mainPublicKey, index);
+    if (report.verdict !== null && report.mainPublicKey !== null)
+      newest.set(toHex(report.mainPublicKey), index);
   });
   return reports.map((report, index) =>
-    report.verdict !== null && report.mainPublicKey !== null && newest.get(report.mainPublicKey) !== index
+    report.verdict !== null &&
+    report.mainPublicKey !== null &&
+    newest.get(toHex(report.mainPublicKey)) !== index
       ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
       : report,
   );

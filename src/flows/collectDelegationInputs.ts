@@ -13,7 +13,7 @@ import type { DelegationRequestInput } from './decryptDelegationRequests.js';
 export interface ChainDelegationInput {
   readonly input: DelegationRequestInput;
   /** Hash of the top-level transaction (the aggregate's for an embedded transfer). */
-  readonly hash: string | null;
+  readonly hash: Uint8Array | null;
   readonly height: bigint;
 }
 
@@ -26,9 +26,8 @@ export function collectDelegationInputs(entries: readonly TransactionEntry[]): C
     for (const inner of transaction.transactions ?? []) visit(inner, hashBytes);
     if (transaction.type !== TRANSFER_TYPE || transaction.message === undefined) return;
     if (!hasDelegationMarker(transaction.message)) return;
-    const hash = hashBytes === undefined ? null : toHex(hashBytes);
     const embedded = entry.meta.aggregateHash !== undefined || outerHash !== undefined;
-    const source = `transaction ${hash ?? '?'}${embedded ? ` embedded ${String((entry.meta.index ?? 0) + 1)}` : ''}`;
+    const source = `transaction ${hashBytes === undefined ? '?' : toHex(hashBytes)}${embedded ? ` embedded ${String((entry.meta.index ?? 0) + 1)}` : ''}`;
     const recipient = transaction.recipientAddress;
     // an alias recipient is resolved by the node; it cannot be compared to the transport address here
     const isAlias = recipient !== undefined && (recipient[0]! & 1) === 1;
@@ -47,7 +46,7 @@ export function collectDelegationInputs(entries: readonly TransactionEntry[]): C
             record: undefined,
             malformed: `delegation message must be ${DELEGATION_MESSAGE_SIZE} bytes, got ${transaction.message.length}`,
           };
-    found.push({ input, hash, height: entry.meta.height });
+    found.push({ input, hash: hashBytes ?? null, height: entry.meta.height });
   };
   for (const entry of entries) visit(entry, undefined);
   return found;

@@ -3,7 +3,7 @@
  * exactly as the node would, and report every one, good or bad, as a value (one bad request never hides the others).
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
-import { equalBytes, toHex, wipe } from '../core/bytes.js';
+import { equalBytes, wipe } from '../core/bytes.js';
 import {
   DELEGATION_MESSAGE_SIZE,
   type OpenedDelegation,
@@ -66,7 +66,7 @@ export function decryptDelegationRequests(
   const requests = inputs.map((input, index) =>
     reportOne(nodePublicKey, input, index, options, input.record === undefined ? undefined : opened[next++]),
   );
-  return { nodePublicKey: toHex(nodePublicKey), requests };
+  return { nodePublicKey, requests };
 }
 
 /** Turns the delegation transfers of a payload into inputs; malformed messages become failed entries. */
@@ -103,13 +103,13 @@ function reportOne(
   const base = {
     index,
     source: input.source,
-    mainPublicKey: input.mainPublicKey === undefined ? null : toHex(input.mainPublicKey),
+    mainPublicKey: input.mainPublicKey ?? null,
     verdict: null,
     unlocked: null,
   };
   const failed = (code: RequestErrorCode, message: string, requestId: Uint8Array | undefined) => ({
     ...base,
-    requestId: requestId === undefined ? null : toHex(requestId),
+    requestId: requestId ?? null,
     ok: false,
     remotePublicKey: null,
     vrfPublicKey: null,
@@ -123,13 +123,13 @@ function reportOne(
   const { remotePrivateKey, vrfPrivateKey } = opened.keys;
   const report: DelegationRequestReport = {
     ...base,
-    requestId: toHex(opened.requestId),
+    requestId: opened.requestId,
     ok: true,
-    remotePublicKey: toHex(derivePublicKey(remotePrivateKey)),
-    vrfPublicKey: toHex(derivePublicKey(vrfPrivateKey)),
+    remotePublicKey: derivePublicKey(remotePrivateKey),
+    vrfPublicKey: derivePublicKey(vrfPrivateKey),
     reasons: opened.zeroKeyFallback ? [EPHEMERAL_KEY_INVALID] : [],
     ...(options.showSecrets
-      ? { remotePrivateKey: toHex(remotePrivateKey), vrfPrivateKey: toHex(vrfPrivateKey) }
+      ? { remotePrivateKey: remotePrivateKey.slice(), vrfPrivateKey: vrfPrivateKey.slice() }
       : {}),
   };
   wipe(remotePrivateKey, vrfPrivateKey);

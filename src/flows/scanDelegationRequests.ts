@@ -4,7 +4,6 @@
  * with the node key and checked against chain state like `decrypt-check --node`.
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
-import { toHex } from '../core/bytes.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
 import { TRANSFER_TYPE } from '../core/transactions/findDelegationTransfers.js';
@@ -76,7 +75,7 @@ export async function scanDelegationRequests(
     expectedNetwork: network,
   });
   return {
-    nodePublicKey: toHex(nodePublicKey),
+    nodePublicKey,
     nodeAddress: encodeAddress(nodeAddress),
     network: network.name,
     requests,

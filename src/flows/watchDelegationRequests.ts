@@ -3,6 +3,7 @@
  * appears, until stopped (SIGINT/SIGTERM) or out of time; the result is the last full scan, so verdicts are current
  * (a request's verdict changes when the account's links, importance or balance change).
  */
+import { toHex } from '../core/bytes.js';
 import type { Clock, Sleep } from '../core/ports.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import {
@@ -37,7 +38,7 @@ export async function watchDelegationRequests(
   for (;;) {
     const result = await scanDelegationRequests(client, parameters);
     for (const report of result.requests) {
-      const key = `${report.hash ?? ''}:${report.requestId ?? report.index}`;
+      const key = `${hexOrEmpty(report.hash)}:${report.requestId === null ? report.index : toHex(report.requestId)}`;
       if (!seen.has(key)) {
         seen.add(key);
         parameters.onNew(report);
@@ -52,4 +53,8 @@ export async function watchDelegationRequests(
       return result;
     }
   }
+}
+
+function hexOrEmpty(bytes: Uint8Array | null): string {
+  return bytes === null ? '' : toHex(bytes);
 }

@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
+import { toHex } from '../../core/bytes.js';
 import type { RequestsResult } from '../../contract/requests.js';
 
 /** Human text of `harvest requests`. */
 export function formatRequests(result: RequestsResult, style: ChalkInstance): string {
   const lines = [
-    `node public key  ${result.nodePublicKey}`,
+    `node public key  ${toHex(result.nodePublicKey)}`,
     `node address     ${result.nodeAddress} (${result.network})`,
   ];
   if (result.requests.length === 0) lines.push('', 'no delegation requests on chain');
@@ -16,9 +17,12 @@ export function formatRequests(result: RequestsResult, style: ChalkInstance): st
           ? style.red('REJECTED')
           : style.red(`FAILED ${request.error?.code ?? ''}`.trim());
     const unlocked = request.unlocked === null ? '' : request.unlocked ? ', unlocked' : ', not unlocked';
-    lines.push('', `height ${request.height}  ${request.hash ?? ''}  ${verdict}${unlocked}`);
-    if (request.mainPublicKey !== null) lines.push(`  main         ${request.mainPublicKey}`);
-    if (request.remotePublicKey !== null) lines.push(`  remote       ${request.remotePublicKey}`);
+    lines.push(
+      '',
+      `height ${request.height}  ${request.hash === null ? '' : toHex(request.hash)}  ${verdict}${unlocked}`,
+    );
+    if (request.mainPublicKey !== null) lines.push(`  main         ${toHex(request.mainPublicKey)}`);
+    if (request.remotePublicKey !== null) lines.push(`  remote       ${toHex(request.remotePublicKey)}`);
     if (request.reasons.length > 0) lines.push(`  reasons      ${request.reasons.join(', ')}`);
     if (request.error !== undefined) lines.push(`  ${request.error.message}`);
   }
