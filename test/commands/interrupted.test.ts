@@ -3,7 +3,7 @@
  * over 127.0.0.1: the runtime's interruption signal is a test AbortController aborted from the sleep of the wait.
  * The command prints its normal result with `"interrupted": true` and exits 130.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,5 +102,35 @@ describe('harvest delegate interrupted', () => {
     expect(run.exitCode).toBe(0);
     expect(run.json()).toMatchObject({ state: 'ACTIVE' });
     expect(run.json()).not.toHaveProperty('interrupted');
+  });
+});
+
+describe('harvest onboard interrupted', () => {
+  it('every row as far as it got: the running one pending, the others FAILED with CANCELLED; exit 130', async () => {
+    const { devnet, home } = await devnetAndHome({ port: 0, blockTimeSeconds: 0.2, maxUnlockedAccounts: 0 });
+    const accounts = join(home, 'accounts.csv');
+    const keyFiles = [0, 1, 2].map((index) => devnet.descriptor.accounts[index]!.keyFile);
+    writeFileSync(accounts, `key_file\n${keyFiles.join('\n')}\n`);
+    const controller = new AbortController();
+    const argv = ['onboard', '--yes', '--home', home, '--node', devnet.url, '--accounts', accounts];
+    const run = await runCli([...argv, '--concurrency', '1', '--json'], {
+      env: { HARVEST_PASSWORD: 'interrupted' },
+      interruption: () => controller.signal,
+      sleep: interruptAtPoll(controller, 200),
+    });
+    expect(run.exitCode).toBe(130);
+    const result = run.json();
+    expect(result.interrupted).toBe(true);
+    expect(result.accounts.map((row: { state: string }) => row.state)).toEqual([
+      'ACTIVATION_PENDING',
+      'FAILED',
+      'FAILED',
+    ]);
+    expect(result.accounts[0]).toMatchObject({ announced: true, error: null });
+    expect(result.accounts.slice(1).map((row: { error: { code: string } }) => row.error.code)).toEqual([
+      'CANCELLED',
+      'CANCELLED',
+    ]);
+    expect(result.summary).toEqual({ ACTIVATION_PENDING: 1, FAILED: 2 });
   });
 });
