@@ -17,7 +17,8 @@ import { waitForConfirmation } from '../../src/flows/lifecycle/waitForConfirmati
 import { waitForNode } from '../../src/flows/lifecycle/waitForNode.js';
 import { onboardAccounts } from '../../src/flows/onboardAccounts.js';
 import { pauseUnlessInterrupted } from '../../src/flows/pauseUnlessInterrupted.js';
-import { keyOf } from '../helpers/delegationChain.js';
+import { unlinkThroughNode } from '../../src/flows/unlinkThroughNode.js';
+import { keyOf, NODE_PUBLIC } from '../helpers/delegationChain.js';
 import {
   BALANCE,
   FAST,
@@ -254,5 +255,42 @@ describe('onboardAccounts interrupted', () => {
     expect(result.summary).toEqual({ ACTIVATION_PENDING: 1, FAILED: 2 });
     expect(chain.announced).toHaveLength(1);
     expect(time.elapsedMs()).toBeLessThan(90_000);
+  });
+});
+
+describe('unlinkThroughNode interrupted', () => {
+  it('while waiting for confirmation: CONFIRMATION_PENDING, announced, long before the timeout', async () => {
+    const world = flowWorld();
+    const remote = derivePublicKey(keyOf(0x31));
+    world.chain.addAccount({
+      publicKey: MAIN_PUBLIC,
+      balance: BALANCE,
+      importance: 1_000n,
+      links: { remote, vrf: derivePublicKey(keyOf(0x32)), node: NODE_PUBLIC },
+    });
+    world.chain.unlocked = [remote];
+    world.chain.confirmAfterPolls = Number.POSITIVE_INFINITY;
+    const controller = new AbortController();
+
+    const result = await unlinkThroughNode({
+      client: world.client,
+      expectedNetwork: TESTNET,
+      mainPrivateKey: MAIN_PRIVATE,
+      openKeystore: () => Promise.resolve(undefined),
+      all: false,
+      fee: undefined,
+      confirm: () => Promise.resolve(),
+      confirmResend: () => Promise.resolve(),
+      dryRun: false,
+      wait: true,
+      confirmationTimeoutMs: 5 * 60_000,
+      now: world.time.now,
+      sleep: interruptAfter(world.time, controller, 5_000),
+      signal: controller.signal,
+    });
+
+    expect(result).toMatchObject({ state: 'CONFIRMATION_PENDING', announced: true });
+    expect(world.chain.announced).toHaveLength(1);
+    expect(world.time.elapsedMs()).toBeLessThan(10_000);
   });
 });
