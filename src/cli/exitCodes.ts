@@ -17,6 +17,7 @@ const PARTIAL_EXIT_CODES: Readonly<Record<PartialExit, number>> = {
   pending: ExitCode.Pending,
   rejected: ExitCode.Rejected,
   internal: ExitCode.Bug,
+  interrupted: ExitCode.Cancelled,
 };
 
 /** The exit code of a command that printed its result: 0, or why it did not fully succeed. */

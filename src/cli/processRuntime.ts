@@ -4,10 +4,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Runtime } from '../commands/context/runtime.js';
 import { createProcessIo } from '../ui/io.js';
 import { createInquirerPrompter } from '../ui/prompter.js';
+import { ExitCode } from './exitCodes.js';
 import { createNodeFileSystem } from './nodeFileSystem.js';
 
 /** The real process: terminal, environment, network, clock, randomness and files. */
 export function createProcessRuntime(): Runtime {
+  const interruption = processInterruption();
   return {
     io: createProcessIo(),
     env: process.env,
@@ -18,15 +20,35 @@ export function createProcessRuntime(): Runtime {
     files: createNodeFileSystem(),
     prompter: createInquirerPrompter(),
     cwd: process.cwd(),
+    interruption,
     shutdownSignal: () =>
       new Promise((resolve) => {
-        const stop = (signal: string) => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve(signal);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
+        const signal = interruption();
+        if (signal.aborted) resolve(String(signal.reason));
+        else signal.addEventListener('abort', () => resolve(String(signal.reason)), { once: true });
       }),
+  };
+}
+
+/**
+ * SIGINT and SIGTERM as one AbortSignal (docs/cli.md, "Signals"): the first signal aborts it (its reason is the
+ * signal's name) and the command ends with what it has; a second one ends the process at once with exit 130 — the
+ * one process.exit of the program. Nothing listens until a command asks, so that a command that never waits still
+ * stops at the first Ctrl+C.
+ */
+function processInterruption(): () => AbortSignal {
+  let controller: AbortController | undefined;
+  return () => {
+    if (controller === undefined) {
+      const own = new AbortController();
+      controller = own;
+      const onSignal = (name: NodeJS.Signals) => {
+        if (own.signal.aborted) process.exit(ExitCode.Cancelled);
+        own.abort(name);
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    }
+    return controller.signal;
   };
 }

@@ -4,6 +4,7 @@ import { announceSignedFile } from '../flows/announceSignedFile.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import { formatTransactionReview } from '../ui/format/sign.js';
 import { flowPorts } from './flowPorts.js';
+import { interruptedExit, markInterrupted } from './interrupted.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { AnnounceOptions } from './definitions/announce.js';
@@ -25,7 +26,7 @@ export async function run(
   const client = await ctx.connectNode(nodeUrl);
   const wait = options.wait !== false;
   const dryRun = options.dryRun === true;
-  const result = await announceSignedFile({
+  const announced = await announceSignedFile({
     client,
     expectedNetwork: ctx.network,
     file,
@@ -44,6 +45,11 @@ export async function run(
     activationTimeoutMs,
     ...flowPorts(ctx),
   });
+  const result = markInterrupted(ctx, announced);
   const pending = result.state === 'CONFIRMATION_PENDING' || result.state === 'ACTIVATION_PENDING';
-  return outcome(result, formatDelegateResult, wait && pending ? { exit: 'pending' } : {});
+  return outcome(
+    result,
+    formatDelegateResult,
+    interruptedExit(result, wait && pending ? { exit: 'pending' } : {}),
+  );
 }

@@ -7,17 +7,20 @@ export interface FlowPorts {
   readonly random: RandomBytes;
   readonly now: Clock;
   readonly sleep: Sleep;
+  /** Aborted by SIGINT/SIGTERM: the flow's waits return what they have (docs/cli.md, "Signals"). */
+  readonly signal: AbortSignal;
   readonly onProgress: (text: string) => void;
   readonly onNote: (text: string) => void;
 }
 
-/** This invocation's clock, sleep and randomness; progress and notes on stderr (docs/cli.md). */
+/** This invocation's clock, sleep, randomness and interruption signal; progress and notes on stderr (docs/cli.md). */
 export function flowPorts(ctx: Context): FlowPorts {
   const { runtime, output } = ctx;
   return {
     random: runtime.random,
     now: runtime.now,
     sleep: runtime.sleep,
+    signal: runtime.interruption(),
     onProgress: (text) => output.progress(text),
     onNote: (text) => output.note(text),
   };

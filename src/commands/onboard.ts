@@ -10,6 +10,7 @@ import type { OnboardResult } from '../contract/onboard.js';
 import { onboardAccounts, type OnboardAccountInput } from '../flows/onboardAccounts.js';
 import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js';
 import { flowPorts } from './flowPorts.js';
+import { markInterrupted } from './interrupted.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
@@ -17,22 +18,26 @@ import { parseSeconds } from './onlineFlags.js';
 
 /**
  * Reads the file and flags and runs the onboarding flow over every --node (or HARVEST_NODE); the exit code tells
- * the worst account: internal (1) for a bug, rejected (4) for any FAILED, else pending (5) for any still waiting.
+ * the worst account: internal (1) for a bug, rejected (4) for any FAILED, else pending (5) for any still waiting;
+ * 130 when SIGINT/SIGTERM stopped the batch (docs/cli.md, "Signals").
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
   const nodeUrls =
     options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrl === undefined ? [] : [ctx.nodeUrl];
-  const result = await onboard(options, nodeUrls, ctx);
+  const result = markInterrupted(ctx, await onboard(options, nodeUrls, ctx));
   const states = result.accounts.map((account) => account.state);
   const pending = states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING');
-  // a bug in one account's run is still a bug (exit 1), even though the other accounts went on
-  const exit: PartialExit | undefined = result.accounts.some((account) => account.error?.code === 'INTERNAL')
-    ? 'internal'
-    : states.includes('FAILED')
-      ? 'rejected'
-      : options.wait !== false && pending
-        ? 'pending'
-        : undefined;
+  // an interruption (exit 130) says more than any row: the batch stopped before its end; a bug in one account's
+  // run is still a bug (exit 1), even though the other accounts went on
+  const exit: PartialExit | undefined = result.interrupted
+    ? 'interrupted'
+    : result.accounts.some((account) => account.error?.code === 'INTERNAL')
+      ? 'internal'
+      : states.includes('FAILED')
+        ? 'rejected'
+        : options.wait !== false && pending
+          ? 'pending'
+          : undefined;
   return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
 }
 

@@ -12,6 +12,7 @@ import type { Context } from './context/context.js';
 import type { CommandOutcome } from './context/outcome.js';
 import type { DelegateOptions } from './definitions/delegate.js';
 import { flowPorts } from './flowPorts.js';
+import { interruptedExit, markInterrupted } from './interrupted.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
 /** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md): delegate's but the offline ones. */
@@ -62,16 +63,22 @@ export async function runOnlineSetup(
     ...flowPorts(ctx),
     ...(checkNetwork === undefined ? {} : { checkNetwork }),
   });
-  return outcome;
+  return { ...outcome, result: markInterrupted(ctx, outcome.result) };
 }
 
-/** Exit 5 (docs/cli.md) when the run waited and the delegation is still unconfirmed or not yet active. */
+/**
+ * Exit 130 when interrupted, else exit 5 (docs/cli.md) when the run waited and the delegation is still unconfirmed
+ * or not yet active.
+ */
 export function pendingExit(
   options: OnlineSetupOptions,
   result: DelegateResult,
 ): Pick<CommandOutcome, 'exit'> {
   const pending = result.state === 'CONFIRMATION_PENDING' || result.state === 'ACTIVATION_PENDING';
-  return options.wait !== false && options.dryRun !== true && pending ? { exit: 'pending' } : {};
+  return interruptedExit(
+    result,
+    options.wait !== false && options.dryRun !== true && pending ? { exit: 'pending' } : {},
+  );
 }
 
 /** --prepare needs only the public key (--public-key); everything else signs with the private key. */

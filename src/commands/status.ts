@@ -10,7 +10,7 @@ import {
   type StatusAccount,
 } from '../flows/getHarvestingStatus.js';
 import { readKeystoreFile } from '../flows/keystore/readKeystoreFile.js';
-import { watchHarvestingStatus } from '../flows/watchHarvestingStatus.js';
+import { DEFAULT_MAX_FAILED_POLLS, watchHarvestingStatus } from '../flows/watchHarvestingStatus.js';
 import { formatStatus } from '../ui/format/status.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
@@ -36,6 +36,7 @@ async function status(options: StatusOptions, ctx: Context): Promise<HarvestingS
     });
   }
   const watchTimeoutMs = parseWatchTimeout(options.watchTimeout);
+  const maxFailedPolls = parseMaxFailedPolls(options.maxFailedPolls);
   const account = await readAccount(options, ctx);
   const keystore = { files: ctx.runtime.files, home: ctx.home };
   const connect = (url: string) =>
@@ -64,11 +65,15 @@ async function status(options: StatusOptions, ctx: Context): Promise<HarvestingS
     read,
     timeoutMs: watchTimeoutMs,
     pollMs: initial.details.blockTimeMs ?? DEFAULT_POLL_MS,
+    maxFailedPolls,
     now: ctx.runtime.now,
     sleep: ctx.runtime.sleep,
+    signal: ctx.runtime.interruption(),
     onProgress: (text) => ctx.output.progress(text),
   });
-  if (!outcome.changed) {
+  if (outcome.interrupted === true) {
+    ctx.output.note(`interrupted: last status ${outcome.report.status.state}`);
+  } else if (!outcome.changed) {
     ctx.output.note(`no change within ${watchTimeoutMs / 1000} s: still ${outcome.report.status.state}`);
   }
   return outcome.report;
@@ -120,6 +125,18 @@ async function rememberedNodeUrl(account: StatusAccount, ctx: Context): Promise<
     if (file?.node?.url !== undefined) return file.node.url;
   }
   return undefined;
+}
+
+function parseMaxFailedPolls(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_FAILED_POLLS;
+  const value = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > 10_000) {
+    throw new InputError(
+      'INVALID_INPUT',
+      `--max-failed-polls must be a whole number from 1 to 10000, got "${text}"`,
+    );
+  }
+  return value;
 }
 
 function parseWatchTimeout(text: string | undefined): number {

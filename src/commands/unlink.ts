@@ -7,6 +7,7 @@ import { unlinkThroughNode } from '../flows/unlinkThroughNode.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import { formatUnlinkPlan } from '../ui/format/unlink.js';
 import { flowPorts } from './flowPorts.js';
+import { interruptedExit, markInterrupted } from './interrupted.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { UnlinkOptions } from './definitions/unlink.js';
@@ -14,9 +15,13 @@ import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
 /** Unlinks; pending (exit 5) while the unlink is unconfirmed or the node has not yet dropped the account. */
 export async function run({ options }: CommandInput<UnlinkOptions>, ctx: Context): Promise<CommandOutcome> {
-  const result = await unlink(options, ctx);
+  const result = markInterrupted(ctx, await unlink(options, ctx));
   const pending = result.state === 'CONFIRMATION_PENDING' || result.state === 'DEACTIVATION_PENDING';
-  return outcome(result, formatDelegateResult, options.wait !== false && pending ? { exit: 'pending' } : {});
+  return outcome(
+    result,
+    formatDelegateResult,
+    interruptedExit(result, options.wait !== false && pending ? { exit: 'pending' } : {}),
+  );
 }
 
 /** Reads flags and the main key, runs the unlink flow. */

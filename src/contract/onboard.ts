@@ -31,4 +31,9 @@ export interface OnboardResult {
   readonly accounts: readonly OnboardAccountResult[];
   /** state → number of accounts in it (FAILED included). */
   readonly summary: Readonly<Record<string, number>>;
+  /**
+   * True when SIGINT/SIGTERM cut the batch short (exit 130): every row as far as it got, rows not started FAILED
+   * with `CANCELLED`; absent otherwise (docs/cli.md, "Signals").
+   */
+  readonly interrupted?: true;
 }

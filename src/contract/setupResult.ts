@@ -46,6 +46,11 @@ export interface SetupResult {
   readonly announced: boolean;
   readonly state: HarvestingState;
   readonly reasons: readonly HarvestingReason[];
+  /**
+   * True when SIGINT/SIGTERM cut the run short (exit 130): `state` is what it reached; absent otherwise
+   * (docs/cli.md, "Signals").
+   */
+  readonly interrupted?: true;
 }
 
 /** The name the library has always used for it. */

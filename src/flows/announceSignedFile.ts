@@ -15,7 +15,7 @@ import { announceAndWait } from './lifecycle/announceAndWait.js';
 import { decideState } from './lifecycle/decideState.js';
 import type { LifecycleSettings } from './lifecycle/plan.js';
 import { readNodeFacts } from './lifecycle/readNodeFacts.js';
-import { waitContextOf } from './lifecycle/runLifecycle.js';
+import { interruptedBeforeAnnouncing, waitContextOf } from './lifecycle/runLifecycle.js';
 import { checkSignedFile, describePlanned, isRequestTo } from './plans/checkSignedFile.js';
 
 /** Inputs of announceSignedFile. */
@@ -83,6 +83,7 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   } else {
     parameters.onNote?.('every transaction of the file is already confirmed: nothing to announce');
   }
+  if (toSend.length > 0 && parameters.signal?.aborted === true) throw interruptedBeforeAnnouncing();
   for (const entry of toSend) {
     const outcome = await announceAndWait({
       ...waitContextOf(facts, settings),

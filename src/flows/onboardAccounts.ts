@@ -8,7 +8,9 @@
  *      spreading; all nodes must be on one network
  *   3. assign a node to each account (assignNodes: the row's node, the keystore's remembered node, round-robin)
  *   4. one confirmation for the whole batch (accounts, nodes, fee estimate), then one keystore password
- *   5. run delegateThroughNode per account with bounded concurrency; a failure is caught into its row
+ *   5. run delegateThroughNode per account with bounded concurrency; a failure is caught into its row; after
+ *      SIGINT/SIGTERM the accounts running report the state they reached and the others are not started
+ *      (FAILED, CANCELLED)
  *
  * Resuming needs nothing special: each account's keystore journal makes its delegate flow resume what an earlier
  * run left unconfirmed, or find the account ACTIVE and announce nothing.
@@ -16,7 +18,7 @@
 import type { OnboardAccountResult, OnboardResult } from '../contract/onboard.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { wipe } from '../core/bytes.js';
-import { InputError } from '../core/errors.js';
+import { CancelledError, InputError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
 import { unlockKeystore } from '../core/keystore/keystoreCrypto.js';
 import { assignNodes } from '../core/onboarding/assignNodes.js';
@@ -125,6 +127,10 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
   const queue = [...running];
   const worker = async () => {
     for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
+      if (parameters.signal?.aborted === true) {
+        results.set(entry, failedRow(entry, notStarted(), entry.nodeUrl ?? null));
+        continue;
+      }
       results.set(entry, await runOne(parameters, entry, probed.get(entry.nodeUrl!)!, network, password));
       done += 1;
       parameters.onProgress?.(`${done}/${running.length} done`);
@@ -136,4 +142,11 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
   const summary: Record<string, number> = {};
   for (const account of accounts) summary[account.state] = (summary[account.state] ?? 0) + 1;
   return { accounts, summary };
+}
+
+/** The row of an account the batch did not start because it was interrupted. */
+function notStarted(): CancelledError {
+  return new CancelledError('interrupted before this account was started', {
+    hint: 'run the same command again: accounts already done announce nothing',
+  });
 }

@@ -102,6 +102,7 @@ describe('exitCodeOf (a command that printed its result)', () => {
     ['pending', ExitCode.Pending],
     ['rejected', ExitCode.Rejected],
     ['internal', ExitCode.Bug],
+    ['interrupted', ExitCode.Cancelled],
   ] as const)('maps exit %s to %d', (exit, code) => {
     expect(exitCodeOf(outcome({}, () => '', exit === undefined ? {} : { exit }))).toBe(code);
   });
@@ -121,6 +122,7 @@ describe('createContext', () => {
       files: {} as Runtime['files'],
       prompter,
       cwd: '/work',
+      interruption: () => new AbortController().signal,
       shutdownSignal: () => new Promise(() => undefined),
       ...rest,
     };

@@ -16,6 +16,7 @@ describe('harvest status: argv → flags', () => {
       ['--key-file', '-', '--watch', '--watch-timeout', '5'],
       { keyFile: '-', watch: true, watchTimeout: '5' },
     ],
+    [['--watch', '--max-failed-polls', '3'], { watch: true, maxFailedPolls: '3' }],
   ])('%j', async (argv, options) => {
     const parsed = await parseCli(['status', ...argv]);
     expect(parsed.exitCode).toBe(0);
@@ -32,6 +33,14 @@ describe('harvest status: refused command lines', () => {
     [[...NODE, '--key-file', 'missing.key'], 'INVALID_KEY', 2],
     [[...NODE, '--key-file', key, '--watch-timeout', 'abc'], 'INVALID_INPUT', 2],
     [[...NODE, '--key-file', key, '--watch-timeout', '86401'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', 'abc'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', '0'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', '-1'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', '2.5'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', ''], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', '1e3'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls', '\u0000\u00ff'], 'INVALID_INPUT', 2],
+    [[...NODE, '--key-file', key, '--watch', '--max-failed-polls'], 'INVALID_INPUT', 2],
     [['--key-file', key], 'INPUT_REQUIRED', 2],
     [['--node', 'http://', '--key-file', key], 'INVALID_INPUT', 2],
   ])('%j → %s, exit %i', async (argv, code, exitCode) => {

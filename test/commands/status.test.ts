@@ -270,6 +270,64 @@ describe('harvest status on the devnet', () => {
     expect(watched.stderr).toContain('no change within 3 s: still INACTIVE');
   });
 
+  it('--watch on a node that dies: exit 3 with the NODE_* error after --max-failed-polls, never the stale state', async () => {
+    const { devnet, home } = await devnetAndHome();
+    let clock = Date.parse('2025-06-01T00:00:00Z');
+    const account = devnet.descriptor.accounts[0]!;
+    let closed = false;
+    const watched = await runCli(
+      [
+        'status',
+        '--json',
+        '--watch',
+        '--max-failed-polls',
+        '2',
+        '--node',
+        devnet.url,
+        '--home',
+        home,
+        '--address',
+        account.address,
+      ],
+      {
+        now: () => new Date(clock),
+        sleep: async (ms: number) => {
+          clock += ms;
+          if (!closed) {
+            closed = true;
+            await devnet.close(); // the node goes away after the first read
+          }
+        },
+      },
+    );
+    expect(watched.exitCode).toBe(3);
+    expect(watched.json().error.code).toMatch(/^NODE_/);
+    expect(watched.stdout).not.toContain('INACTIVE');
+    expect(watched.stderr).not.toContain('no change');
+  });
+
+  it('--watch stopped by SIGINT/SIGTERM: the last status, exit 0, and a note', async () => {
+    const { devnet, home } = await devnetAndHome();
+    const account = devnet.descriptor.accounts[0]!;
+    const controller = new AbortController();
+    let sleeps = 0;
+    const watched = await runCli(
+      ['status', '--json', '--watch', '--node', devnet.url, '--home', home, '--address', account.address],
+      {
+        interruption: () => controller.signal,
+        sleep: (_ms: number, signal?: AbortSignal) => {
+          sleeps += 1;
+          if (sleeps === 2) controller.abort('SIGINT');
+          return signal?.aborted === true ? Promise.reject(new Error('aborted')) : Promise.resolve();
+        },
+      },
+    );
+    expect(watched.exitCode).toBe(0);
+    expect(watched.json()).toMatchObject({ state: 'INACTIVE' });
+    expect(watched.json()).not.toHaveProperty('interrupted');
+    expect(watched.stderr).toContain('interrupted: last status INACTIVE');
+  });
+
   it('asks for the address on a terminal', async () => {
     const { devnet, home } = await devnetAndHome();
     const account = devnet.descriptor.accounts[1]!;

@@ -347,4 +347,35 @@ describe('announceSignedFile', () => {
       reasons: ['REMOTE_KEY_NOT_IN_KEYSTORE', 'NODE_DIAGNOSTICS_UNAVAILABLE'],
     });
   });
+
+  it('SIGINT/SIGTERM during the review: CANCELLED, nothing announced', async () => {
+    freshWorld();
+    const controller = new AbortController();
+    await expect(
+      announceSignedFile(
+        parameters(fileOf(signedDelegation()), {
+          review: () => Promise.resolve(controller.abort('SIGINT')),
+          signal: controller.signal,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(world.chain.announced).toEqual([]);
+  });
+
+  it('SIGINT/SIGTERM during the activation wait: ACTIVATION_PENDING at once', async () => {
+    freshWorld();
+    world.chain.unlockDelegates = false;
+    const controller = new AbortController();
+    const result = await announceSignedFile(
+      parameters(fileOf(signedDelegation()), {
+        sleep: (ms, signal) => {
+          if (world.time.elapsedMs() >= 30_000) controller.abort('SIGTERM');
+          return world.time.sleep(ms, signal);
+        },
+        signal: controller.signal,
+      }),
+    );
+    expect(result).toMatchObject({ state: 'ACTIVATION_PENDING', announced: true });
+    expect(world.time.elapsedMs()).toBeLessThan(60_000);
+  });
 });

@@ -26,7 +26,14 @@ export async function runCli(
 ): Promise<CliRun> {
   const { stdin, tty, ...runtime } = overrides;
   const io = testIo({ ...(stdin === undefined ? {} : { stdin }), ...(tty === undefined ? {} : { tty }) });
-  const exitCode = await main(argv, { io, env: {}, prompter: noPrompts, ...runtime });
+  const exitCode = await main(argv, {
+    io,
+    env: {},
+    prompter: noPrompts,
+    // never the process's own SIGINT/SIGTERM listeners inside the test runner; a test passes its own signal
+    interruption: () => new AbortController().signal,
+    ...runtime,
+  });
   const stdout = io.stdoutText();
   return {
     exitCode,

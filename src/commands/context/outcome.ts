@@ -8,9 +8,10 @@ import type { Context } from './context.js';
 /**
  * Why a command that printed its result still did not fully succeed: `pending` (exit 5) while a confirmation or
  * activation is still awaited, `rejected` (exit 4) when part of the work was refused, `internal` (exit 1) when
- * part of it hit a bug.
+ * part of it hit a bug, `interrupted` (exit 130) when SIGINT/SIGTERM cut a one-shot command short (docs/cli.md,
+ * "Signals").
  */
-export type PartialExit = 'pending' | 'rejected' | 'internal';
+export type PartialExit = 'pending' | 'rejected' | 'internal' | 'interrupted';
 
 /** The outcome of one command run. */
 export interface CommandOutcome {

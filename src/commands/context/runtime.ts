@@ -18,6 +18,12 @@ export interface Runtime {
   readonly prompter: Prompter;
   /** Working directory that relative paths are resolved against. */
   readonly cwd: string;
+  /**
+   * Aborted at the first SIGINT or SIGTERM (its reason is the signal's name): waits observe it and the command ends
+   * with what it has (docs/cli.md, "Signals"); a second signal ends the process at once (exit 130). The process
+   * listens for the signals from the first call on.
+   */
+  readonly interruption: () => AbortSignal;
   /** Resolves with the signal name at the first SIGINT or SIGTERM (long-running commands such as `devnet`). */
   readonly shutdownSignal: () => Promise<string>;
 }

@@ -11,6 +11,7 @@ export interface StatusOptions {
   readonly keyFile?: string;
   readonly watch?: boolean;
   readonly watchTimeout?: string;
+  readonly maxFailedPolls?: string;
 }
 
 /** --watch-timeout default, in seconds. */
@@ -36,5 +37,9 @@ export const statusDefinition = defineCommand<StatusOptions>({
       .option(
         '--watch-timeout <seconds>',
         `stop watching after this long (default ${DEFAULT_WATCH_TIMEOUT_SECONDS})`,
+      )
+      .option(
+        '--max-failed-polls <n>',
+        'end the watch with the node error (exit 3) after this many failed reads in a row (default 5)',
       ),
 });

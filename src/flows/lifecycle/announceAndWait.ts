@@ -27,6 +27,8 @@ export interface WaitContext {
   readonly confirmationTimeoutMs: number;
   readonly now: Clock;
   readonly sleep: Sleep;
+  /** Aborted by SIGINT/SIGTERM: the waits return what they have (docs/cli.md, "Signals"). */
+  readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((text: string) => void) | undefined;
 }
 
@@ -73,6 +75,7 @@ export async function announceAndWait(parameters: AnnounceAndWaitParameters): Pr
       timeoutMs: parameters.confirmationTimeoutMs,
       now: parameters.now,
       sleep: parameters.sleep,
+      signal: parameters.signal,
       ...(parameters.onProgress === undefined ? {} : { onProgress: parameters.onProgress }),
     });
     if (outcome.kind === 'confirmed') {

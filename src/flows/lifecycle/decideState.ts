@@ -116,6 +116,7 @@ async function followActivation(parameters: DecideStateParameters, remote: Uint8
       pollMs: activationPollMs(node.blockTimeMs),
       now: settings.now,
       sleep: settings.sleep,
+      signal: settings.signal,
       onProgress: settings.onProgress,
     }),
   );
@@ -136,6 +137,7 @@ async function followDeparture(
       pollMs: confirmationPollMs(node.blockTimeMs),
       now: settings.now,
       sleep: settings.sleep,
+      signal: settings.signal,
       onProgress: settings.onProgress,
     }),
   );

@@ -64,6 +64,11 @@ export interface LifecycleSettings {
   readonly confirmResend: (summary: string) => Promise<void>;
   readonly now: Clock;
   readonly sleep: Sleep;
+  /**
+   * Aborted by SIGINT/SIGTERM (docs/cli.md, "Signals"): before anything is signed the run is CANCELLED; after the
+   * announcement every wait stops and the result is the state reached so far.
+   */
+  readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((text: string) => void) | undefined;
   readonly onNote?: ((text: string) => void) | undefined;
 }

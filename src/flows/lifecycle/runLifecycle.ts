@@ -14,7 +14,7 @@
  * command boundary turns them into exit 5.
  */
 import type { PlannedTransaction, ResultTransaction, SetupResult } from '../../contract/setupResult.js';
-import { RejectedError } from '../../core/errors.js';
+import { CancelledError, RejectedError } from '../../core/errors.js';
 import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
 import { NO_LINKS } from '../../core/harvesting/accountLinks.js';
 import type { HarvestingSummary } from '../../core/harvesting/summarizeHarvesting.js';
@@ -94,7 +94,14 @@ export async function runLifecycle(
     const summary = await state(session, account, then, settings.wait && !settings.dryRun);
     return resultOf(session, keys, [], [], { announced: false, summary });
   }
-  const { plan } = step;
+  const plan: TransactionPlan = {
+    ...step.plan,
+    // SIGINT/SIGTERM before or during the confirmation: nothing is signed, written ahead or announced
+    confirm: async (fee, aggregateVersion) => {
+      await step.plan.confirm(fee, aggregateVersion);
+      if (settings.signal?.aborted === true) throw interruptedBeforeAnnouncing();
+    },
+  };
   const stored = await signAndStore({
     plan,
     network: node.network,
@@ -147,6 +154,7 @@ export function waitContextOf(node: NodeFacts, settings: LifecycleSettings): Wai
     confirmationTimeoutMs: settings.confirmationTimeoutMs,
     now: settings.now,
     sleep: settings.sleep,
+    signal: settings.signal,
     onProgress: settings.onProgress,
   };
 }
@@ -201,6 +209,13 @@ function resultOf(
     state: end.summary.state,
     reasons: end.summary.reasons,
   };
+}
+
+/** SIGINT/SIGTERM before anything was signed: nothing announced, nothing written ahead (docs/cli.md, "Signals"). */
+export function interruptedBeforeAnnouncing(): CancelledError {
+  return new CancelledError('interrupted before anything was announced', {
+    hint: 'nothing was sent; run the command again',
+  });
 }
 
 /** A rejection by the chain of what the plan builder assumed (kept here so every flow words it the same). */

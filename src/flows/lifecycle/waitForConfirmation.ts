@@ -6,7 +6,8 @@
  * 3. unknown (404) for more than two block times → the node dropped the announcement: announce the **same** signed
  *    payload again, while its deadline allows (never a new plan while the old one could still confirm);
  * 4. deadline passed and still unknown → it can never confirm: TRANSACTION_REJECTED (expired);
- * 5. out of time → `pending` (the caller reports CONFIRMATION_PENDING, exit 5, with the hash kept).
+ * 5. out of time, or interrupted (SIGINT/SIGTERM aborts `signal`) → `pending` (the caller reports
+ *    CONFIRMATION_PENDING with the hash kept; the journal entry stays open for a re-run).
  */
 import { toHex } from '../../core/bytes.js';
 import { RejectedError } from '../../core/errors.js';
@@ -14,6 +15,7 @@ import type { NetworkClock } from '../../core/networkTime.js';
 import type { Clock, Sleep } from '../../core/ports.js';
 import { confirmationPollMs } from './waitForNode.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
+import { pauseUnlessInterrupted } from '../pauseUnlessInterrupted.js';
 
 /** Inputs of waitForConfirmation. */
 export interface WaitForConfirmationParameters {
@@ -30,6 +32,8 @@ export interface WaitForConfirmationParameters {
   readonly timeoutMs: number;
   readonly now: Clock;
   readonly sleep: Sleep;
+  /** Aborted by SIGINT/SIGTERM: the wait takes one last look and stops, as if out of time. */
+  readonly signal?: AbortSignal | undefined;
   /** Called with a short status line after every poll (progress on stderr). */
   readonly onProgress?: (text: string) => void;
 }
@@ -78,8 +82,12 @@ export async function waitForConfirmation(
     parameters.onProgress?.(
       `waiting for confirmation (${status?.group ?? 'not seen yet'}, ${Math.round(elapsed / 1000)} s)`,
     );
-    if (elapsed >= parameters.timeoutMs) return { kind: 'pending' };
-    await sleep(Math.min(pollMs, Math.max(1, parameters.timeoutMs - elapsed)));
+    if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) return { kind: 'pending' };
+    await pauseUnlessInterrupted(
+      sleep,
+      Math.min(pollMs, Math.max(1, parameters.timeoutMs - elapsed)),
+      parameters.signal,
+    );
   }
 }
 

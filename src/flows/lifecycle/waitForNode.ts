@@ -8,6 +8,7 @@ import { equalBytes } from '../../core/bytes.js';
 import { NodeError } from '../../core/errors.js';
 import type { Clock, Sleep } from '../../core/ports.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
+import { pauseUnlessInterrupted } from '../pauseUnlessInterrupted.js';
 
 /** Inputs of waitForNode. */
 export interface WaitForNodeParameters {
@@ -19,11 +20,13 @@ export interface WaitForNodeParameters {
   readonly pollMs: number;
   readonly now: Clock;
   readonly sleep: Sleep;
+  /** Aborted by SIGINT/SIGTERM: the wait takes one last look and stops, as if out of time. */
+  readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((text: string) => void) | undefined;
 }
 
 /**
- * True once the node is as wanted, false when time ran out first.
+ * True once the node is as wanted, false when time ran out (or the wait was interrupted) first.
  * @throws {NodeError} when /node/unlockedaccount cannot be read
  */
 export async function waitForNode(parameters: WaitForNodeParameters): Promise<boolean> {
@@ -35,9 +38,13 @@ export async function waitForNode(parameters: WaitForNodeParameters): Promise<bo
     const listed = unlocked.some((key) => equalBytes(key, parameters.remotePublicKey));
     if (listed === (until === 'listed')) return true;
     const elapsed = now().getTime() - started;
-    if (elapsed >= parameters.timeoutMs) return false;
+    if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) return false;
     parameters.onProgress?.(`waiting for the node to ${doing} (${Math.round(elapsed / 1000)} s)`);
-    await sleep(Math.min(parameters.pollMs, Math.max(1, parameters.timeoutMs - elapsed)));
+    await pauseUnlessInterrupted(
+      sleep,
+      Math.min(parameters.pollMs, Math.max(1, parameters.timeoutMs - elapsed)),
+      parameters.signal,
+    );
   }
 }
 

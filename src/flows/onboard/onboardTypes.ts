@@ -49,6 +49,11 @@ export interface OnboardAccountsParameters {
   readonly random: RandomBytes;
   readonly now: Clock;
   readonly sleep: Sleep;
+  /**
+   * Aborted by SIGINT/SIGTERM: the accounts running stop waiting and report the state they reached, the accounts
+   * not started are FAILED with CANCELLED (docs/commands/onboard.md).
+   */
+  readonly signal?: AbortSignal | undefined;
   /** "n/N done" after each account. */
   readonly onProgress?: (text: string) => void;
   readonly onNote?: (text: string) => void;

@@ -45,6 +45,7 @@ export async function runOne(
       random: parameters.random,
       now: parameters.now,
       sleep: parameters.sleep,
+      signal: parameters.signal,
       onNote: (text) => parameters.onNote?.(`${labelOf(entry)}: ${text}`),
     });
     const hash = result.transactions[0]?.hash;

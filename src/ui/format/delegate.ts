@@ -62,7 +62,20 @@ export function formatDelegateResult(result: DelegateResult, style: ChalkInstanc
   }
   lines.push('', result.announced ? 'announced' : style.yellow('not announced'), `state ${result.state}`);
   if (result.reasons.length > 0) lines.push(`reasons ${result.reasons.join(', ')}`);
+  if (result.interrupted === true) lines.push(style.yellow(interruptedText(result)));
   return lines.join('\n');
+}
+
+/** What an interrupted run left behind, and what to do next (docs/cli.md, "Signals"). */
+function interruptedText(result: DelegateResult): string {
+  if (!result.announced) return 'interrupted: nothing was announced';
+  if (result.state === 'CONFIRMATION_PENDING') {
+    return (
+      'interrupted before the confirmation: the keystore journal keeps the transaction open; ' +
+      'run the same command again to resume it'
+    );
+  }
+  return 'interrupted while waiting for the node: run `harvest status` (or the same command again) to follow it';
 }
 
 function hexOr(bytes: Uint8Array | null, none: string): string {

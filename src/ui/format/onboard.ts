@@ -29,5 +29,14 @@ export function formatOnboardResult(result: OnboardResult): string {
   const summary = Object.entries(result.summary)
     .map(([state, count]) => `${state} ${count}`)
     .join(', ');
-  return [...lines, `summary: ${summary === '' ? 'no accounts' : summary}`].join('\n');
+  return [
+    ...lines,
+    `summary: ${summary === '' ? 'no accounts' : summary}`,
+    ...(result.interrupted === true
+      ? [
+          'interrupted: accounts not started are FAILED (CANCELLED); announced ones keep their journal open: ' +
+            'run the same command again to go on',
+        ]
+      : []),
+  ].join('\n');
 }
