@@ -163,7 +163,13 @@ describe('onboardAccounts', () => {
     readableNode(URL_B, OTHER_NODE_PRIVATE);
     a.node.on('GET', '/transactionStatus/:hash', () => reply(503, { code: 'Down', message: 'going down' }));
 
-    const result = await onboardAccounts(parameters({ accounts: [account(0, URL_A), account(1, URL_B)] }));
+    const progress: string[] = [];
+    const result = await onboardAccounts(
+      parameters({
+        accounts: [account(0, URL_A), account(1, URL_B)],
+        onProgress: (text) => void progress.push(text),
+      }),
+    );
 
     const [failed, active] = result.accounts;
     expect(active).toMatchObject({ state: 'ACTIVE', error: null });
@@ -179,6 +185,10 @@ describe('onboardAccounts', () => {
         ),
       },
     });
+    // progress: a line per account whose state is decided
+    expect(progress.map((text) => text.replace(/^\d\/2 done /, '')).sort()).toEqual(
+      [`(${ADDRESSES[0]}: FAILED)`, `(${ADDRESSES[1]}: ACTIVE)`].sort(),
+    );
   });
 
   it('a key that cannot be read fails its row only', async () => {
