@@ -60,7 +60,7 @@ export interface OpenJournalEntry {
 /** An error we expect and can explain. Messages never contain secrets. */
 export abstract class HarvestError extends Error {
   abstract readonly code: HarvestErrorCode;
-  /** Set once by withOpenJournal; read-only to everyone else. */
+  /** What to do next; only withOpenJournal changes it after construction. */
   hint: string | undefined;
   readonly details: Readonly<Record<string, unknown>> | undefined;
   /** The journalled transaction a re-run resumes, when the run stopped with one open. */
