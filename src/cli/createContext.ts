@@ -17,7 +17,12 @@ import { createOutputFiles } from './outputFiles.js';
 export function createContext(runtime: Runtime, options: GlobalOptions): Context {
   const settings = readSettings(runtime, options);
   const { json, yes, verbose, interactive, nodeUrl, network, home, timeoutMs } = settings;
-  const output = createOutput(runtime.io, { json, verbose, color: settings.color });
+  const output = createOutput(runtime.io, {
+    json,
+    verbose,
+    color: settings.color,
+    progress: settings.progress,
+  });
   const ask = createAsk({ yes, interactive, output, prompter: runtime.prompter });
   const resolvePath = (path: string) => resolve(runtime.cwd, path);
   const input = createInputReader(runtime, ask, resolvePath);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { parseNetworkName, type NetworkParameters } from '../core/network.js';
 import type { Runtime } from '../commands/context/runtime.js';
+import type { ProgressStyle } from '../ui/output.js';
 
 /** The global options as commander hands them over, each value already parsed. */
 export interface GlobalOptions {
@@ -21,9 +22,17 @@ export interface GlobalOptions {
   /** --timeout in milliseconds. */
   readonly timeout?: number;
   readonly verbose?: boolean;
+  /** --progress: one of PROGRESS_MODES (commander checks the choice). */
+  readonly progress?: ProgressMode;
   readonly color?: boolean;
   readonly input?: boolean;
 }
+
+/** The values of --progress (docs/cli.md, "Progress"). */
+export const PROGRESS_MODES = ['auto', 'plain', 'none'] as const;
+
+/** One value of --progress. */
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
 /** The settings of one invocation: global options, with the environment filling what they leave open. */
 export interface Settings {
@@ -32,6 +41,8 @@ export interface Settings {
   readonly verbose: boolean;
   /** Colour on the terminal: not with --no-color, NO_COLOR or when stderr is not a terminal. */
   readonly color: boolean;
+  /** How progress shows on stderr: --progress, with `auto` decided by the terminal and --verbose. */
+  readonly progress: ProgressStyle;
   /** Prompts may be shown: stdin and stderr are terminals, no CI, no --no-input (docs/cli.md). */
   readonly interactive: boolean;
   readonly nodeUrl: string | undefined;
@@ -51,6 +62,7 @@ export function readSettings(runtime: Runtime, options: GlobalOptions): Settings
     yes: options.yes === true,
     verbose: options.verbose === true,
     color: options.color !== false && env['NO_COLOR'] === undefined && io.stderrIsTTY,
+    progress: progressStyleOf(options.progress ?? 'auto', io.stderrIsTTY, options.verbose === true),
     // docs/cli.md: with --json, prompts and progress still go to stderr when it is a terminal; stdout keeps the
     // one JSON document. Only a missing terminal, CI or --no-input turns prompting off.
     interactive: io.stdinIsTTY && io.stderrIsTTY && !isTruthy(env['CI']) && options.input !== false,
@@ -59,6 +71,16 @@ export function readSettings(runtime: Runtime, options: GlobalOptions): Settings
     home: options.home ?? resolve(runtime.cwd, env['HARVEST_HOME'] ?? defaultHome(env)),
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
   };
+}
+
+/**
+ * --progress: `auto` rewrites one line in place when stderr is a terminal, and writes plain lines without one when
+ * --verbose is given (else nothing); `plain` always writes plain lines; `none` nothing.
+ */
+export function progressStyleOf(mode: ProgressMode, stderrIsTTY: boolean, verbose: boolean): ProgressStyle {
+  if (mode !== 'auto') return mode;
+  if (stderrIsTTY) return 'terminal';
+  return verbose ? 'plain' : 'none';
 }
 
 /** --node and HARVEST_NODE: an http(s) URL, without trailing slashes; '' is no node. */

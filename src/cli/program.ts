@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
 import { COMMANDS, type CommandEntry } from './commandTable.js';
-import { homeParser, nodeUrlParser, parseTimeout } from './globalOptions.js';
+import { PROGRESS_MODES, homeParser, nodeUrlParser, parseTimeout } from './globalOptions.js';
 
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
 export interface EarlyFlags {
@@ -48,7 +48,13 @@ export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandR
     .addOption(
       new Option('--timeout <seconds>', 'timeout of each HTTP request (default 10)').argParser(parseTimeout),
     )
-    .option('--verbose', 'show details and stack traces of errors')
+    .option('--verbose', 'show details and stack traces of errors (and progress lines without a terminal)')
+    .addOption(
+      new Option(
+        '--progress <mode>',
+        'progress on stderr: auto (default: on a terminal), plain (one line per update, for CI logs), none',
+      ).choices(PROGRESS_MODES),
+    )
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--no-input', 'never prompt; fail with a hint when input is missing')
     .showSuggestionAfterError()

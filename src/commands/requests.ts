@@ -26,6 +26,7 @@ async function requests(options: RequestsOptions, ctx: Context): Promise<Request
     stopped: ctx.runtime.shutdownSignal(),
     now: ctx.runtime.now,
     sleep: ctx.runtime.sleep,
+    onProgress: (text) => ctx.output.progress(text),
     onNew: (report) =>
       ctx.output.note(
         `request ${report.requestId === null ? '?' : toHex(report.requestId)} at height ${report.height}: ` +

@@ -1,5 +1,6 @@
 /** The --json result of `harvest onboard` and its batch confirmation (docs/commands/onboard.md). */
 import type { HarvestingReason, HarvestingState } from '../core/harvesting/summarizeHarvesting.js';
+import type { OpenJournalEntry } from '../core/errors.js';
 
 /** What the batch confirmation shows. */
 export interface OnboardPlan {
@@ -19,7 +20,13 @@ export interface OnboardAccountResult {
   /** A state word of docs/states.md, or FAILED when the row could not be run. */
   readonly state: HarvestingState | 'FAILED';
   readonly nodeUrl: string | null;
-  readonly error: { readonly code: string; readonly message: string; readonly hint?: string } | null;
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly hint?: string;
+    /** The signed transaction left open in the keystore journal (a re-run resumes it). */
+    readonly journal?: OpenJournalEntry;
+  } | null;
   readonly remotePublicKey?: Uint8Array | null;
   readonly hash?: Uint8Array;
   readonly announced?: boolean;

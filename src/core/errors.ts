@@ -49,18 +49,50 @@ export interface HarvestErrorOptions {
   readonly cause?: unknown;
 }
 
+/** A signed transaction still open in a keystore journal when a run stopped on an error (docs/errors.md). */
+export interface OpenJournalEntry {
+  /** The transaction hash, upper-case hex as the journal holds it. */
+  readonly hash: string;
+  /** The keystore file whose journal holds it. */
+  readonly keystore: string;
+}
+
 /** An error we expect and can explain. Messages never contain secrets. */
 export abstract class HarvestError extends Error {
   abstract readonly code: HarvestErrorCode;
-  readonly hint: string | undefined;
+  /** What to do next; only withOpenJournal changes it after construction. */
+  hint: string | undefined;
   readonly details: Readonly<Record<string, unknown>> | undefined;
+  /** The journalled transaction a re-run resumes, when the run stopped with one open. */
+  journal: OpenJournalEntry | undefined;
 
   constructor(message: string, options: HarvestErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.hint = options.hint;
     this.details = options.details;
+    this.journal = undefined;
   }
+
+  /**
+   * Says that `entry` is journalled and that a re-run resumes it: the hint gains a sentence and the JSON error
+   * document a `journal` field. The first call wins (the error may cross several layers).
+   */
+  withOpenJournal(entry: OpenJournalEntry): this {
+    if (this.journal !== undefined) return this;
+    this.journal = entry;
+    const resume = openJournalHint(entry);
+    this.hint = this.hint === undefined ? resume : `${this.hint}; ${resume}`;
+    return this;
+  }
+}
+
+/** The hint of an error that stopped a run with a signed transaction still open in the journal. */
+export function openJournalHint(entry: OpenJournalEntry): string {
+  return (
+    `the signed transaction ${entry.hash} is journalled in ${entry.keystore}: ` +
+    'run the same command again to resume it (it is not signed or paid twice)'
+  );
 }
 
 /** A HarvestError whose code is one of its category's codes. */

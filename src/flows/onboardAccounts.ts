@@ -26,7 +26,7 @@ import { keystorePath } from './keystore/openKeystore.js';
 import { planOf, rememberedKeystore, rememberedNode } from './onboard/onboardPlan.js';
 import type { OnboardAccountsParameters, Prepared } from './onboard/onboardTypes.js';
 import { commonNetwork, probeNodes } from './onboard/probeOnboardNodes.js';
-import { failedRow, readKeys } from './onboard/readOnboardKeys.js';
+import { failedRow, labelOf, readKeys } from './onboard/readOnboardKeys.js';
 import { runOne } from './onboard/runOnboardAccount.js';
 
 export type { OnboardAccountInput, OnboardAccountsParameters, OnboardNode } from './onboard/onboardTypes.js';
@@ -131,9 +131,10 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
         results.set(entry, failedRow(entry, notStarted(), entry.nodeUrl ?? null));
         continue;
       }
-      results.set(entry, await runOne(parameters, entry, probed.get(entry.nodeUrl!)!, network, password));
+      const row = await runOne(parameters, entry, probed.get(entry.nodeUrl!)!, network, password);
+      results.set(entry, row);
       done += 1;
-      parameters.onProgress?.(`${done}/${running.length} done`);
+      parameters.onProgress?.(`${done}/${running.length} done (${labelOf(entry)}: ${row.state})`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(parameters.concurrency, running.length) }, worker));

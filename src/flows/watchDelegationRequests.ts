@@ -22,6 +22,8 @@ export interface WatchRequestsParameters extends ScanParameters {
   readonly sleep: Sleep;
   /** Told about every request not seen in an earlier scan. */
   readonly onNew: (report: ChainRequestReport) => void;
+  /** Called with a short status line after every scan (progress on stderr). */
+  readonly onProgress?: (text: string) => void;
 }
 
 /** Scans once per block time until stopped or out of time; returns the last scan. */
@@ -45,6 +47,9 @@ export async function watchDelegationRequests(
       }
     }
     const elapsed = parameters.now().getTime() - started;
+    parameters.onProgress?.(
+      `watching for delegation requests (${seen.size} seen, ${Math.round(elapsed / 1000)} s)`,
+    );
     if (controller.signal.aborted || elapsed >= parameters.timeoutMs) return result;
     try {
       await parameters.sleep(Math.min(intervalMs, parameters.timeoutMs - elapsed), controller.signal);

@@ -1,6 +1,7 @@
 /**
  * The only writer of stdout. With --json, stdout receives exactly one JSON document (the result or an error
- * object); otherwise the human rendering. Notes and warnings go to stderr, progress only when stderr is a terminal.
+ * object); otherwise the human rendering. Notes and warnings go to stderr; progress too, as --progress says
+ * (docs/cli.md): rewritten in place on a terminal, one plain line per update, or not at all.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { toHex } from '../core/bytes.js';
@@ -10,12 +11,20 @@ import type { Io } from './io.js';
 /** How a result is turned into human text. */
 export type Formatter<T> = (result: T, style: ChalkInstance) => string;
 
+/**
+ * How progress shows on stderr: `terminal` one line rewritten in place (cursor control), `plain` one line per update
+ * (`harvest: …`, no colour, no cursor control: for CI logs), `none` not at all.
+ */
+export type ProgressStyle = 'terminal' | 'plain' | 'none';
+
 /** Output settings decided once per invocation. */
 export interface OutputOptions {
   readonly json: boolean;
   readonly verbose: boolean;
   /** Colour on stderr/stdout text (already false without a TTY, with --no-color or NO_COLOR). */
   readonly color: boolean;
+  /** Default: `terminal` when stderr is a terminal, else `none` (--progress auto). */
+  readonly progress?: ProgressStyle;
 }
 
 /** The output channel a command's result and messages go through. */
@@ -26,7 +35,10 @@ export interface Output {
   error(error: unknown): void;
   /** A line for the human on stderr (warnings, hints); kept with --json too, as stderr is not parsed. */
   note(text: string): void;
-  /** Transient progress on stderr, shown only when stderr is a terminal (with --json too: stdout stays clean). */
+  /**
+   * Progress on stderr, never on stdout (with --json too): transient on a terminal, one `harvest: …` line per update
+   * with --progress plain (a repeated text is not written twice), nothing with --progress none or without a terminal.
+   */
   progress(text: string): void;
   /** The colour functions in force. */
   readonly style: ChalkInstance;
@@ -52,6 +64,7 @@ export function errorDocument(error: unknown, verbose: boolean): { error: Record
         message: error.message,
         ...(error.hint === undefined ? {} : { hint: error.hint }),
         ...(error.details === undefined ? {} : { details: error.details }),
+        ...(error.journal === undefined ? {} : { journal: error.journal }),
       },
     };
   }
@@ -71,7 +84,9 @@ export function errorDocument(error: unknown, verbose: boolean): { error: Record
 /** Creates the output channel for one invocation. */
 export function createOutput(io: Io, options: OutputOptions): Output {
   const style = new Chalk({ level: options.color ? 1 : 0 });
+  const progressStyle = options.progress ?? (io.stderrIsTTY ? 'terminal' : 'none');
   let progressShown = false;
+  let lastPlain: string | undefined;
   const clearProgress = () => {
     if (progressShown) io.stderr.write('\r\x1b[2K');
     progressShown = false;
@@ -107,7 +122,12 @@ export function createOutput(io: Io, options: OutputOptions): Output {
       io.stderr.write(`${text}\n`);
     },
     progress(text) {
-      if (!io.stderrIsTTY) return;
+      if (progressStyle === 'plain') {
+        if (text !== lastPlain) io.stderr.write(`harvest: ${text}\n`);
+        lastPlain = text;
+        return;
+      }
+      if (progressStyle !== 'terminal') return;
       io.stderr.write(`\r\x1b[2K${text}`);
       progressShown = true;
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/createContext.js';
-import { homeParser } from '../../src/cli/globalOptions.js';
+import { homeParser, type GlobalOptions } from '../../src/cli/globalOptions.js';
 import type { Runtime } from '../../src/commands/context/runtime.js';
 import { ExitCode, exitCodeFor, exitCodeOf } from '../../src/cli/exitCodes.js';
 import { outcome } from '../../src/commands/context/outcome.js';
@@ -187,6 +187,55 @@ describe('createContext', () => {
     expect(ctx.nodeUrl).toBe('http://127.0.0.1:3000');
     expect(ctx.network?.identifier).toBe(0x98);
   });
+});
+
+describe('--progress (docs/cli.md, "Progress")', () => {
+  const runtime = (tty: boolean): Runtime & { io: ReturnType<typeof testIo> } => ({
+    io: testIo({ tty }),
+    env: {},
+    fetch: () => Promise.reject(new Error('no network in this test')),
+    now: () => new Date(0),
+    random: (n) => new Uint8Array(n),
+    sleep: () => Promise.resolve(),
+    files: {} as Runtime['files'],
+    prompter: noPrompts,
+    cwd: '/work',
+    interruption: () => new AbortController().signal,
+    shutdownSignal: () => new Promise(() => undefined),
+  });
+  const progressOf = (tty: boolean, options: GlobalOptions): string => {
+    const world = runtime(tty);
+    const { output } = createContext(world, options);
+    output.progress('waiting (1 s)');
+    output.progress('waiting (1 s)');
+    output.progress('waiting (2 s)');
+    return world.io.stderrText();
+  };
+
+  it('auto: in place on a terminal, nothing without one, plain lines without one under --verbose', () => {
+    expect(progressOf(true, {})).toBe('\r\x1b[2Kwaiting (1 s)\r\x1b[2Kwaiting (1 s)\r\x1b[2Kwaiting (2 s)');
+    expect(progressOf(false, {})).toBe('');
+    expect(progressOf(false, { progress: 'auto' })).toBe('');
+    expect(progressOf(false, { verbose: true })).toBe('harvest: waiting (1 s)\nharvest: waiting (2 s)\n');
+    expect(progressOf(true, { verbose: true })).toContain('\x1b[2K');
+  });
+
+  it('plain: one line per new text, terminal or not; none: nothing, --verbose or not', () => {
+    expect(progressOf(false, { progress: 'plain' })).toBe('harvest: waiting (1 s)\nharvest: waiting (2 s)\n');
+    expect(progressOf(true, { progress: 'plain' })).toBe('harvest: waiting (1 s)\nharvest: waiting (2 s)\n');
+    expect(progressOf(true, { progress: 'none' })).toBe('');
+    expect(progressOf(false, { progress: 'none', verbose: true })).toBe('');
+  });
+
+  it.each([['loud'], [''], ['PLAIN'], ['plain,none']])(
+    'a garbage mode %j is exit 2 INVALID_INPUT, before anything runs',
+    async (mode) => {
+      const run = await runCli(['status', '--json', '--progress', mode]);
+      expect(run.exitCode).toBe(2);
+      expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 });
 
 describe('standard input', () => {

@@ -72,6 +72,25 @@ describe('harvest requests --watch', () => {
     expect(Array.isArray(run.json().requests)).toBe(true);
   });
 
+  it('--progress plain: a `harvest: watching …` line per scan on stderr, stdout one document', async () => {
+    const run = await runCli([
+      'requests',
+      '--json',
+      '--watch',
+      '--watch-timeout',
+      '0.5',
+      '--progress',
+      'plain',
+      '--node',
+      fixture.devnet.url,
+      '--node-key',
+      fixture.devnet.descriptor.nodeKeyFile,
+    ]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toMatch(/^harvest: watching for delegation requests \(\d+ seen, \d+ s\)$/m);
+    expect(Array.isArray(run.json().requests)).toBe(true);
+  });
+
   it('refuses a bad --watch-timeout', async () => {
     const run = await runCli([
       'requests',

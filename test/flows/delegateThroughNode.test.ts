@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHex, toHex } from '../../src/core/bytes.js';
-import { RejectedError } from '../../src/core/errors.js';
+import { NodeError, RejectedError } from '../../src/core/errors.js';
 import { MAINNET, TESTNET } from '../../src/core/network.js';
 import { networkTimeOf } from '../../src/core/networkTime.js';
 import { DEFAULT_LIFETIME_MS } from '../../src/core/transactions/computeDeadline.js';
@@ -439,5 +439,39 @@ describe('delegateThroughNode', () => {
     });
     expect(toHex(result.transactions[0]!.hash!)).toBe(world.keystore()!.journal[0]!.hash);
     expect(world.keystore()!.journal).toMatchObject([{ state: 'confirmed' }]);
+  });
+
+  // issue 13 point 5: the node goes away after the announce, during the confirmation wait. The error is still the
+  // node's (exit 3), and it says that the signed transaction is journalled and that a re-run resumes it.
+  it('the node fails (5xx) after the announce: a NodeError with the journalled hash and a resume hint', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.node.on('GET', '/transactionStatus/:hash', () =>
+      reply(503, { code: 'ServiceUnavailable', message: 'going down' }),
+    );
+
+    const error = await delegateThroughNode(parameters()).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(NodeError);
+    const [entry] = world.keystore()!.journal;
+    expect(entry).toMatchObject({ state: 'announced' });
+    expect(error).toMatchObject({
+      code: 'NODE_BAD_RESPONSE',
+      journal: { hash: entry!.hash, keystore: world.keystorePath() },
+    });
+    expect((error as NodeError).hint).toContain(
+      `the signed transaction ${entry!.hash} is journalled in ${world.keystorePath()}: run the same command again to resume it`,
+    );
+  });
+
+  it('an error before anything is signed carries no journal hint', async () => {
+    world = flowWorld();
+    world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
+    world.node.on('GET', '/accounts/:id', () => reply(503, { code: 'ServiceUnavailable', message: 'down' }));
+
+    const error = await delegateThroughNode(parameters()).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ code: 'NODE_BAD_RESPONSE', journal: undefined });
+    expect(world.chain.announced).toEqual([]);
   });
 });

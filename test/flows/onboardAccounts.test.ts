@@ -157,6 +157,40 @@ describe('onboardAccounts', () => {
     expect(files.text(`${HOME}/keystore/${ADDRESSES[1]}.json`)).toBeUndefined();
   });
 
+  it("a node failing after its row's announce: the row FAILED with the journalled hash and a resume hint", async () => {
+    fresh();
+    const a = readableNode(URL_A);
+    readableNode(URL_B, OTHER_NODE_PRIVATE);
+    a.node.on('GET', '/transactionStatus/:hash', () => reply(503, { code: 'Down', message: 'going down' }));
+
+    const progress: string[] = [];
+    const result = await onboardAccounts(
+      parameters({
+        accounts: [account(0, URL_A), account(1, URL_B)],
+        onProgress: (text) => void progress.push(text),
+      }),
+    );
+
+    const [failed, active] = result.accounts;
+    expect(active).toMatchObject({ state: 'ACTIVE', error: null });
+    const keystore = `${HOME}/keystore/${ADDRESSES[0]}.json`;
+    const journal = (JSON.parse(files.text(keystore)!) as { journal: { hash: string }[] }).journal;
+    expect(failed).toMatchObject({
+      state: 'FAILED',
+      error: {
+        code: 'NODE_BAD_RESPONSE',
+        journal: { hash: journal[0]!.hash, keystore },
+        hint: expect.stringContaining(
+          `the signed transaction ${journal[0]!.hash} is journalled in ${keystore}`,
+        ),
+      },
+    });
+    // progress: a line per account whose state is decided
+    expect(progress.map((text) => text.replace(/^\d\/2 done /, '')).sort()).toEqual(
+      [`(${ADDRESSES[0]}: FAILED)`, `(${ADDRESSES[1]}: ACTIVE)`].sort(),
+    );
+  });
+
   it('a key that cannot be read fails its row only', async () => {
     fresh();
     readableNode(URL_A);

@@ -3,6 +3,7 @@
  * node listing its remote key), unlinked by default of its node link only, with `all` of every link.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { reply } from '../helpers/stubNode.js';
 import { parseHex, toHex } from '../../src/core/bytes.js';
 import { derivePublicKey } from '../../src/core/keys.js';
 import { TESTNET } from '../../src/core/network.js';
@@ -117,6 +118,27 @@ describe('unlinkThroughNode', () => {
     expect(journalled).toBeGreaterThanOrEqual(0);
     expect(journalled).toBeLessThan(world.timeline.indexOf('PUT /transactions'));
     expect(world.keystore()!.journal).toMatchObject([{ kind: 'unlink', hash, state: 'confirmed' }]);
+  });
+
+  it('the node fails after the announce: the error names the journalled unlink and says a re-run resumes it', async () => {
+    delegatedWorld();
+    const earlier = await world.open();
+    await earlier.save(earlier.file);
+    world.node.on('GET', '/transactionStatus/:hash', () =>
+      reply(503, { code: 'Down', message: 'going down' }),
+    );
+
+    const error = await unlinkThroughNode(parameters({ openKeystore: world.openKeystore })).catch(
+      (caught: unknown) => caught,
+    );
+
+    const [entry] = world.keystore()!.journal;
+    expect(entry).toMatchObject({ kind: 'unlink', state: 'announced' });
+    expect(error).toMatchObject({
+      code: 'NODE_BAD_RESPONSE',
+      journal: { hash: entry!.hash, keystore: world.keystorePath() },
+      hint: expect.stringContaining('run the same command again to resume it'),
+    });
   });
 
   it('the node keeps listing the remote key after the node unlink: DEACTIVATION_PENDING', async () => {

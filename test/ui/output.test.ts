@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
+import { InputError, NodeError } from '../../src/core/errors.js';
 import { createOutput, toJson } from '../../src/ui/output.js';
 import { testIo } from '../helpers/testIo.js';
 
@@ -41,5 +41,40 @@ describe('output', () => {
       new InputError('INVALID_INPUT', 'x'),
     );
     expect(coloured.stderrText()).toContain('\x1b[31m');
+  });
+
+  it('an error with an open journal entry: the hint says a re-run resumes it; JSON adds `journal`', () => {
+    const hash = 'AB'.repeat(32);
+    const error = new NodeError('NODE_UNAVAILABLE', 'no connection', { hint: 'check the node' });
+    error.withOpenJournal({ hash, keystore: '/h/keystore/T.json' });
+    error.withOpenJournal({ hash: 'CD'.repeat(32), keystore: '/other.json' }); // the first one wins
+    const json = testIo();
+    createOutput(json, { json: true, verbose: false, color: false }).error(error);
+    const resume = `the signed transaction ${hash} is journalled in /h/keystore/T.json: run the same command again to resume it (it is not signed or paid twice)`;
+    expect(JSON.parse(json.stdoutText())).toEqual({
+      error: {
+        code: 'NODE_UNAVAILABLE',
+        message: 'no connection',
+        hint: `check the node; ${resume}`,
+        journal: { hash, keystore: '/h/keystore/T.json' },
+      },
+    });
+    const human = testIo();
+    createOutput(human, { json: false, verbose: false, color: false }).error(error);
+    expect(human.stderrText()).toBe(`error: no connection\nhint: check the node; ${resume}\n`);
+  });
+
+  it('plain progress: `harvest: …` lines, a repeated text once, no cursor control; none: nothing', () => {
+    const plain = testIo();
+    const output = createOutput(plain, { json: true, verbose: false, color: false, progress: 'plain' });
+    output.progress('a');
+    output.progress('a');
+    output.progress('b');
+    output.result({ ok: true }, () => '');
+    expect(plain.stderrText()).toBe('harvest: a\nharvest: b\n');
+    expect(JSON.parse(plain.stdoutText())).toEqual({ ok: true });
+    const none = testIo({ tty: true });
+    createOutput(none, { json: false, verbose: false, color: false, progress: 'none' }).progress('a');
+    expect(none.stderrText()).toBe('');
   });
 });

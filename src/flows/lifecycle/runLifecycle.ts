@@ -27,6 +27,7 @@ import { announceAndWait, type WaitContext } from './announceAndWait.js';
 import { decideState } from './decideState.js';
 import type { AfterConfirmation, LifecycleSettings, MainKey, ResultKeys, TransactionPlan } from './plan.js';
 import type { NodeFacts } from './readNodeFacts.js';
+import { noteOpenJournal } from './noteOpenJournal.js';
 import { resumeJournal } from './settleJournal.js';
 import { signAndStore } from './signAndStore.js';
 
@@ -54,6 +55,18 @@ export type PlanStep =
 
 /** Runs steps 1–6 with the plan `build` makes from the settled account. */
 export async function runLifecycle(
+  session: LifecycleSession,
+  build: (account: AccountInfo | undefined) => Promise<PlanStep> | PlanStep,
+): Promise<SetupResult> {
+  try {
+    return await runSteps(session, build);
+  } catch (error) {
+    // a signed transaction left open in the journal: the error says that a re-run resumes it
+    throw noteOpenJournal(error, session.keystore);
+  }
+}
+
+async function runSteps(
   session: LifecycleSession,
   build: (account: AccountInfo | undefined) => Promise<PlanStep> | PlanStep,
 ): Promise<SetupResult> {

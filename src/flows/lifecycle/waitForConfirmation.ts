@@ -80,7 +80,7 @@ export async function waitForConfirmation(
       }
     }
     parameters.onProgress?.(
-      `waiting for confirmation (${status?.group ?? 'not seen yet'}, ${Math.round(elapsed / 1000)} s)`,
+      `waiting for confirmation of ${toHex(hash).slice(0, 8)}… (${status?.group ?? 'not seen yet'}, ${Math.round(elapsed / 1000)} s)`,
     );
     if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) return { kind: 'pending' };
     await pauseUnlessInterrupted(

@@ -50,6 +50,7 @@ export function failedRow(
           code: error.code,
           message: error.message,
           ...(error.hint === undefined ? {} : { hint: error.hint }),
+          ...(error.journal === undefined ? {} : { journal: error.journal }),
         }
       : {
           code: 'INTERNAL',

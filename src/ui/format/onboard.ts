@@ -23,7 +23,10 @@ export function formatOnboardResult(result: OnboardResult): string {
     const detail =
       account.error === null
         ? (account.reasons ?? []).join(', ')
-        : `${account.error.code}: ${account.error.message}`;
+        : `${account.error.code}: ${account.error.message}` +
+          (account.error.journal === undefined
+            ? ''
+            : ` (transaction ${account.error.journal.hash} journalled: run again to resume it)`);
     return `line ${account.line}  ${who}  ${account.state}  ${where}${detail === '' ? '' : `  ${detail}`}`;
   });
   const summary = Object.entries(result.summary)
