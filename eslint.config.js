@@ -111,6 +111,10 @@ export default tseslint.config(
   layer('node', ['contract', 'flows', 'commands', 'cli', 'ui']),
   layer('flows', ['commands', 'cli', 'ui']),
   layer('ui', ['node', 'commands', 'cli', 'flows']),
+  // src/platform: Node's real ports (files, fetch, clock, randomness), wired by the CLI and the library alike
+  layer('platform', ['contract', 'node', 'flows', 'commands', 'cli', 'ui', 'library']),
+  // src/library: the flows with Node's defaults, for library callers (never the CLI's commands or program)
+  layer('library', ['commands', 'cli', 'ui']),
   // commands see src/commands/context, never src/cli: cli wires commands, not the other way round
   layer('commands', ['node', 'cli']),
   // the definitions are what `harvest --help` loads: nothing heavy (test/e2e/lightStartup.e2e.test.ts)

@@ -1,6 +1,8 @@
 /**
  * The harvest library: the same capabilities as the CLI, for scripts (docs/ARCHITECTURE.md#the-library).
  * Every export has a one-line doc at its definition and throws only HarvestError subclasses for expected failures.
+ * Results hold bigint and Uint8Array: `toJson(result)` writes the document the matching `--json` prints (README,
+ * "The library", lists which functions return these wire shapes).
  */
 
 // errors
@@ -112,22 +114,31 @@ export {
 } from './flows/checkRequestsAgainstChain.js';
 export { scanDelegationRequests, type RequestsResult } from './flows/scanDelegationRequests.js';
 export {
-  getHarvestingStatus,
   readHarvestingStatus,
   type HarvestingStatus,
   type HarvestingStatusReport,
   type GetHarvestingStatusParameters,
 } from './flows/getHarvestingStatus.js';
+// with Node's defaults: a node URL, an account and a home are enough
+export { getHarvestingStatus, type HarvestingStatusParameters } from './library/getHarvestingStatus.js';
 
 // onboarding many accounts (harvest onboard)
 export { parseAccountsFile, type AccountRow } from './core/onboarding/parseAccountsFile.js';
 export { assignNodes, type NodeAssignment, type NodeCapacity } from './core/onboarding/assignNodes.js';
+export type { OnboardAccountsParameters, OnboardAccountInput, OnboardNode } from './flows/onboardAccounts.js';
+// with Node's defaults: keys, nodes, a home and a password are enough
 export {
   onboardAccounts,
   onboardAccounts as onboard,
-  type OnboardAccountsParameters,
-  type OnboardAccountInput,
-} from './flows/onboardAccounts.js';
+  type OnboardParameters,
+  type OnboardKey,
+} from './library/onboardAccounts.js';
+
+// the real outside world (what the CLI uses), and the JSON writer of the --json contract
+export { createNodeFileSystem } from './platform/nodeFileSystem.js';
+export { createNodePorts, type NodePorts } from './platform/nodePorts.js';
+export { toJson } from './ui/output.js';
+export type { Clock, Fetch, FileSystem, RandomBytes, Sleep } from './core/ports.js';
 
 // the command line, in-process
 export { main } from './cli/main.js';

@@ -1,11 +1,9 @@
 /** The real outside world of `harvest`: the process's terminal, environment, network, clock, randomness and files. */
-import { randomBytes } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Runtime } from '../commands/context/runtime.js';
+import { createNodePorts } from '../platform/nodePorts.js';
 import { createProcessIo } from '../ui/io.js';
 import { createInquirerPrompter } from '../ui/prompter.js';
 import { ExitCode } from './exitCodes.js';
-import { createNodeFileSystem } from './nodeFileSystem.js';
 
 /** The real process: terminal, environment, network, clock, randomness and files. */
 export function createProcessRuntime(): Runtime {
@@ -13,11 +11,7 @@ export function createProcessRuntime(): Runtime {
   return {
     io: createProcessIo(),
     env: process.env,
-    fetch: (input, init) => fetch(input, init),
-    now: () => new Date(),
-    random: (length) => new Uint8Array(randomBytes(length)),
-    sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined),
-    files: createNodeFileSystem(),
+    ...createNodePorts(),
     prompter: createInquirerPrompter(),
     cwd: process.cwd(),
     interruption,

@@ -62,7 +62,10 @@ async function loadDevnet(): Promise<typeof DevnetPackage> {
     throw new InputError(
       'INVALID_INPUT',
       '`harvest devnet` needs the package @symbol-harvest/devnet, which is not installed or not built',
-      { hint: 'run it from a clone of the repository: npm ci && npm run build', cause: error },
+      {
+        hint: 'install its tarball beside harvest (README, "Install from a tarball"), or run from a clone: npm ci && npm run build',
+        cause: error,
+      },
     );
   }
 }

@@ -7,7 +7,9 @@
  *   2. read every node once (network, fees, unlocked accounts); nodes that cannot be read are left out of the
  *      spreading; all nodes must be on one network
  *   3. assign a node to each account (assignNodes: the row's node, the keystore's remembered node, round-robin)
- *   4. one confirmation for the whole batch (accounts, nodes, fee estimate), then one keystore password
+ *   4. one confirmation for the whole batch (accounts, nodes, fee estimate), then one keystore password: a keystore
+ *      it does not open fails its row (KEYSTORE_LOCKED); when it opens none of the existing ones, no new keystore
+ *      is made with it either
  *   5. run delegateThroughNode per account with bounded concurrency; a failure is caught into its row; after
  *      SIGINT/SIGTERM the accounts running report the state they reached and the others are not started
  *      (FAILED, CANCELLED)
@@ -18,7 +20,8 @@
 import type { OnboardAccountResult, OnboardResult } from '../contract/onboard.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { wipe } from '../core/bytes.js';
-import { CancelledError, InputError } from '../core/errors.js';
+import { CancelledError, HarvestError, InputError } from '../core/errors.js';
+import type { KeystoreFile } from '../core/keystore/keystoreFormat.js';
 import { derivePublicKey } from '../core/keys.js';
 import { unlockKeystore } from '../core/keystore/keystoreCrypto.js';
 import { assignNodes } from '../core/onboarding/assignNodes.js';
@@ -106,21 +109,18 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
     if (probe.error !== undefined) entry.failure = failedRow(entry, probe.error, assignment.nodeUrl);
   });
 
-  const running = prepared.filter((entry) => entry.failure === undefined);
-
-  // One password for every keystore, checked against each existing one before anything is confirmed or announced
-  // (docs/ARCHITECTURE.md#safety-rules: unlock first): a wrong password must not go on to create new keystores under it.
+  const confirmed = prepared.filter((entry) => entry.failure === undefined);
   const existing = await Promise.all(
-    running.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)),
+    confirmed.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)),
   );
+  await parameters.confirm(planOf(parameters, prepared, confirmed, probed, capacities));
+
+  // One password for every keystore, asked after the confirmation and checked against each existing keystore before
+  // anything is announced (docs/ARCHITECTURE.md#safety-rules: unlock first).
   const creating = existing.some((file) => file === undefined);
-  const password = running.length === 0 ? '' : await parameters.password(creating);
-  for (const file of existing) {
-    if (file !== undefined && file !== null) {
-      wipe(unlockKeystore(file, password, keystorePath(parameters.home, file.mainAddress)).bytes);
-    }
-  }
-  await parameters.confirm(planOf(parameters, prepared, running, probed, capacities));
+  const password = confirmed.length === 0 ? '' : await parameters.password(creating);
+  checkPassword(confirmed, existing, password, parameters.home);
+  const running = confirmed.filter((entry) => entry.failure === undefined);
 
   const results = new Map<Prepared, OnboardAccountResult>();
   let done = 0;
@@ -149,5 +149,53 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
 function notStarted(): CancelledError {
   return new CancelledError('interrupted before this account was started', {
     hint: 'run the same command again: accounts already done announce nothing',
+  });
+}
+
+/**
+ * Marks FAILED (KEYSTORE_LOCKED, the line named) each row whose existing keystore the password does not open. When
+ * it opens none of them it is taken for a wrong password: the rows that would create a keystore fail too, so that
+ * a mistyped or forgotten password never splits the accounts' keystores over two passwords.
+ */
+function checkPassword(
+  entries: readonly Prepared[],
+  existing: readonly (KeystoreFile | null | undefined)[],
+  password: string,
+  home: string,
+): void {
+  let opened = 0;
+  let refused = 0;
+  entries.forEach((entry, index) => {
+    const file = existing[index];
+    if (file === undefined || file === null) return; // none yet, or damaged (the account's own run reports it)
+    try {
+      wipe(unlockKeystore(file, password, keystorePath(home, file.mainAddress)).bytes);
+      opened += 1;
+    } catch (error) {
+      if (!(error instanceof HarvestError)) throw error;
+      refused += 1;
+      entry.failure = failedRow(
+        entry,
+        new InputError('KEYSTORE_LOCKED', `line ${entry.input.line}: ${error.message}`, {
+          ...(error.hint === undefined ? {} : { hint: error.hint }),
+        }),
+        entry.nodeUrl ?? null,
+      );
+    }
+  });
+  if (opened > 0 || refused === 0) return;
+  entries.forEach((entry, index) => {
+    if (existing[index] !== undefined) return;
+    entry.failure = failedRow(
+      entry,
+      new InputError(
+        'KEYSTORE_LOCKED',
+        `line ${entry.input.line}: no keystore created: the password opens none of the batch's ${refused} existing keystore(s)`,
+        {
+          hint: 'give the password of the existing keystores (--password-file, HARVEST_PASSWORD or the prompt)',
+        },
+      ),
+      entry.nodeUrl ?? null,
+    );
   });
 }

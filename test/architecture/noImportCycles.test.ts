@@ -21,8 +21,10 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   flows: ['node', 'core', 'contract'],
   ui: ['core', 'contract'],
   commands: ['flows', 'ui', 'core', 'contract'],
-  cli: ['commands', 'flows', 'ui', 'core', 'contract'],
-  'index.ts': ['cli', 'commands', 'flows', 'node', 'ui', 'core', 'contract'],
+  platform: ['core'],
+  library: ['flows', 'node', 'platform', 'core', 'contract'],
+  cli: ['commands', 'flows', 'ui', 'platform', 'core', 'contract'],
+  'index.ts': ['cli', 'commands', 'flows', 'node', 'ui', 'library', 'platform', 'core', 'contract'],
 };
 
 /**

@@ -151,7 +151,7 @@ describe('harvest onboard (in-process, 2-node devnet over HTTP)', () => {
     expect(run.json().accounts[0]).toMatchObject({ state: 'ACTIVE', nodeUrl: node1!.url });
   });
 
-  it('on a terminal: one confirmation for the batch, one password for every keystore, one line per account', async () => {
+  it('on a terminal: one confirmation for the batch, then one password for every keystore, one line per account', async () => {
     const asked: string[] = [];
     const answers = { password: ['pw', 'pw'], confirm: [true] };
     const prompter: Prompter = {
@@ -166,7 +166,8 @@ describe('harvest onboard (in-process, 2-node devnet over HTTP)', () => {
         ['onboard', '--home', otherHome, '--accounts', file, ...nodeArgs(), '--activation-timeout', '20'],
         { tty: true, prompter },
       );
-      expect(asked).toEqual(['keystore password', 'same password again', 'Go ahead?']); // unlock first
+      // the batch is confirmed first, then the one password is asked (README, docs/commands/onboard.md)
+      expect(asked).toEqual(['Go ahead?', 'keystore password', 'same password again']);
       expect(run.stderr).toMatch(/onboard 2 account\(s\) over 2 node\(s\)/);
       expect(run.stderr).toMatch(/fees at most \d+\.\d{6} XYM in total/);
       expect(run.stderr).toMatch(/2\/2 done/);

@@ -8,8 +8,9 @@ import { runCli } from '../helpers/runCli.js';
 const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-onboard-pw-');
 
 describe('harvest onboard and the keystore password', () => {
-  it('checks the password against every existing keystore before announcing anything (KEYSTORE_LOCKED, exit 2)', async () => {
-    const [first, second] = [fixture.devnet.descriptor.accounts[0]!, fixture.devnet.descriptor.accounts[2]!];
+  it('a keystore under another password fails its row (KEYSTORE_LOCKED, its line); the others go on (exit 4)', async () => {
+    const { accounts } = fixture.devnet.descriptor;
+    const [first, second, third] = [accounts[0]!, accounts[2]!, accounts[3]!];
     const home = join(fixture.dir, 'home');
     const file = (name: string, rows: string[]) => {
       const path = join(fixture.dir, name);
@@ -24,14 +25,45 @@ describe('harvest onboard and the keystore password', () => {
         },
       );
 
-    const ok = await onboard(file('one.csv', [first.keyFile]), 'right');
-    expect(ok.json().summary).toEqual({ ACTIVE: 1 });
+    expect((await onboard(file('one.csv', [first.keyFile]), 'right')).json().summary).toEqual({ ACTIVE: 1 });
+    expect((await onboard(file('two.csv', [second.keyFile]), 'other')).json().summary).toEqual({ ACTIVE: 1 });
 
-    const wrong = await onboard(file('two.csv', [first.keyFile, second.keyFile]), 'wrong');
-    expect(wrong.exitCode).toBe(2);
-    expect(wrong.json().error.code).toBe('KEYSTORE_LOCKED');
-    expect(existsSync(join(home, 'keystore', `${second.address}.json`))).toBe(false);
-    const links = (await (await fetch(`${fixture.devnet.url}/accounts/${second.address}`)).json()) as {
+    const run = await onboard(file('three.csv', [first.keyFile, second.keyFile, third.keyFile]), 'right');
+    expect(run.exitCode).toBe(4);
+    const rows = run.json().accounts;
+    expect(rows.map((row: any) => [row.line, row.state, row.error?.code ?? null])).toEqual([
+      [2, 'ACTIVE', null],
+      [3, 'FAILED', 'KEYSTORE_LOCKED'],
+      [4, 'ACTIVE', null],
+    ]);
+    expect(rows[1]).toMatchObject({ mainAddress: second.address, nodeUrl: fixture.devnet.url });
+    expect(rows[1].error.message).toMatch(/^line 3: wrong password for keystore /);
+    expect(run.json().summary).toEqual({ ACTIVE: 2, FAILED: 1 });
+  });
+
+  it('a password that opens no existing keystore creates none (every row FAILED, exit 4, nothing announced)', async () => {
+    const [first, fresh] = [fixture.devnet.descriptor.accounts[0]!, fixture.devnet.descriptor.accounts[4]!];
+    const home = join(fixture.dir, 'home-wrong');
+    const write = (name: string, rows: string[]) => {
+      const path = join(fixture.dir, name);
+      writeFileSync(path, ['key_file', ...rows].join('\n'));
+      return path;
+    };
+    const onboard = (accounts: string, password: string) =>
+      runCli(
+        ['onboard', '--json', '--yes', '--home', home, '--node', fixture.devnet.url, '--accounts', accounts],
+        { env: { HARVEST_PASSWORD: password } },
+      );
+    expect((await onboard(write('w1.csv', [first.keyFile]), 'right')).exitCode).toBe(0);
+
+    const wrong = await onboard(write('w2.csv', [first.keyFile, fresh.keyFile]), 'wrong');
+    expect(wrong.exitCode).toBe(4);
+    expect(wrong.json().accounts.map((row: any) => [row.line, row.error?.code])).toEqual([
+      [2, 'KEYSTORE_LOCKED'],
+      [3, 'KEYSTORE_LOCKED'],
+    ]);
+    expect(existsSync(join(home, 'keystore', `${fresh.address}.json`))).toBe(false);
+    const links = (await (await fetch(`${fixture.devnet.url}/accounts/${fresh.address}`)).json()) as {
       account: { supplementalPublicKeys: Record<string, unknown> };
     };
     expect(links.account.supplementalPublicKeys).toEqual({});

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
+import { createNodeFileSystem } from '../../src/platform/nodeFileSystem.js';
 import { parseHex, toHex } from '../../src/core/bytes.js';
 import { NO_LINKS } from '../../src/core/harvesting/accountLinks.js';
 import { nodeKeyFromNode } from '../../src/core/harvesting/nodeTransportKey.js';

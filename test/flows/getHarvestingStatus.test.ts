@@ -14,7 +14,7 @@ import { serializeKeystore, type KeystoreFile } from '../../src/core/keystore/ke
 import { TESTNET } from '../../src/core/network.js';
 import { networkTimeOf } from '../../src/core/networkTime.js';
 import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
-import { createNodeFileSystem } from '../../src/cli/nodeFileSystem.js';
+import { createNodeFileSystem } from '../../src/platform/nodeFileSystem.js';
 import {
   getHarvestingStatus,
   type GetHarvestingStatusParameters,

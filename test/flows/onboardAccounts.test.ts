@@ -273,24 +273,70 @@ describe('onboardAccounts', () => {
     expect(a.chain.announced).toHaveLength(2);
   });
 
-  it('a wrong password for an existing keystore stops the batch before the confirmation; nothing written', async () => {
+  it('asks the password once, after the batch confirmation', async () => {
     fresh();
     readableNode(URL_A);
-    await onboardAccounts(parameters({ nodes: [{ url: URL_A }] }));
-    const writes = files.log.length;
-    let confirmed = false;
+    const steps: string[] = [];
 
-    await expect(
-      onboardAccounts(
-        parameters({
-          nodes: [{ url: URL_A }],
-          password: () => Promise.resolve('wrong'),
-          confirm: () => Promise.resolve(void (confirmed = true)),
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'KEYSTORE_LOCKED' });
-    expect(confirmed).toBe(false);
+    await onboardAccounts(
+      parameters({
+        nodes: [{ url: URL_A }],
+        confirm: () => Promise.resolve(void steps.push('confirm')),
+        password: (creating) => Promise.resolve(void steps.push(`password ${creating}`)).then(() => PASSWORD),
+      }),
+    );
+
+    expect(steps).toEqual(['confirm', 'password true']);
+  });
+
+  it('a keystore under another password fails its row (KEYSTORE_LOCKED, its line); the others go on', async () => {
+    fresh();
+    const a = readableNode(URL_A);
+    // line 3's keystore is made under another password by an earlier run
+    await onboardAccounts(
+      parameters({
+        accounts: [account(1)],
+        nodes: [{ url: URL_A }],
+        password: () => Promise.resolve('other'),
+      }),
+    );
+    await onboardAccounts(parameters({ accounts: [account(0)], nodes: [{ url: URL_A }] }));
+    const announced = a.chain.announced.length;
+
+    const result = await onboardAccounts(parameters({ nodes: [{ url: URL_A }] }));
+
+    expect(result.accounts.map((row) => [row.line, row.state, row.error?.code ?? null])).toEqual([
+      [2, 'ACTIVE', null],
+      [3, 'FAILED', 'KEYSTORE_LOCKED'],
+      [4, 'ACTIVE', null],
+    ]);
+    expect(result.accounts[1]).toMatchObject({ mainAddress: ADDRESSES[1], nodeUrl: URL_A });
+    expect(result.accounts[1]!.error!.message).toMatch(/^line 3: wrong password for keystore /);
+    expect(result.summary).toEqual({ ACTIVE: 2, FAILED: 1 });
+    expect(a.chain.announced).toHaveLength(announced + 1); // line 4 only
+  });
+
+  it('a password that opens none of the existing keystores creates none either; nothing announced', async () => {
+    fresh();
+    const a = readableNode(URL_A);
+    await onboardAccounts(parameters({ accounts: [account(0)], nodes: [{ url: URL_A }] }));
+    const writes = files.log.length;
+    const announced = a.chain.announced.length;
+
+    const result = await onboardAccounts(
+      parameters({ nodes: [{ url: URL_A }], password: () => Promise.resolve('wrong') }),
+    );
+
+    expect(result.accounts.map((row) => [row.line, row.state, row.error?.code ?? null])).toEqual([
+      [2, 'FAILED', 'KEYSTORE_LOCKED'],
+      [3, 'FAILED', 'KEYSTORE_LOCKED'],
+      [4, 'FAILED', 'KEYSTORE_LOCKED'],
+    ]);
+    expect(result.accounts[1]!.error!.message).toBe(
+      "line 3: no keystore created: the password opens none of the batch's 1 existing keystore(s)",
+    );
     expect(files.log.slice(writes)).toEqual([]);
+    expect(a.chain.announced).toHaveLength(announced);
   });
 
   it('the same account twice: INVALID_FILE for the whole file, no node asked', async () => {

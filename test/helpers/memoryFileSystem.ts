@@ -8,7 +8,7 @@
  *   files.crashOnWrite(2);                              // the 2nd write from now throws (power loss)
  *   files.json('/home/keystore/T….json').journal       // what the flow left
  *
- * Semantics follow src/cli/nodeFileSystem.ts: writes are atomic (a failed write leaves the old content), mkdir is
+ * Semantics follow src/platform/nodeFileSystem.ts: writes are atomic (a failed write leaves the old content), mkdir is
  * recursive, readdir of a missing folder is [], stat of a missing path is undefined, remove ignores a missing file.
  * Failures are Errors with Node's `.code` (ENOENT, EISDIR, ENOTDIR, EEXIST). Relative paths resolve against /work.
  */
