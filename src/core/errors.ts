@@ -19,6 +19,8 @@ export type InputErrorCode =
   | 'TRANSACTION_NOT_FOUND'
   | 'CONFIRMATION_REQUIRED'
   | 'KEYSTORE_LOCKED'
+  /** onboard: the batch's password does not open this row's keystore (the row fails, the batch goes on). */
+  | 'KEYSTORE_PASSWORD'
   | 'KEYSTORE_CORRUPT';
 
 /** Codes of a node that cannot be reached or answers nonsense (exit 3). */

@@ -8,7 +8,7 @@
  *      spreading; all nodes must be on one network
  *   3. assign a node to each account (assignNodes: the row's node, the keystore's remembered node, round-robin)
  *   4. one confirmation for the whole batch (accounts, nodes, fee estimate), then one keystore password: a keystore
- *      it does not open fails its row (KEYSTORE_LOCKED); when it opens none of the existing ones, no new keystore
+ *      it does not open fails its row (KEYSTORE_PASSWORD); when it opens none of the existing ones, no new keystore
  *      is made with it either
  *   5. run delegateThroughNode per account with bounded concurrency; a failure is caught into its row; after
  *      SIGINT/SIGTERM the accounts running report the state they reached and the others are not started
@@ -153,7 +153,7 @@ function notStarted(): CancelledError {
 }
 
 /**
- * Marks FAILED (KEYSTORE_LOCKED, the line named) each row whose existing keystore the password does not open. When
+ * Marks FAILED (KEYSTORE_PASSWORD, the line named) each row whose existing keystore the password does not open. When
  * it opens none of them it is taken for a wrong password: the rows that would create a keystore fail too, so that
  * a mistyped or forgotten password never splits the accounts' keystores over two passwords.
  */
@@ -176,7 +176,7 @@ function checkPassword(
       refused += 1;
       entry.failure = failedRow(
         entry,
-        new InputError('KEYSTORE_LOCKED', `line ${entry.input.line}: ${error.message}`, {
+        new InputError('KEYSTORE_PASSWORD', `line ${entry.input.line}: ${error.message}`, {
           ...(error.hint === undefined ? {} : { hint: error.hint }),
         }),
         entry.nodeUrl ?? null,
@@ -189,7 +189,7 @@ function checkPassword(
     entry.failure = failedRow(
       entry,
       new InputError(
-        'KEYSTORE_LOCKED',
+        'KEYSTORE_PASSWORD',
         `line ${entry.input.line}: no keystore created: the password opens none of the batch's ${refused} existing keystore(s)`,
         {
           hint: 'give the password of the existing keystores (--password-file, HARVEST_PASSWORD or the prompt)',

@@ -8,7 +8,7 @@ import { runCli } from '../helpers/runCli.js';
 const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-onboard-pw-');
 
 describe('harvest onboard and the keystore password', () => {
-  it('a keystore under another password fails its row (KEYSTORE_LOCKED, its line); the others go on (exit 4)', async () => {
+  it('a keystore under another password fails its row (KEYSTORE_PASSWORD, its line); the others go on (exit 4)', async () => {
     const { accounts } = fixture.devnet.descriptor;
     const [first, second, third] = [accounts[0]!, accounts[2]!, accounts[3]!];
     const home = join(fixture.dir, 'home');
@@ -33,7 +33,7 @@ describe('harvest onboard and the keystore password', () => {
     const rows = run.json().accounts;
     expect(rows.map((row: any) => [row.line, row.state, row.error?.code ?? null])).toEqual([
       [2, 'ACTIVE', null],
-      [3, 'FAILED', 'KEYSTORE_LOCKED'],
+      [3, 'FAILED', 'KEYSTORE_PASSWORD'],
       [4, 'ACTIVE', null],
     ]);
     expect(rows[1]).toMatchObject({ mainAddress: second.address, nodeUrl: fixture.devnet.url });
@@ -59,8 +59,8 @@ describe('harvest onboard and the keystore password', () => {
     const wrong = await onboard(write('w2.csv', [first.keyFile, fresh.keyFile]), 'wrong');
     expect(wrong.exitCode).toBe(4);
     expect(wrong.json().accounts.map((row: any) => [row.line, row.error?.code])).toEqual([
-      [2, 'KEYSTORE_LOCKED'],
-      [3, 'KEYSTORE_LOCKED'],
+      [2, 'KEYSTORE_PASSWORD'],
+      [3, 'KEYSTORE_PASSWORD'],
     ]);
     expect(existsSync(join(home, 'keystore', `${fresh.address}.json`))).toBe(false);
     const links = (await (await fetch(`${fixture.devnet.url}/accounts/${fresh.address}`)).json()) as {

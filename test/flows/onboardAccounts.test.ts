@@ -289,7 +289,7 @@ describe('onboardAccounts', () => {
     expect(steps).toEqual(['confirm', 'password true']);
   });
 
-  it('a keystore under another password fails its row (KEYSTORE_LOCKED, its line); the others go on', async () => {
+  it('a keystore under another password fails its row (KEYSTORE_PASSWORD, its line); the others go on', async () => {
     fresh();
     const a = readableNode(URL_A);
     // line 3's keystore is made under another password by an earlier run
@@ -307,7 +307,7 @@ describe('onboardAccounts', () => {
 
     expect(result.accounts.map((row) => [row.line, row.state, row.error?.code ?? null])).toEqual([
       [2, 'ACTIVE', null],
-      [3, 'FAILED', 'KEYSTORE_LOCKED'],
+      [3, 'FAILED', 'KEYSTORE_PASSWORD'],
       [4, 'ACTIVE', null],
     ]);
     expect(result.accounts[1]).toMatchObject({ mainAddress: ADDRESSES[1], nodeUrl: URL_A });
@@ -328,9 +328,9 @@ describe('onboardAccounts', () => {
     );
 
     expect(result.accounts.map((row) => [row.line, row.state, row.error?.code ?? null])).toEqual([
-      [2, 'FAILED', 'KEYSTORE_LOCKED'],
-      [3, 'FAILED', 'KEYSTORE_LOCKED'],
-      [4, 'FAILED', 'KEYSTORE_LOCKED'],
+      [2, 'FAILED', 'KEYSTORE_PASSWORD'],
+      [3, 'FAILED', 'KEYSTORE_PASSWORD'],
+      [4, 'FAILED', 'KEYSTORE_PASSWORD'],
     ]);
     expect(result.accounts[1]!.error!.message).toBe(
       "line 3: no keystore created: the password opens none of the batch's 1 existing keystore(s)",
