@@ -150,6 +150,7 @@ export async function readHarvestingStatus(
       chainHeight: chain.height,
       minHarvesterBalance: properties.minHarvesterBalance,
       maxHarvesterBalance: properties.maxHarvesterBalance,
+      totalChainImportance: properties.totalChainImportance,
       blockTimeMs,
       requestConfirmedBlocksAgo,
     },
