@@ -200,6 +200,28 @@ describe('delegate, unlink, sign, onboard, requests, decrypt-check, node, devnet
       plain,
     );
     expectNoBlanks(requests);
+    const unhashed = formatRequests(
+      {
+        nodePublicKey: KEY,
+        nodeAddress: ADDRESS,
+        network: 'testnet',
+        requests: [
+          {
+            height: 5n,
+            hash: null,
+            verdict: 'ACCEPTABLE',
+            unlocked: null,
+            mainPublicKey: null,
+            remotePublicKey: null,
+            reasons: [],
+          },
+        ],
+        summary: { total: 1, acceptable: 1, rejected: 0, failed: 0, superseded: 0, unlocked: null },
+      } as never,
+      plain,
+    );
+    expectNoBlanks(unhashed);
+    expect(unhashed).toContain('height 5  ACCEPTABLE');
     const check = formatDecryptCheck({ nodePublicKey: KEY, requests: [] }, plain);
     expectNoBlanks(check);
     expect(check).toContain('no delegation requests');
