@@ -49,6 +49,6 @@ export function createContext(runtime: Runtime, options: GlobalOptions): Context
     readKeystorePassword: keystorePassword,
     ...createOutputFiles(runtime.files, resolvePath),
     connectNode: nodeConnector(runtime, nodeUrl, timeoutMs),
-    openKeystore: keystoreOpener(runtime, home, keystorePassword),
+    openKeystore: keystoreOpener(runtime, home, keystorePassword, (text) => output.note(text)),
   };
 }

@@ -17,11 +17,12 @@ export function nodeConnector(
     );
 }
 
-/** Opens keystores under `home`, reading the password with `readKeystorePassword` when needed. */
+/** Opens keystores under `home`, reading the password with `readKeystorePassword` when needed; warns of loose modes. */
 export function keystoreOpener(
   runtime: Runtime,
   home: string,
   readKeystorePassword: Context['readKeystorePassword'],
+  onWarning: (text: string) => void,
 ): (account: KeystoreAccount, passwordFile: string | undefined) => Promise<KeystoreSession> {
   return (account, passwordFile) =>
     openKeystore({
@@ -30,5 +31,6 @@ export function keystoreOpener(
       ...account,
       password: (creating) => readKeystorePassword(passwordFile, creating),
       random: runtime.random,
+      onWarning,
     });
 }

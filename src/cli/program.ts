@@ -73,7 +73,22 @@ export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandR
       .summary(definition.summary)
       .description(definition.description);
     definition.configure(command, program);
+    showGlobalOptions(command, definition.unusedGlobals ?? []);
     command.action((...received: unknown[]) => run(entry, received.at(-1) as Command));
   }
   return program;
+}
+
+/**
+ * `<command> --help` lists, under "Global Options", the program's flags that the command reads: every global flag
+ * but `--version` and the ones its definition names as unused, so that a global flag added later shows up.
+ */
+function showGlobalOptions(command: Command, unused: readonly string[]): void {
+  command.configureHelp({
+    showGlobalOptions: true,
+    visibleGlobalOptions: (cmd) =>
+      (cmd.parent?.options ?? []).filter(
+        (option) => !option.hidden && option.long !== '--version' && !unused.includes(option.long ?? ''),
+      ),
+  });
 }

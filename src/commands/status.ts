@@ -38,7 +38,16 @@ async function status(options: StatusOptions, ctx: Context): Promise<HarvestingS
   const watchTimeoutMs = parseWatchTimeout(options.watchTimeout);
   const maxFailedPolls = parseMaxFailedPolls(options.maxFailedPolls);
   const account = await readAccount(options, ctx);
-  const keystore = { files: ctx.runtime.files, home: ctx.home };
+  const warned = new Set<string>();
+  const keystore = {
+    files: ctx.runtime.files,
+    home: ctx.home,
+    // said once, though --watch reads the keystore at every poll
+    onWarning: (text: string) => {
+      if (!warned.has(text)) ctx.output.note(text);
+      warned.add(text);
+    },
+  };
   const connect = (url: string) =>
     connectNode({ url, fetch: ctx.runtime.fetch, sleep: ctx.runtime.sleep, timeoutMs: ctx.timeoutMs });
   const nodeUrl = ctx.nodeUrl ?? (await rememberedNodeUrl(account, ctx));

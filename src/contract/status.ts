@@ -34,6 +34,8 @@ export interface HarvestingStatusDetails {
   readonly chainHeight: bigint;
   readonly minHarvesterBalance: bigint;
   readonly maxHarvesterBalance: bigint;
+  /** What the importances of all accounts add up to (/network/properties), undefined when the node does not say. */
+  readonly totalChainImportance?: bigint | undefined;
   /** Block time in ms, undefined when the node does not say (or blocks are made by hand). */
   readonly blockTimeMs: number | undefined;
   /** Blocks since the newest confirmed delegation request to the linked node, if any. */

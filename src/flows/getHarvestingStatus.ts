@@ -39,7 +39,14 @@ export interface GetHarvestingStatusParameters {
   /** The public network the node must be on (--network); undefined for private networks. */
   readonly expectedNetwork?: NetworkParameters | undefined;
   /** Where keystores are (the harvest home); without it no keystore fact is used. */
-  readonly keystore?: { readonly files: FileSystem; readonly home: string } | undefined;
+  readonly keystore?:
+    | {
+        readonly files: FileSystem;
+        readonly home: string;
+        /** Told when the keystore file may be read by others. */
+        readonly onWarning?: ((text: string) => void) | undefined;
+      }
+    | undefined;
   /** A client of another node: the one the keystore remembers, when the account is linked to it. */
   readonly connect: (url: string) => NodeClient;
   readonly now: Clock;
@@ -77,7 +84,12 @@ export async function readHarvestingStatus(
   const keystore =
     parameters.keystore === undefined
       ? undefined
-      : await readKeystoreFile(parameters.keystore.files, parameters.keystore.home, mainAddress);
+      : await readKeystoreFile(
+          parameters.keystore.files,
+          parameters.keystore.home,
+          mainAddress,
+          parameters.keystore.onWarning,
+        );
   const links = account?.links ?? { remote: undefined, vrf: undefined, node: undefined };
 
   // The three remaining questions are independent: ask them at once.
@@ -150,6 +162,7 @@ export async function readHarvestingStatus(
       chainHeight: chain.height,
       minHarvesterBalance: properties.minHarvesterBalance,
       maxHarvesterBalance: properties.maxHarvesterBalance,
+      totalChainImportance: properties.totalChainImportance,
       blockTimeMs,
       requestConfirmedBlocksAgo,
     },

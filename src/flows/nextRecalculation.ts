@@ -3,6 +3,7 @@ import {
   DEFAULT_IMPORTANCE_GROUPING,
   nextRecalculationHeight,
 } from '../core/harvesting/importanceRecalculation.js';
+import { describeWait } from '../core/units/describeWait.js';
 import type { NodeFacts } from './lifecycle/readNodeFacts.js';
 
 /** When importance is recalculated next, and what to do then. */
@@ -14,6 +15,6 @@ export function nextRecalculationNote(facts: NodeFacts): string {
   const seconds = Number(next - facts.chainHeight) * (facts.blockTimeMs / 1000);
   return (
     `importance is 0: the request is not sent now (the node would drop it). Importance is recalculated at height ` +
-    `${next} (in about ${Math.ceil(seconds / 60)} min); then run again, or with --resend`
+    `${next} (${describeWait(seconds)}); then run again, or with --resend`
   );
 }

@@ -24,6 +24,8 @@ export interface NetworkProperties {
   readonly blockGenerationTargetTimeMs: number | undefined;
   readonly maxTransactionLifetimeMs: number | undefined;
   readonly defaultDynamicFeeMultiplier: bigint | undefined;
+  /** chain.totalChainImportance: what the importances of all accounts add up to, when given. */
+  readonly totalChainImportance?: bigint | undefined;
   readonly forkHeights: {
     /** From this height aggregates must be V3 (docs/protocol.md §3.4). */
     readonly uniqueAggregateTransactionHash: bigint | undefined;
@@ -65,6 +67,7 @@ export async function getNetworkProperties(transport: NodeTransport): Promise<Ne
     blockGenerationTargetTimeMs: optional(chain, 'blockGenerationTargetTime', duration),
     maxTransactionLifetimeMs: optional(chain, 'maxTransactionLifetime', duration),
     defaultDynamicFeeMultiplier: optional(chain, 'defaultDynamicFeeMultiplier', integer),
+    totalChainImportance: optional(chain, 'totalChainImportance', integer),
     forkHeights: {
       uniqueAggregateTransactionHash: optional(forks, 'uniqueAggregateTransactionHash', integer),
       strictAggregateTransactionHash: optional(forks, 'strictAggregateTransactionHash', integer),

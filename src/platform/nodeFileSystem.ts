@@ -4,8 +4,12 @@ import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs
 import { basename, dirname, join } from 'node:path';
 import type { FileSystem } from '../core/ports.js';
 
-/** The real file system, with the atomic replace that keystore and config files rely on. */
-export function createNodeFileSystem(): FileSystem {
+/**
+ * The real file system, with the atomic replace that keystore and config files rely on. Windows has no POSIX
+ * permissions (its modes say nothing of who may read a file), so there stat reports no group or other bits.
+ */
+export function createNodeFileSystem(platform: NodeJS.Platform = process.platform): FileSystem {
+  const modeMask = platform === 'win32' ? 0o7700 : 0o7777;
   return {
     readFile: async (path) => new Uint8Array(await readFile(path)),
     writeFileAtomic,
@@ -23,7 +27,7 @@ export function createNodeFileSystem(): FileSystem {
     stat: async (path) => {
       try {
         const info = await stat(path);
-        return { mode: info.mode & 0o7777, size: info.size, isFile: info.isFile() };
+        return { mode: info.mode & modeMask, size: info.size, isFile: info.isFile() };
       } catch (error) {
         // ENOTDIR: a parent is a file, so the path cannot exist either
         if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;

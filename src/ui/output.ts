@@ -5,7 +5,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { toHex } from '../core/bytes.js';
-import { HarvestError } from '../core/errors.js';
+import { CancelledError, HarvestError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 /** How a result is turned into human text. */
@@ -31,7 +31,10 @@ export interface OutputOptions {
 export interface Output {
   /** Writes the command's result: JSON with --json, else `format(result)`. Call at most once. */
   result<T>(value: T, format: Formatter<T>): void;
-  /** Writes an error: `{"error":{…}}` on stdout with --json, a short message on stderr otherwise. */
+  /**
+   * Writes an error: `{"error":{…}}` on stdout with --json, a short message on stderr otherwise (a plain
+   * "Cancelled." when the user declined).
+   */
   error(error: unknown): void;
   /** A line for the human on stderr (warnings, hints); kept with --json too, as stderr is not parsed. */
   note(text: string): void;
@@ -103,6 +106,10 @@ export function createOutput(io: Io, options: OutputOptions): Output {
       const document = errorDocument(error, options.verbose);
       if (options.json) {
         io.stdout.write(`${toJson(document)}\n`);
+      } else if (error instanceof CancelledError) {
+        // the user said no (or pressed Ctrl+C at a prompt): not a failure to shout about (docs/cli.md)
+        io.stderr.write('Cancelled.\n');
+        return;
       } else {
         const { message, hint, details } = document.error as {
           message: string;

@@ -81,7 +81,30 @@ describe('harvest delegate on a terminal', () => {
         prompter,
       },
     );
-    expect(run.stderr).toMatch(/error:.* declined by the user/);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('Cancelled.');
+    expect(run.stderr).not.toMatch(/error:|CANCELLED/);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('Cancelled'))).toEqual(['Cancelled.']);
+    expect(run.stdout).toBe('');
+    expect(run.exitCode).toBe(130);
+  });
+
+  it('declining with --json keeps the CANCELLED error document on stdout, exit 130', async () => {
+    const account = fixture.devnet.descriptor.accounts[3]!;
+    const { prompter } = scriptedPrompter({ password: ['pw', 'pw'], confirm: [false] });
+    const run = await runCli(
+      [
+        'delegate',
+        '--json',
+        '--home',
+        fixture.dir,
+        '--node',
+        fixture.devnet.url,
+        '--key-file',
+        account.keyFile,
+      ],
+      { tty: true, prompter },
+    );
+    expect(run.json()).toEqual({ error: { code: 'CANCELLED', message: 'declined by the user' } });
     expect(run.exitCode).toBe(130);
   });
 });

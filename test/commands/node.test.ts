@@ -115,7 +115,7 @@ describe('harvest node', () => {
     expect(run.stdout).toContain('network         mainnet (identifier 104)');
     expect(run.stdout).toContain('version         1.0.3.9, roles peer, api, voting');
     expect(run.stdout).toContain('(safe)');
-    expect(run.stdout).toContain('lowest delegate importance  123456789');
+    expect(run.stdout).toContain('lowest delegate importance  ≈ 123 XYM weighted');
   });
 
   it('refuses a node of another network with WRONG_NETWORK (exit 2)', async () => {

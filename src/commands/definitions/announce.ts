@@ -23,6 +23,7 @@ export const announceDefinition = defineCommand<AnnounceOptions>({
     '{"payload": …}) through --node, after checking that they are signed for the node\'s network, showing every ' +
     'inner transaction and asking for confirmation (--yes skips). Refuses anything but key links and delegation ' +
     'requests (UNSAFE_TRANSACTION) unless --allow-any, and an expired deadline (TRANSACTION_REJECTED).',
+  unusedGlobals: ['--home'],
   configure: (command) =>
     command
       .argument('<signed>', "the signed file ('-' = standard input)")

@@ -5,11 +5,19 @@
  */
 import type { Command } from 'commander';
 
+/** Global flags that only some commands read. */
+export type UnusedGlobalFlag = '--node' | '--network' | '--timeout' | '--yes' | '--home' | '--no-input';
+
 /** The light half of a command; `Options` is the shape of its flags as commander parses them. */
 export interface CommandDefinition<Options> {
   readonly name: string;
   readonly summary: string;
   readonly description: string;
+  /**
+   * The global flags (docs/cli.md) this command never reads (or lists among its own flags), left out of its
+   * `--help`; every other global flag, including any added later, is listed under "Global Options".
+   */
+  readonly unusedGlobals?: readonly UnusedGlobalFlag[];
   /** Declares the arguments and flags (docs/commands/<name>.md); the CLI adds the action. */
   readonly configure: (command: Command, program: Command) => void;
   /** The flags of a parsed command line, typed. */

@@ -34,6 +34,8 @@ export const onboardDefinition = defineCommand<OnboardOptions>({
    * subcommand), keeping the last value; so every occurrence is collected from the program's `option:node` events,
    * which makes `--node` repeatable here without changing it for the other commands.
    */
+  // --node is one of its own flags (repeatable), so help lists it once, there
+  unusedGlobals: ['--node'],
   configure: (command, program) => {
     const nodeUrls: string[] = [];
     program.on('option:node', (value: string) => nodeUrls.push(value));

@@ -21,6 +21,7 @@ export const requestsDefinition = defineCommand<RequestsOptions>({
     'request, top level or inside an aggregate, opens each with the node key and checks it against chain ' +
     "state with the node's own rules. Requests others sent that fail to decrypt are listed but do not change " +
     'the exit code.',
+  unusedGlobals: ['--yes', '--home', '--no-input'],
   configure: (command) =>
     command
       .option(

@@ -25,6 +25,7 @@ export const statusDefinition = defineCommand<StatusOptions>({
     'Reads the account from the node (--node, or the node the keystore remembers) and the node it is linked ' +
     'to: links, eligibility, whether that node has unlocked the account, the next importance ' +
     'recalculation. Never asks for the keystore password. Every state exits 0; --watch waits for a change.',
+  unusedGlobals: ['--yes'],
   configure: (command) =>
     command
       .option('--address <base32>', 'the main account address')

@@ -14,6 +14,7 @@ import {
   type ScryptParameters,
 } from '../../core/keystore/keystoreCrypto.js';
 import { parseKeystore, serializeKeystore, type KeystoreFile } from '../../core/keystore/keystoreFormat.js';
+import { keystoreModeWarning } from './keystoreModeWarning.js';
 
 /** Everything needed to open one account's keystore. */
 export interface OpenKeystoreParameters {
@@ -27,6 +28,8 @@ export interface OpenKeystoreParameters {
   readonly random: RandomBytes;
   /** scrypt cost for a new keystore (tests lower it). */
   readonly scrypt?: ScryptParameters;
+  /** Told when the existing file may be read by others (keystoreModeWarning); nothing is said without it. */
+  readonly onWarning?: ((text: string) => void) | undefined;
 }
 
 /** An unlocked keystore: its current content, its key, and how to persist a new version. */
@@ -53,7 +56,7 @@ export function keystorePath(home: string, mainAddress: string): string {
 export async function openKeystore(parameters: OpenKeystoreParameters): Promise<KeystoreSession> {
   const { files, home, mainAddress } = parameters;
   const path = keystorePath(home, mainAddress);
-  const existing = await readKeystoreText(files, path);
+  const existing = await readKeystoreText(files, path, parameters.onWarning);
   let file: KeystoreFile;
   let key: KeystoreKey;
   if (existing === undefined) {
@@ -105,10 +108,16 @@ export async function openKeystore(parameters: OpenKeystoreParameters): Promise<
   return session;
 }
 
-async function readKeystoreText(files: FileSystem, path: string): Promise<string | undefined> {
+async function readKeystoreText(
+  files: FileSystem,
+  path: string,
+  onWarning: ((text: string) => void) | undefined,
+): Promise<string | undefined> {
   const info = await files.stat(path);
   if (info === undefined) return undefined;
   if (!info.isFile) throw new InputError('INVALID_FILE', `keystore ${path} is not a file`);
+  const warning = keystoreModeWarning(path, info.mode);
+  if (warning !== undefined) onWarning?.(warning);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(await files.readFile(path));
   } catch (error) {

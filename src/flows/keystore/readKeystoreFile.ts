@@ -5,21 +5,25 @@
 import { InputError } from '../../core/errors.js';
 import type { FileSystem } from '../../core/ports.js';
 import { parseKeystore, type KeystoreFile } from '../../core/keystore/keystoreFormat.js';
+import { keystoreModeWarning } from './keystoreModeWarning.js';
 import { keystorePath } from './openKeystore.js';
 
 /**
- * The parsed keystore of `mainAddress`, or undefined when there is none.
+ * The parsed keystore of `mainAddress`, or undefined when there is none; `onWarning` hears when others may read it.
  * @throws {InputError} KEYSTORE_CORRUPT (damaged, or another account's file), INVALID_FILE (unreadable)
  */
 export async function readKeystoreFile(
   files: FileSystem,
   home: string,
   mainAddress: string,
+  onWarning?: (text: string) => void,
 ): Promise<KeystoreFile | undefined> {
   const path = keystorePath(home, mainAddress);
   const info = await files.stat(path);
   if (info === undefined) return undefined;
   if (!info.isFile) throw new InputError('INVALID_FILE', `keystore ${path} is not a file`);
+  const warning = keystoreModeWarning(path, info.mode);
+  if (warning !== undefined) onWarning?.(warning);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await files.readFile(path));

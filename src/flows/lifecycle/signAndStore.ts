@@ -19,6 +19,7 @@ import type { AggregateVersion } from '../../core/transactions/transactionTypes.
 import type { KeystoreSession } from '../keystore/openKeystore.js';
 import type { SignedTransaction } from './announceAndWait.js';
 import type { MainKey, TransactionPlan } from './plan.js';
+import { describeXym } from '../../core/units/describeXym.js';
 
 /** Inputs of signAndStore. */
 export interface SignAndStoreParameters {
@@ -116,13 +117,14 @@ function checkBalance(
   if (balance < fee) {
     throw new RejectedError(
       'INSUFFICIENT_BALANCE',
-      `balance ${balance} µXYM does not cover the fee of ${fee} µXYM`,
+      `balance ${describeXym(balance)} does not cover the fee of ${describeXym(fee)}`,
     );
   }
   if (eligibility !== undefined && (balance - fee < eligibility.min || balance - fee > eligibility.max)) {
     throw new RejectedError(
       'NOT_ELIGIBLE',
-      `balance after the fee (${balance - fee} µXYM) is outside the harvesting range ${eligibility.min}..${eligibility.max} µXYM`,
+      `balance after the fee (${describeXym(balance - fee)}) is outside the harvesting range ` +
+        `${describeXym(eligibility.min)} to ${describeXym(eligibility.max)}`,
     );
   }
 }

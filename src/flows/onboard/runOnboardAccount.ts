@@ -32,6 +32,7 @@ export async function runOne(
           password: () => Promise.resolve(password),
           random: parameters.random,
           ...(parameters.scrypt === undefined ? {} : { scrypt: parameters.scrypt }),
+          onWarning: parameters.onNote,
         }),
       fee: parameters.fee,
       confirm: () => Promise.resolve(), // the batch was confirmed once, up front

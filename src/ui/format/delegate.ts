@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { toHex } from '../../core/bytes.js';
+import { describeXym } from '../../core/units/describeXym.js';
 import type { DelegatePlan, DelegateResult, PlannedTransaction } from '../../contract/setupResult.js';
 
 const KIND_TEXT: Readonly<Record<string, string>> = {
@@ -12,11 +13,9 @@ const KIND_TEXT: Readonly<Record<string, string>> = {
   delegationRequest: 'delegation request to node',
 };
 
-/** µXYM as XYM with 6 decimals. */
+/** µXYM as XYM with six decimals and thousands separators (core/units/describeXym.ts). */
 export function formatXym(microXym: bigint): string {
-  const whole = microXym / 1_000_000n;
-  const fraction = (microXym % 1_000_000n).toString().padStart(6, '0');
-  return `${whole}.${fraction} XYM`;
+  return describeXym(microXym);
 }
 
 function formatPlanned(transactions: readonly PlannedTransaction[]): string[] {
@@ -34,8 +33,12 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
       : [`node           ${plan.nodeUrl ?? '(offline)'}  ${toHex(plan.nodePublicKey)}`]),
     `remote key     ${toHex(plan.remotePublicKey)}`,
     `VRF key        ${toHex(plan.vrfPublicKey)}`,
-    `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
-    ...formatPlanned(plan.transactions),
+    ...(plan.transactions.length === 0
+      ? ['nothing to change']
+      : [
+          `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
+          ...formatPlanned(plan.transactions),
+        ]),
     ...(plan.requestSkipped
       ? ['importance is 0: the request is not sent now (the node would drop it); --force sends it']
       : []),
@@ -49,8 +52,9 @@ export function formatDelegateResult(result: DelegateResult, style: ChalkInstanc
     ...(result.nodePublicKey === null ? [] : [`node key       ${toHex(result.nodePublicKey)}`]),
     `remote key     ${hexOr(result.remotePublicKey, 'none')}`,
     `VRF key        ${hexOr(result.vrfPublicKey, 'none')}`,
-    'inner transactions:',
-    ...formatPlanned(result.plan),
+    ...(result.plan.length === 0
+      ? ['nothing to change']
+      : ['inner transactions:', ...formatPlanned(result.plan)]),
   ];
   for (const transaction of result.transactions) {
     lines.push(

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { describeXym } from '../../core/units/describeXym.js';
 
 /** The parts of the devnet descriptor the banner shows (src/devnet/startDevnet.ts DevnetDescriptor). */
 export interface DevnetBanner {
@@ -19,11 +20,9 @@ export interface DevnetBanner {
   }[];
 }
 
-/** µXYM → "123,456.000000 XYM". */
+/** µXYM (a decimal string) → "123,456.000000 XYM". */
 function formatXym(microXym: string): string {
-  const padded = microXym.padStart(7, '0');
-  const whole = padded.slice(0, -6).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${whole}.${padded.slice(-6)} XYM`;
+  return describeXym(BigInt(microXym));
 }
 
 /** The readable banner of `harvest devnet`, like a local Ethereum devnet prints. */
@@ -43,7 +42,8 @@ export function formatDevnet(devnet: DevnetBanner, style: ChalkInstance): string
     lines.push('', style.bold('Nodes'));
     devnet.nodes.forEach((node, index) => lines.push(`  (${index}) ${node.url}  ${node.nodePublicKey}`));
   }
-  lines.push('', style.bold('Funded accounts') + ' (private keys are in the key files)');
+  if (devnet.accounts.length === 0) lines.push('', 'no funded accounts (--accounts 0)');
+  else lines.push('', style.bold('Funded accounts') + ' (private keys are in the key files)');
   devnet.accounts.forEach((account, index) =>
     lines.push(`  (${index}) ${account.address}  ${formatXym(account.balance)}  ${account.keyFile}`),
   );

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { InspectNodeResult } from '../../contract/nodeInspection.js';
+import { formatImportance } from './importance.js';
 
 const ROLE_NAMES: readonly (readonly [number, string])[] = [
   [1, 'peer'],
@@ -26,12 +27,12 @@ export function formatNode(result: InspectNodeResult, style: ChalkInstance): str
   return [
     `node            ${result.nodeUrl}  ${result.friendlyName === '' ? '' : `"${result.friendlyName}"`}`.trimEnd(),
     `network         ${result.network} (identifier ${result.networkIdentifier})`,
-    `version         ${result.version}, roles ${roles.join(', ') || 'none'}`,
+    `version         ${result.version || 'unknown'}, roles ${roles.join(', ') || 'none'}`,
     `chain height    ${result.chainHeight}`,
     `transport key   ${transport}`,
-    `owner key       ${result.mainPublicKey}`,
+    `owner key       ${result.mainPublicKey || 'unknown'}`,
     `harvesting      ${unlocked}`,
-    `lowest delegate importance  ${harvesting.lowestDelegateImportance === null ? 'unknown' : String(harvesting.lowestDelegateImportance)}`,
+    `lowest delegate importance  ${harvesting.lowestDelegateImportance === null ? 'unknown (no delegate seen)' : formatImportance(harvesting.lowestDelegateImportance)}`,
     `fees            median ${fees.medianFeeMultiplier}, average ${fees.averageFeeMultiplier}, node minimum ${fees.minFeeMultiplier}`,
     `aggregates      version ${result.aggregateVersion}`,
   ].join('\n');

@@ -4,7 +4,7 @@ import { formatXym } from './delegate.js';
 /** The one batch confirmation of `harvest onboard`: how many accounts, on which nodes, the fees at most. */
 export function formatOnboardPlan(plan: OnboardPlan): string {
   return [
-    `onboard ${plan.accounts} account(s) over ${plan.nodes.length} node(s):`,
+    `onboard ${plan.accounts} account(s) over ${plan.nodes.length} node(s)${plan.nodes.length === 0 ? '' : ':'}`,
     ...plan.nodes.map(
       (node) =>
         `  ${node.url}  ${node.accounts} account(s)` +

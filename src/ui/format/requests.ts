@@ -19,7 +19,7 @@ export function formatRequests(result: RequestsResult, style: ChalkInstance): st
     const unlocked = request.unlocked === null ? '' : request.unlocked ? ', unlocked' : ', not unlocked';
     lines.push(
       '',
-      `height ${request.height}  ${request.hash === null ? '' : toHex(request.hash)}  ${verdict}${unlocked}`,
+      `height ${request.height}  ${request.hash === null ? '' : `${toHex(request.hash)}  `}${verdict}${unlocked}`,
     );
     if (request.mainPublicKey !== null) lines.push(`  main         ${toHex(request.mainPublicKey)}`);
     if (request.remotePublicKey !== null) lines.push(`  remote       ${toHex(request.remotePublicKey)}`);

@@ -26,6 +26,7 @@ export function formatTransactionReview(descriptions: readonly TransactionDescri
 
 /** Human text of a signed file. */
 export function formatSignedFile(file: TransactionFile): string {
+  if (file.transactions.length === 0) return 'no transactions';
   return file.transactions
     .map(
       (transaction) =>

@@ -1,7 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import { toHex } from '../../core/bytes.js';
+import { describeWait } from '../../core/units/describeWait.js';
+import { describeXym } from '../../core/units/describeXym.js';
 import type { HarvestingReason, HarvestingState } from '../../core/harvesting/summarizeHarvesting.js';
 import type { HarvestingStatus, HarvestingStatusDetails } from '../../contract/status.js';
+import { formatImportance } from './importance.js';
 
 /** One line per state word: what it means for the account holder. */
 const STATE_MEANINGS: Readonly<Record<HarvestingState, string>> = {
@@ -39,8 +42,8 @@ export function formatStatus(
   lines.push(
     '',
     `account         ${status.mainAddress}`,
-    `balance         ${formatXym(status.balance)} XYM`,
-    `importance      ${status.importance}`,
+    `balance         ${describeXym(status.balance)}`,
+    `importance      ${formatImportance(status.importance, details?.totalChainImportance)}`,
     `remote key      ${link(status.links.remote)}`,
     `VRF key         ${link(status.links.vrf)}`,
     `node key        ${link(status.links.node)}`,
@@ -52,9 +55,7 @@ export function formatStatus(
   }
   const next = status.nextImportanceRecalculation;
   if (next !== null) {
-    lines.push(
-      `next recalc     block ${next.height}${next.estimatedAt === null ? '' : ` (about ${next.estimatedAt})`}`,
-    );
+    lines.push(`next recalc     block ${next.height}${whenReached(next.height, details)}`);
   }
   return lines.join('\n');
 }
@@ -70,18 +71,18 @@ function explainReason(
     case 'ZERO_IMPORTANCE':
       return next === null
         ? 'importance is 0 until the next importance recalculation: the node would drop a request now'
-        : `importance is 0 until block ${next.height}${next.estimatedAt === null ? '' : ` (about ${next.estimatedAt})`}: ` +
+        : `importance is 0 until block ${next.height}${whenReached(next.height, details)}: ` +
             'the node would drop a request now; send it after that block';
     case 'BALANCE_BELOW_MINIMUM':
       return (
-        `balance ${formatXym(status.balance)} XYM is below the harvesting minimum` +
-        (details === undefined ? '' : ` of ${formatXym(details.minHarvesterBalance)} XYM`) +
+        `balance ${describeXym(status.balance)} is below the harvesting minimum` +
+        (details === undefined ? '' : ` of ${describeXym(details.minHarvesterBalance)}`) +
         ': the node would drop the account'
       );
     case 'BALANCE_ABOVE_MAXIMUM':
       return (
-        `balance ${formatXym(status.balance)} XYM is above the harvesting maximum` +
-        (details === undefined ? '' : ` of ${formatXym(details.maxHarvesterBalance)} XYM`) +
+        `balance ${describeXym(status.balance)} is above the harvesting maximum` +
+        (details === undefined ? '' : ` of ${describeXym(details.maxHarvesterBalance)}`) +
         ': the node would drop the account'
       );
     case 'NODE_UNREACHABLE':
@@ -122,8 +123,9 @@ function explainReason(
   }
 }
 
-/** µXYM as XYM with six decimals and thousands separators. */
-function formatXym(amount: bigint): string {
-  const whole = (amount / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${whole}.${(amount % 1_000_000n).toString().padStart(6, '0')}`;
+/** " (in about 6 h)" from the blocks left and the block time, or nothing when the block time is not known. */
+function whenReached(height: bigint, details: HarvestingStatusDetails | undefined): string {
+  if (details?.blockTimeMs === undefined) return '';
+  const seconds = (Number(height - details.chainHeight) * details.blockTimeMs) / 1000;
+  return ` (${describeWait(seconds)})`;
 }

@@ -13,10 +13,11 @@ export function formatUnlinkPlan(plan: UnlinkPlan): string {
   const unlinksNode = plan.transactions.some((transaction) => transaction.kind === 'nodeUnlink');
   return [
     `unlink for ${plan.mainAddress} on ${plan.network}, through ${plan.nodeUrl}`,
-    `aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`,
-    ...plan.transactions.map(
-      (transaction, index) =>
-        `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${transaction.publicKey === null ? '' : toHex(transaction.publicKey)}`,
+    ...(plan.transactions.length === 0
+      ? ['nothing to unlink']
+      : [`aggregate v${plan.aggregateVersion}, fee ${formatXym(plan.fee)}:`]),
+    ...plan.transactions.map((transaction, index) =>
+      `  ${index + 1}. ${KIND_TEXT[transaction.kind] ?? transaction.kind}  ${transaction.publicKey === null ? '' : toHex(transaction.publicKey)}`.trimEnd(),
     ),
     ...(unlinksNode
       ? [

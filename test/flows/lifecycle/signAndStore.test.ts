@@ -88,10 +88,18 @@ describe('signAndStore', () => {
 
   it('refuses a fee the balance cannot pay, or leaving the harvesting range, before asking', async () => {
     const poor = await setUp({ balance: 10n });
-    await expect(signAndStore(poor.parameters)).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    await expect(signAndStore(poor.parameters)).rejects.toMatchObject({
+      code: 'INSUFFICIENT_BALANCE',
+      message: expect.stringMatching(/^balance 0\.000010 XYM does not cover the fee of \d[\d,]*\.\d{6} XYM$/),
+    });
     expect(poor.events).toEqual([]);
     const ineligible = await setUp({}, { eligibility: { min: 20_000_000_000n, max: 50_000_000_000_000n } });
-    await expect(signAndStore(ineligible.parameters)).rejects.toMatchObject({ code: 'NOT_ELIGIBLE' });
+    await expect(signAndStore(ineligible.parameters)).rejects.toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      message: expect.stringMatching(
+        /is outside the harvesting range 20,000\.000000 XYM to 50,000,000\.000000 XYM$/,
+      ),
+    });
     expect(ineligible.events).toEqual([]);
   });
 
