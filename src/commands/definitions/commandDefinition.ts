@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 
 /** Global flags that only some commands read. */
-export type UnusedGlobalFlag = '--node' | '--network' | '--timeout' | '--yes' | '--home' | '--no-input';
+export type UnusedGlobalFlag =
+  '--node' | '--network' | '--timeout' | '--yes' | '--home' | '--no-input' | '--progress';
 
 /** The light half of a command; `Options` is the shape of its flags as commander parses them. */
 export interface CommandDefinition<Options> {

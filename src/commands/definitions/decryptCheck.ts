@@ -22,7 +22,7 @@ export const decryptCheckDefinition = defineCommand<DecryptCheckOptions>({
     'Opens delegation requests exactly as the node does, with its transport key (node.key.pem), and shows the ' +
     'remote and VRF public keys inside. Give one of --message, --harvesters, --payload or --tx. With --node, ' +
     "each request is also checked against chain state with the node's own rules.",
-  unusedGlobals: ['--yes', '--home', '--no-input'],
+  unusedGlobals: ['--yes', '--home', '--no-input', '--progress'],
   configure: (command) =>
     command
       .option(

@@ -27,7 +27,7 @@ export const devnetDefinition = defineCommand<DevnetCommandOptions>({
     "Starts a local single-chain Symbol network held to a real node's rules: signatures, deadlines, fees, " +
     'balances, key links, importance and the harvesting extension (delegation requests, slots, harvesters.dat). ' +
     'Runs until SIGINT or SIGTERM. With --json, prints one line of JSON when ready.',
-  unusedGlobals: ['--node', '--network', '--timeout', '--yes', '--home', '--no-input'],
+  unusedGlobals: ['--node', '--network', '--timeout', '--yes', '--home', '--no-input', '--progress'],
   configure: (command) =>
     command
       .addOption(

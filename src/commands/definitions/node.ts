@@ -12,6 +12,6 @@ export const nodeDefinition = defineCommand<Record<string, never>>({
     'Reads the node given with --node (or HARVEST_NODE): its network, its transport key and whether it is safe, ' +
     'whether its harvesting slots can be seen and how full they are, the lowest importance among its ' +
     'delegates, its fees and the aggregate version its chain expects.',
-  unusedGlobals: ['--yes', '--home', '--no-input'],
+  unusedGlobals: ['--yes', '--home', '--no-input', '--progress'],
   configure: () => undefined,
 });

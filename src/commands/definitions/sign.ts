@@ -19,7 +19,7 @@ export const signDefinition = defineCommand<SignOptions>({
     'Shows every inner transaction of a plan written by `harvest delegate --prepare`, asks for confirmation ' +
     '(--yes skips), signs it with the main key and writes the signed file for `harvest announce`. Refuses ' +
     'anything but key links and delegation requests (UNSAFE_TRANSACTION) unless --allow-any.',
-  unusedGlobals: ['--node', '--timeout', '--home'],
+  unusedGlobals: ['--node', '--timeout', '--home', '--progress'],
   configure: (command) =>
     command
       .argument('<plan>', 'the unsigned plan file')
