@@ -6,7 +6,7 @@
 import { equalBytes, toHex } from '../core/bytes.js';
 import { describeNetwork } from '../core/describeNetwork.js';
 import { InputError } from '../core/errors.js';
-import { MAINNET, TESTNET, type NetworkParameters } from '../core/network.js';
+import { MAINNET, TESTNET, knownPublicNetwork, type NetworkParameters } from '../core/network.js';
 import type { NodeClient } from './createNodeClient.js';
 import type { NodeInfo } from './getNodeInfo.js';
 
@@ -49,7 +49,17 @@ export async function checkNetwork(
         },
       );
     }
-    return { network: expected, nodeInfo };
+    if (knownPublicNetwork(expected) !== undefined) return { network: expected, nodeInfo };
+    // a network file: the node, now known to be on it, is the authority for its epoch and currency
+    const properties = await client.getNetworkProperties();
+    return {
+      nodeInfo,
+      network: {
+        ...expected,
+        epochAdjustmentSeconds: properties.epochAdjustmentSeconds,
+        currencyMosaicId: properties.currencyMosaicId,
+      },
+    };
   }
   const known = [MAINNET, TESTNET].find(matches);
   if (known !== undefined) return { network: known, nodeInfo };

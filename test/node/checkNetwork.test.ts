@@ -62,10 +62,22 @@ describe('checkNetwork', () => {
     });
   });
 
-  it('accepts a private node for the network file with its seed', async () => {
-    const client = await clientFor({ 'GET /node/info': { body: privateInfo } });
+  it('accepts a private node for the network file with its seed, taking epoch and currency from the node', async () => {
+    const properties = restFixture<{ network: Record<string, unknown>; chain: Record<string, unknown> }>(
+      'networkProperties.mainnet',
+    );
+    properties.network['epochAdjustment'] = '1700000000s';
+    properties.chain['currencyMosaicId'] = "0x1234'5678'9ABC'DEF0";
+    const client = await clientFor({
+      'GET /node/info': { body: privateInfo },
+      'GET /network/properties': { body: properties },
+    });
     const fromFile = { ...TESTNET, name: 'private', generationHashSeed: new Uint8Array(32).fill(0xab) };
-    expect((await checkNetwork(client, fromFile)).network).toBe(fromFile);
+    expect((await checkNetwork(client, fromFile)).network).toEqual({
+      ...fromFile,
+      epochAdjustmentSeconds: 1700000000,
+      currencyMosaicId: 0x123456789abcdef0n,
+    });
   });
 
   it('recognises a public network without --network, without reading the properties', async () => {
