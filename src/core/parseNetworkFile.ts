@@ -12,7 +12,12 @@
  */
 import { parseHex } from './bytes.js';
 import { InputError } from './errors.js';
-import { findPublicNetwork, knownPublicNetwork, type NetworkParameters } from './network.js';
+import {
+  findPublicNetwork,
+  knownPublicNetwork,
+  parseNetworkName,
+  type NetworkParameters,
+} from './network.js';
 import { parseJsonOr } from './textInput.js';
 
 /** Epoch adjustments beyond 2^32 seconds (year 2106) are not a Symbol network's. */
@@ -67,7 +72,7 @@ function readIdentifier(value: unknown, name: string): number {
 
 function findPublicNetworkByName(text: string): NetworkParameters | undefined {
   const lower = text.trim().toLowerCase();
-  return [findPublicNetwork(0x68), findPublicNetwork(0x98)].find((network) => network?.name === lower);
+  return lower === 'mainnet' || lower === 'testnet' ? parseNetworkName(lower) : undefined;
 }
 
 /** Seconds, as a number, a decimal string or the REST form "1615853185s". */

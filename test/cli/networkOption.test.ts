@@ -97,6 +97,33 @@ describe('--network <file> offline', () => {
     expect(verifyTransactionSignature(payload, TESTNET.generationHashSeed)).toBe(false);
   });
 
+  it('link-remote --offline signs with the seed of the file too', async () => {
+    const out = join(folder, 'link-signed.json');
+    const run = await runCli([
+      'link-remote',
+      '--json',
+      '--yes',
+      '--offline',
+      '--network',
+      goodFile,
+      '--key-file',
+      file('owner.key', '33'.repeat(32)),
+      '--home',
+      join(folder, 'home-link'),
+      '--password-file',
+      file('password-link', 'pw\n'),
+      '--config-out',
+      join(folder, 'harvesting.properties'),
+      '--out',
+      out,
+    ]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    const signed = JSON.parse(readFileSync(out, 'utf8'));
+    expect(signed.network).toEqual({ name: 'private', identifier: 152, generationHashSeed: SEED });
+    const payload = parseHex(signed.transactions[0].payload, { name: 'payload' });
+    expect(verifyTransactionSignature(payload, parseHex(SEED, { name: 'seed' }))).toBe(true);
+  });
+
   it('refuses to sign a testnet plan for a network file of the same identifier, naming both seeds', async () => {
     const plan = join(folder, 'plan.json');
     const prepared = await runCli([
