@@ -8,12 +8,15 @@ import type { Runtime } from '../commands/context/runtime.js';
 import type { CommandEntry } from './commandTable.js';
 import { exitCodeOf } from './exitCodes.js';
 import type { GlobalOptions } from './globalOptions.js';
-import { readNetworkOption } from './readNetworkOption.js';
 
 /** Runs the command that commander parsed (`command`) and returns its exit code. */
 export async function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
   // the context's node and keystore openers load flows: loaded with the command, never for help or version
-  const [implementation, { createContext }] = await Promise.all([entry.load(), import('./createContext.js')]);
+  const [implementation, { createContext }, { readNetworkOption }] = await Promise.all([
+    entry.load(),
+    import('./createContext.js'),
+    import('./readNetworkOption.js'),
+  ]);
   const options = command.optsWithGlobals<GlobalOptions>();
   // --network may name a file: read (and refused) before the command does anything
   const network = await readNetworkOption(runtime, options.network ?? runtime.env['HARVEST_NETWORK']);
