@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Context } from '../commands/context/context.js';
 import type { Runtime } from '../commands/context/runtime.js';
+import type { NetworkParameters } from '../core/network.js';
 import { createOutput } from '../ui/output.js';
 import { createAsk } from './ask.js';
 import { readSettings, type GlobalOptions } from './globalOptions.js';
@@ -13,10 +14,17 @@ import { readKeystorePassword } from './readKeystorePassword.js';
 import { keystoreOpener, nodeConnector } from './openers.js';
 import { createOutputFiles } from './outputFiles.js';
 
-/** The context of one command invocation. */
-export function createContext(runtime: Runtime, options: GlobalOptions): Context {
-  const settings = readSettings(runtime, options);
-  const { json, yes, verbose, interactive, nodeUrl, network, home, timeoutMs } = settings;
+/**
+ * The context of one command invocation. `network` is --network already read (src/cli/readNetworkOption.ts, which
+ * reads a network file); without it only the public names are understood.
+ */
+export function createContext(
+  runtime: Runtime,
+  options: GlobalOptions,
+  network?: NetworkParameters,
+): Context {
+  const settings = readSettings(runtime, options, network);
+  const { json, yes, verbose, interactive, nodeUrl, home, timeoutMs } = settings;
   const output = createOutput(runtime.io, {
     json,
     verbose,
@@ -41,7 +49,7 @@ export function createContext(runtime: Runtime, options: GlobalOptions): Context
     verbose,
     interactive,
     nodeUrl,
-    network,
+    network: settings.network,
     home,
     timeoutMs,
     resolvePath,

@@ -54,8 +54,12 @@ export interface Settings {
 /** The default of --timeout. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** Combines the parsed global options with HARVEST_* and the terminal. */
-export function readSettings(runtime: Runtime, options: GlobalOptions): Settings {
+/** Combines the parsed global options with HARVEST_* and the terminal; `network`, when given, is --network read. */
+export function readSettings(
+  runtime: Runtime,
+  options: GlobalOptions,
+  network?: NetworkParameters,
+): Settings {
   const { env, io } = runtime;
   return {
     json: options.json === true,
@@ -67,7 +71,7 @@ export function readSettings(runtime: Runtime, options: GlobalOptions): Settings
     // one JSON document. Only a missing terminal, CI or --no-input turns prompting off.
     interactive: io.stdinIsTTY && io.stderrIsTTY && !isTruthy(env['CI']) && options.input !== false,
     nodeUrl: options.node === undefined ? parseNodeUrl(env['HARVEST_NODE']) : options.node || undefined,
-    network: pickNetwork(options.network ?? env['HARVEST_NETWORK']),
+    network: network ?? pickNetwork(options.network ?? env['HARVEST_NETWORK']),
     home: options.home ?? resolve(runtime.cwd, env['HARVEST_HOME'] ?? defaultHome(env)),
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
   };

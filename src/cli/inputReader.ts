@@ -55,7 +55,8 @@ export function createInputReader(
   };
 }
 
-function fileError(error: unknown, path: string, name: string, code: InputErrorCode): InputError {
+/** A file-system failure as the InputError `code`, naming the file (unless it looks like a secret). */
+export function fileError(error: unknown, path: string, name: string, code: InputErrorCode): InputError {
   const errno = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
   const reason =
     errno === 'ENOENT'

@@ -34,11 +34,9 @@ export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandR
         nodeUrlParser,
       ),
     )
-    .addOption(
-      new Option('--network <name>', 'public network the node must belong to (env HARVEST_NETWORK)').choices([
-        'mainnet',
-        'testnet',
-      ]),
+    .option(
+      '--network <name|file>',
+      'network the node must belong to: mainnet, testnet or a network file (env HARVEST_NETWORK)',
     )
     .addOption(
       new Option('--home <dir>', 'keystore folder (env HARVEST_HOME; default ~/.config/harvest)').argParser(

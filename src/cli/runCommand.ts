@@ -12,8 +12,15 @@ import type { GlobalOptions } from './globalOptions.js';
 /** Runs the command that commander parsed (`command`) and returns its exit code. */
 export async function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
   // the context's node and keystore openers load flows: loaded with the command, never for help or version
-  const [implementation, { createContext }] = await Promise.all([entry.load(), import('./createContext.js')]);
-  const ctx = createContext(runtime, command.optsWithGlobals<GlobalOptions>());
+  const [implementation, { createContext }, { readNetworkOption }] = await Promise.all([
+    entry.load(),
+    import('./createContext.js'),
+    import('./readNetworkOption.js'),
+  ]);
+  const options = command.optsWithGlobals<GlobalOptions>();
+  // --network may name a file: read (and refused) before the command does anything
+  const network = await readNetworkOption(runtime, options.network ?? runtime.env['HARVEST_NETWORK']);
+  const ctx = createContext(runtime, options, network);
   const args = command.processedArgs as string[];
   const outcome = await implementation.run({ args, options: entry.definition.readOptions(command) }, ctx);
   outcome.print(ctx.output);

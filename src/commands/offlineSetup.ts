@@ -31,7 +31,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
   const network = ctx.network;
   if (network === undefined) {
     throw new InputError('INPUT_REQUIRED', 'the network is required offline', {
-      hint: 'pass --network mainnet or --network testnet',
+      hint: 'pass --network mainnet, --network testnet, or --network <file> for a private network (docs/cli.md)',
     });
   }
   const fee = options.fee === undefined ? DEFAULT_FEE_MULTIPLIER : parseFeeMultiplier(options.fee);

@@ -1,4 +1,6 @@
 /** `harvest sign` (docs/commands/sign.md): sign a prepared plan offline (cold signing). */
+import { equalBytes, parseHex } from '../core/bytes.js';
+import { describeNetwork } from '../core/describeNetwork.js';
 import { InputError } from '../core/errors.js';
 import { parseTransactionFile, type TransactionFile } from '../core/transactions/transactionFile.js';
 import { signPlan } from '../flows/signPlan.js';
@@ -28,8 +30,19 @@ async function sign(planPath: string, options: SignOptions, ctx: Context): Promi
       hint: 'announce it with `harvest announce`',
     });
   }
-  if (ctx.network !== undefined && ctx.network.identifier !== file.network.identifier) {
-    throw new InputError('WRONG_NETWORK', `the plan is for ${file.network.name}, not ${ctx.network.name}`);
+  const planNetwork = {
+    identifier: file.network.identifier,
+    generationHashSeed: parseHex(file.network.generationHashSeed, { name: 'seed', code: 'INVALID_FILE' }),
+  };
+  if (
+    ctx.network !== undefined &&
+    (ctx.network.identifier !== planNetwork.identifier ||
+      !equalBytes(ctx.network.generationHashSeed, planNetwork.generationHashSeed))
+  ) {
+    throw new InputError(
+      'WRONG_NETWORK',
+      `the plan is for ${describeNetwork(planNetwork)}, not ${describeNetwork(ctx.network)}`,
+    );
   }
   const privateKey = await ctx.readPrivateKey({
     name: 'main account key',
@@ -43,8 +56,8 @@ async function sign(planPath: string, options: SignOptions, ctx: Context): Promi
     allowAny: options.allowAny === true,
     review: async (descriptions) => {
       const review =
-        `network ${file.network.name} (identifier ${file.network.identifier}, generation hash seed ` +
-        `${file.network.generationHashSeed})\n${formatTransactionReview(descriptions)}`;
+        `network ${describeNetwork(planNetwork)}: identifier ${file.network.identifier}, generation hash seed ` +
+        `${file.network.generationHashSeed}\n${formatTransactionReview(descriptions)}`;
       if (ctx.yes || !ctx.interactive) ctx.output.note(review);
       await ctx.ask.confirm(
         `${review}\nsign ${descriptions.length === 1 ? 'this transaction' : `these ${descriptions.length} transactions`} for ${file.mainAddress}?`,

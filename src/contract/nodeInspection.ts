@@ -8,6 +8,8 @@ export interface InspectNodeResult {
   readonly network: string;
   readonly networkIdentifier: number;
   readonly generationHashSeed: string;
+  /** True when the identifier and seed are neither mainnet's nor testnet's: a private network such as the devnet. */
+  readonly privateNetwork: boolean;
   /** The transport (TLS) key delegation requests are encrypted and sent to; null when the node does not say. */
   readonly nodePublicKey: string | null;
   /** The node owner's main account key (/node/info.publicKey). */

@@ -2,7 +2,7 @@
  * The public Symbol networks and the parameters that bind a transaction or an address to one network.
  * Sources: symbol/symbol catbuffer entity.cats and sdk Network.js; symbol-bootstrap presets (docs/protocol.md §3.5).
  */
-import { parseHex } from './bytes.js';
+import { equalBytes, parseHex } from './bytes.js';
 import { InputError } from './errors.js';
 
 /** The names of the public networks. */
@@ -62,4 +62,15 @@ export function parseNetworkName(text: string): NetworkParameters {
 /** The public network with this identifier byte, if any. */
 export function findPublicNetwork(identifier: number): NetworkParameters | undefined {
   return Object.values(PUBLIC_NETWORKS).find((network) => network.identifier === identifier);
+}
+
+/** The public network with this identifier **and** seed, if any: any other seed is a private network. */
+export function knownPublicNetwork(
+  network: Pick<NetworkParameters, 'identifier' | 'generationHashSeed'>,
+): NetworkParameters | undefined {
+  return Object.values(PUBLIC_NETWORKS).find(
+    (known) =>
+      known.identifier === network.identifier &&
+      equalBytes(known.generationHashSeed, network.generationHashSeed),
+  );
 }

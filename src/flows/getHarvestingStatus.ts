@@ -6,6 +6,7 @@
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes } from '../core/bytes.js';
+import { describeNetwork } from '../core/describeNetwork.js';
 import { InputError } from '../core/errors.js';
 import { summarizeHarvesting } from '../core/harvesting/summarizeHarvesting.js';
 import { nextRecalculationHeight } from '../core/harvesting/importanceRecalculation.js';
@@ -179,7 +180,7 @@ function nameAccount(
       throw new InputError(
         'WRONG_NETWORK',
         `address ${encodeAddress(account.address)} is for network ${String(account.address[0])}, ` +
-          `but the node is on ${network.name} (${network.identifier})`,
+          `but the node is on ${describeNetwork(network)} (identifier ${network.identifier})`,
         { hint: 'use an address of the node’s network, or a node of the address’s network' },
       );
     }

@@ -7,7 +7,7 @@
 import { equalBytes, toHex } from '../core/bytes.js';
 import { isSafeTransportKey } from '../core/harvesting/nodeTransportKey.js';
 import { NodeError } from '../core/errors.js';
-import type { NetworkParameters } from '../core/network.js';
+import { knownPublicNetwork, type NetworkParameters } from '../core/network.js';
 import { checkNetwork } from '../node/checkNetwork.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { ACCOUNT_TYPE } from '../node/getAccount.js';
@@ -40,6 +40,7 @@ export async function inspectNode(
     network: network.name,
     networkIdentifier: network.identifier,
     generationHashSeed: toHex(network.generationHashSeed),
+    privateNetwork: knownPublicNetwork(network) === undefined,
     nodePublicKey: nodeInfo.nodePublicKey === undefined ? null : toHex(nodeInfo.nodePublicKey),
     mainPublicKey: toHex(nodeInfo.publicKey),
     friendlyName: nodeInfo.friendlyName,

@@ -6,6 +6,7 @@
  */
 import type { SetupResult, UnlinkPlan } from '../contract/setupResult.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
+import { describeNetwork } from '../core/describeNetwork.js';
 import { InputError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
@@ -76,7 +77,7 @@ export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters)
         links: account?.links ?? { remote: undefined, vrf: undefined, node: undefined },
         all: parameters.all,
         askedNodeKey: facts.nodeInfo.nodePublicKey,
-        describe: { network: facts.network.name, mainAddress, nodeUrl: client.url },
+        describe: { network: describeNetwork(facts.network), mainAddress, nodeUrl: client.url },
         confirm: parameters.confirm,
         onNote: account === undefined ? undefined : parameters.onNote,
       });

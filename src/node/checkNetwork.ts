@@ -1,11 +1,12 @@
 /**
- * Which network a node is on, checked against --network (docs/cli.md): a public network must match both the
- * identifier byte and the generation hash seed; a private network (no --network) is described by the node itself
- * from /node/info and /network/properties.
+ * Which network a node is on, checked against --network (docs/cli.md): the node must match both the identifier
+ * byte and the generation hash seed of the network asked for (public, or a private one from a network file);
+ * without --network a private network is described by the node itself from /node/info and /network/properties.
  */
 import { equalBytes, toHex } from '../core/bytes.js';
+import { describeNetwork } from '../core/describeNetwork.js';
 import { InputError } from '../core/errors.js';
-import { MAINNET, TESTNET, type NetworkParameters } from '../core/network.js';
+import { MAINNET, TESTNET, knownPublicNetwork, type NetworkParameters } from '../core/network.js';
 import type { NodeClient } from './createNodeClient.js';
 import type { NodeInfo } from './getNodeInfo.js';
 
@@ -30,12 +31,15 @@ export async function checkNetwork(
     equalBytes(network.generationHashSeed, nodeInfo.networkGenerationHashSeed);
   if (expected !== undefined) {
     if (!matches(expected)) {
+      const nodeNetwork = {
+        identifier: nodeInfo.networkIdentifier,
+        generationHashSeed: nodeInfo.networkGenerationHashSeed,
+      };
       throw new InputError(
         'WRONG_NETWORK',
-        `${client.url} is not a ${expected.name} node: network identifier ${nodeInfo.networkIdentifier}, ` +
-          `generation hash seed ${toHex(nodeInfo.networkGenerationHashSeed)}`,
+        `${client.url} is on ${describeNetwork(nodeNetwork)}, not on ${describeNetwork(expected)}`,
         {
-          hint: `use a ${expected.name} node, or leave out --network for a private network`,
+          hint: `use a node of ${describeNetwork(expected)}, or leave out --network to take the node's network`,
           details: {
             expectedIdentifier: expected.identifier,
             nodeIdentifier: nodeInfo.networkIdentifier,
@@ -45,7 +49,17 @@ export async function checkNetwork(
         },
       );
     }
-    return { network: expected, nodeInfo };
+    if (knownPublicNetwork(expected) !== undefined) return { network: expected, nodeInfo };
+    // a network file: the node, now known to be on it, is the authority for its epoch and currency
+    const properties = await client.getNetworkProperties();
+    return {
+      nodeInfo,
+      network: {
+        ...expected,
+        epochAdjustmentSeconds: properties.epochAdjustmentSeconds,
+        currencyMosaicId: properties.currencyMosaicId,
+      },
+    };
   }
   const known = [MAINNET, TESTNET].find(matches);
   if (known !== undefined) return { network: known, nodeInfo };

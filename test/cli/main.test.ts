@@ -18,7 +18,7 @@ describe('harvest (the program)', () => {
       '--json',
       '--yes',
       '--node <url>',
-      '--network <name>',
+      '--network <name|file>',
       '--home <dir>',
       '--timeout <seconds>',
       '--verbose',
@@ -43,12 +43,24 @@ describe('harvest (the program)', () => {
   it.each([
     [['frobnicate'], /unknown command/],
     [['decrypt-check', '--frob'], /unknown option/],
-    [['--network', 'moonnet', 'decrypt-check'], /moonnet/],
     [['decrypt-check', '--node-key'], /argument missing/],
   ])('turns the usage error of %j into an INVALID_INPUT document with --json', async (args, message) => {
     const run = await runCli([...args, '--json']);
     expect(run.exitCode).toBe(2);
     expect(run.json()).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
+    expect(run.stderr).toBe('');
+  });
+
+  it('refuses an unknown --network name before the command runs (INVALID_INPUT, exit 2)', async () => {
+    const run = await runCli(['--network', 'moonnet', 'decrypt-check', '--json']);
+    expect(run.exitCode).toBe(2);
+    expect(run.json()).toEqual({
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'unknown network "moonnet"',
+        hint: 'use mainnet, testnet, or the path of a network file (docs/cli.md)',
+      },
+    });
     expect(run.stderr).toBe('');
   });
 

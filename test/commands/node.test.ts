@@ -64,6 +64,7 @@ describe('harvest node', () => {
       network: 'mainnet',
       networkIdentifier: 104,
       generationHashSeed: '57F7DA205008026C776CB6AED843393F04CD458E0AA2D9F1D5F31A402072B2D6',
+      privateNetwork: false,
       nodePublicKey: 'D04AB232742BB4AB3A1368BD4615E4E6D0224AB71A016BAF8520A332C9778737',
       mainPublicKey: OWNER,
       friendlyName: 'api-node-0',
@@ -112,7 +113,7 @@ describe('harvest node', () => {
     const server = await serve(healthyNode());
     const run = await runCli(['node', '--node', server.url], fast);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('network         mainnet (identifier 104)');
+    expect(run.stdout).toContain('network         mainnet (identifier 104, seed 57F7DA20…)');
     expect(run.stdout).toContain('version         1.0.3.9, roles peer, api, voting');
     expect(run.stdout).toContain('(safe)');
     expect(run.stdout).toContain('lowest delegate importance  ≈ 123 XYM weighted');

@@ -42,9 +42,42 @@ describe('checkNetwork', () => {
     });
   });
 
-  it('refuses a node with the testnet identifier but another generation hash seed', async () => {
+  it('refuses a node with the testnet identifier but another generation hash seed, naming both seeds', async () => {
     const client = await clientFor({ 'GET /node/info': { body: privateInfo } });
-    await expect(checkNetwork(client, TESTNET)).rejects.toMatchObject({ code: 'WRONG_NETWORK' });
+    const error = await checkNetwork(client, TESTNET).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'WRONG_NETWORK',
+      message: `${client.url} is on private (testnet identifier, seed ABABABAB…), not on testnet (seed 49D6E1CE…)`,
+    });
+  });
+
+  it('refuses a node of another private network than the network file, naming both seeds', async () => {
+    const client = await clientFor({ 'GET /node/info': { body: privateInfo } });
+    const fromFile = { ...TESTNET, name: 'private', generationHashSeed: new Uint8Array(32).fill(0xcd) };
+    await expect(checkNetwork(client, fromFile)).rejects.toMatchObject({
+      code: 'WRONG_NETWORK',
+      message: expect.stringContaining(
+        'is on private (testnet identifier, seed ABABABAB…), not on private (testnet identifier, seed CDCDCDCD…)',
+      ),
+    });
+  });
+
+  it('accepts a private node for the network file with its seed, taking epoch and currency from the node', async () => {
+    const properties = restFixture<{ network: Record<string, unknown>; chain: Record<string, unknown> }>(
+      'networkProperties.mainnet',
+    );
+    properties.network['epochAdjustment'] = '1700000000s';
+    properties.chain['currencyMosaicId'] = "0x1234'5678'9ABC'DEF0";
+    const client = await clientFor({
+      'GET /node/info': { body: privateInfo },
+      'GET /network/properties': { body: properties },
+    });
+    const fromFile = { ...TESTNET, name: 'private', generationHashSeed: new Uint8Array(32).fill(0xab) };
+    expect((await checkNetwork(client, fromFile)).network).toEqual({
+      ...fromFile,
+      epochAdjustmentSeconds: 1700000000,
+      currencyMosaicId: 0x123456789abcdef0n,
+    });
   });
 
   it('recognises a public network without --network, without reading the properties', async () => {

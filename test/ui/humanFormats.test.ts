@@ -233,6 +233,7 @@ describe('delegate, unlink, sign, onboard, requests, decrypt-check, node, devnet
       network: 'testnet',
       networkIdentifier: 152,
       generationHashSeed: '00',
+      privateNetwork: true,
       nodePublicKey: null,
       mainPublicKey: '',
       friendlyName: '',

@@ -12,6 +12,7 @@
 import type { PlannedTransaction, ResultTransaction } from '../../contract/setupResult.js';
 import { deriveAddress, encodeAddress } from '../../core/address.js';
 import { equalBytes, toHex } from '../../core/bytes.js';
+import { describeNetwork } from '../../core/describeNetwork.js';
 import { InputError, RejectedError } from '../../core/errors.js';
 import { checkAggregateSafety } from '../../core/transactions/checkAggregateSafety.js';
 import {
@@ -63,10 +64,17 @@ function checkFileNetwork(file: AnnounceFile, facts: NodeFacts): void {
   ) {
     throw new InputError(
       'WRONG_NETWORK',
-      `the file was signed for ${named.name} (identifier ${named.identifier}, generation hash seed ` +
-        `${toHex(named.generationHashSeed)}), but ${facts.client.url} is on ${facts.network.name} ` +
-        `(identifier ${facts.network.identifier}, seed ${toHex(facts.network.generationHashSeed)})`,
-      { hint: 'announce it through a node of the network it was signed for' },
+      `the file was signed for ${describeNetwork(named)}, but ${facts.client.url} is on ` +
+        describeNetwork(facts.network),
+      {
+        hint: 'announce it through a node of the network it was signed for',
+        details: {
+          fileIdentifier: named.identifier,
+          fileGenerationHashSeed: toHex(named.generationHashSeed),
+          nodeIdentifier: facts.network.identifier,
+          nodeGenerationHashSeed: toHex(facts.network.generationHashSeed),
+        },
+      },
     );
   }
 }
@@ -84,7 +92,8 @@ async function checkTransaction(
   if (description.networkIdentifier !== network.identifier) {
     throw new InputError(
       'WRONG_NETWORK',
-      `${label} is for network ${description.networkIdentifier}, the node is on ${network.identifier}`,
+      `${label} is for network identifier ${description.networkIdentifier}, but ${facts.client.url} is on ` +
+        `${describeNetwork(network)} (identifier ${network.identifier})`,
       { hint: 'announce it through a node of the network it was signed for' },
     );
   }
@@ -102,8 +111,8 @@ async function checkTransaction(
     }
     throw new InputError(
       'WRONG_NETWORK',
-      `the signature of ${label} does not verify with the generation hash seed of ${facts.client.url} ` +
-        `(${toHex(network.generationHashSeed)}): it was signed for another network, or altered`,
+      `the signature of ${label} does not verify with the generation hash seed of ${facts.client.url}, on ` +
+        `${describeNetwork(network)}: it was signed for another network, or altered`,
       { hint: 'announce it through a node of the network it was signed for' },
     );
   }

@@ -13,6 +13,7 @@ import type { DelegatePlan, PlannedTransaction } from '../../contract/setupResul
 import { deriveAddress, encodeAddress } from '../../core/address.js';
 import { equalBytes, wipe } from '../../core/bytes.js';
 import { encodeDelegationMessage } from '../../core/crypto/delegationMessage.js';
+import { describeNetwork } from '../../core/describeNetwork.js';
 import { InputError } from '../../core/errors.js';
 import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
 import type { NodeTransportKey } from '../../core/harvesting/nodeTransportKey.js';
@@ -127,7 +128,7 @@ export function planDelegation(parameters: PlanDelegationParameters): Delegation
       confirm: (fee, aggregateVersion) =>
         parameters.confirm({
           mode,
-          network: network.name,
+          network: describeNetwork(network),
           mainAddress,
           nodeUrl: parameters.nodeUrl,
           nodePublicKey,

@@ -10,6 +10,9 @@ const ROLE_NAMES: readonly (readonly [number, string])[] = [
   [128, 'IPv6'],
 ];
 
+/** The public identifier bytes, as a private network that reuses one is described. */
+const IDENTIFIER_NAMES: Readonly<Record<number, string>> = { 104: 'mainnet', 152: 'testnet' };
+
 /** Human text of `harvest node`. */
 export function formatNode(result: InspectNodeResult, style: ChalkInstance): string {
   const roles = ROLE_NAMES.filter(([bit]) => (result.roles & bit) !== 0).map(([, name]) => name);
@@ -26,7 +29,7 @@ export function formatNode(result: InspectNodeResult, style: ChalkInstance): str
       : `${harvesting.unlockedAccounts} unlocked (the node's own harvester included; the limit is not published)`;
   return [
     `node            ${result.nodeUrl}  ${result.friendlyName === '' ? '' : `"${result.friendlyName}"`}`.trimEnd(),
-    `network         ${result.network} (identifier ${result.networkIdentifier})`,
+    `network         ${formatNetwork(result)}`,
     `version         ${result.version || 'unknown'}, roles ${roles.join(', ') || 'none'}`,
     `chain height    ${result.chainHeight}`,
     `transport key   ${transport}`,
@@ -36,4 +39,14 @@ export function formatNode(result: InspectNodeResult, style: ChalkInstance): str
     `fees            median ${fees.medianFeeMultiplier}, average ${fees.averageFeeMultiplier}, node minimum ${fees.minFeeMultiplier}`,
     `aggregates      version ${result.aggregateVersion}`,
   ].join('\n');
+}
+
+/** "testnet (identifier 152, seed 49D6E1CE…)", or "private (testnet identifier, seed 1F2E3D4C…)" (docs/cli.md). */
+function formatNetwork(result: InspectNodeResult): string {
+  const seed = `seed ${result.generationHashSeed.slice(0, 8)}…`;
+  if (!result.privateNetwork) return `${result.network} (identifier ${result.networkIdentifier}, ${seed})`;
+  const identifierName = IDENTIFIER_NAMES[result.networkIdentifier];
+  const identifier =
+    identifierName === undefined ? `identifier ${result.networkIdentifier}` : `${identifierName} identifier`;
+  return `private (${identifier}, ${seed})`;
 }
