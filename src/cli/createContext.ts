@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../commands/context/context.js';
 import type { Runtime } from '../commands/context/runtime.js';
 import { createOutput } from '../ui/output.js';
+import { plainStyle, type Style } from '../ui/style.js';
 import { createAsk } from './ask.js';
 import { readSettings, type GlobalOptions } from './globalOptions.js';
 import { createInputReader } from './inputReader.js';
@@ -14,10 +15,11 @@ import { keystoreOpener, nodeConnector } from './openers.js';
 import { createOutputFiles } from './outputFiles.js';
 
 /** The context of one command invocation. */
-export function createContext(runtime: Runtime, options: GlobalOptions): Context {
+/** `style` is loaded by the caller (loadStyle) when settings.color is true: chalk is imported only then. */
+export function createContext(runtime: Runtime, options: GlobalOptions, style: Style = plainStyle): Context {
   const settings = readSettings(runtime, options);
   const { json, yes, verbose, interactive, nodeUrl, network, home, timeoutMs } = settings;
-  const output = createOutput(runtime.io, { json, verbose, color: settings.color });
+  const output = createOutput(runtime.io, { json, verbose, style: settings.color ? style : plainStyle });
   const ask = createAsk({ yes, interactive, output, prompter: runtime.prompter });
   const resolvePath = (path: string) => resolve(runtime.cwd, path);
   const input = createInputReader(runtime, ask, resolvePath);

@@ -2,20 +2,20 @@
  * The only writer of stdout. With --json, stdout receives exactly one JSON document (the result or an error
  * object); otherwise the human rendering. Notes and warnings go to stderr, progress only when stderr is a terminal.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 import { toHex } from '../core/bytes.js';
 import { HarvestError } from '../core/errors.js';
 import type { Io } from './io.js';
+import type { Style } from './style.js';
 
 /** How a result is turned into human text. */
-export type Formatter<T> = (result: T, style: ChalkInstance) => string;
+export type Formatter<T> = (result: T, style: Style) => string;
 
 /** Output settings decided once per invocation. */
 export interface OutputOptions {
   readonly json: boolean;
   readonly verbose: boolean;
-  /** Colour on stderr/stdout text (already false without a TTY, with --no-color or NO_COLOR). */
-  readonly color: boolean;
+  /** The colours (src/ui/style.ts): plainStyle without a TTY, with --no-color or NO_COLOR. */
+  readonly style: Style;
 }
 
 /** The output channel a command's result and messages go through. */
@@ -29,7 +29,7 @@ export interface Output {
   /** Transient progress on stderr, shown only when stderr is a terminal (with --json too: stdout stays clean). */
   progress(text: string): void;
   /** The colour functions in force. */
-  readonly style: ChalkInstance;
+  readonly style: Style;
 }
 
 /**
@@ -70,7 +70,7 @@ export function errorDocument(error: unknown, verbose: boolean): { error: Record
 
 /** Creates the output channel for one invocation. */
 export function createOutput(io: Io, options: OutputOptions): Output {
-  const style = new Chalk({ level: options.color ? 1 : 0 });
+  const { style } = options;
   let progressShown = false;
   const clearProgress = () => {
     if (progressShown) io.stderr.write('\r\x1b[2K');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { createOutput, toJson } from '../../src/ui/output.js';
+import { loadStyle, plainStyle } from '../../src/ui/style.js';
 import { testIo } from '../helpers/testIo.js';
 
 describe('output', () => {
@@ -12,7 +13,7 @@ describe('output', () => {
 
   it('writes exactly one JSON document with --json, and errors as {"error":…} on stdout', () => {
     const io = testIo();
-    const output = createOutput(io, { json: true, verbose: false, color: false });
+    const output = createOutput(io, { json: true, verbose: false, style: plainStyle });
     output.error(new InputError('INVALID_KEY', 'bad key', { hint: 'check it' }));
     expect(JSON.parse(io.stdoutText())).toEqual({
       error: { code: 'INVALID_KEY', message: 'bad key', hint: 'check it' },
@@ -20,24 +21,24 @@ describe('output', () => {
     expect(io.stdoutText().trim().split('\n')).toHaveLength(1);
   });
 
-  it('shows progress on stderr only when it is a terminal, and never on stdout (with --json too)', () => {
+  it('shows progress on stderr only when it is a terminal, and never on stdout (with --json too)', async () => {
     const pipe = testIo();
-    createOutput(pipe, { json: true, verbose: false, color: false }).progress('waiting');
+    createOutput(pipe, { json: true, verbose: false, style: plainStyle }).progress('waiting');
     expect(pipe.stderrText()).toBe('');
     const terminal = testIo({ tty: true });
-    createOutput(terminal, { json: true, verbose: false, color: true }).progress('waiting');
+    createOutput(terminal, { json: true, verbose: false, style: await loadStyle(true) }).progress('waiting');
     expect(terminal.stderrText()).toContain('waiting');
     expect(terminal.stdoutText()).toBe('');
   });
 
-  it('colours only when asked to', () => {
+  it('colours only when asked to', async () => {
     const plain = testIo();
-    createOutput(plain, { json: false, verbose: false, color: false }).error(
+    createOutput(plain, { json: false, verbose: false, style: plainStyle }).error(
       new InputError('INVALID_INPUT', 'x'),
     );
     expect(plain.stderrText()).toBe('error: x\n');
     const coloured = testIo();
-    createOutput(coloured, { json: false, verbose: false, color: true }).error(
+    createOutput(coloured, { json: false, verbose: false, style: await loadStyle(true) }).error(
       new InputError('INVALID_INPUT', 'x'),
     );
     expect(coloured.stderrText()).toContain('\x1b[31m');
