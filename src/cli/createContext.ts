@@ -7,6 +7,7 @@ import type { Context } from '../commands/context/context.js';
 import type { Runtime } from '../commands/context/runtime.js';
 import type { NetworkParameters } from '../core/network.js';
 import { createOutput } from '../ui/output.js';
+import { plainStyle, type Style } from '../ui/style.js';
 import { createAsk } from './ask.js';
 import { readSettings, type GlobalOptions } from './globalOptions.js';
 import { createInputReader } from './inputReader.js';
@@ -16,19 +17,21 @@ import { createOutputFiles } from './outputFiles.js';
 
 /**
  * The context of one command invocation. `network` is --network already read (src/cli/readNetworkOption.ts, which
- * reads a network file); without it only the public names are understood.
+ * reads a network file); without it only the public names are understood. `style` is loaded by the caller
+ * (loadStyle) when settings.color is true: chalk is imported only then.
  */
 export function createContext(
   runtime: Runtime,
   options: GlobalOptions,
   network?: NetworkParameters,
+  style: Style = plainStyle,
 ): Context {
   const settings = readSettings(runtime, options, network);
   const { json, yes, verbose, interactive, nodeUrl, home, timeoutMs } = settings;
   const output = createOutput(runtime.io, {
     json,
     verbose,
-    color: settings.color,
+    style: settings.color ? style : plainStyle,
     progress: settings.progress,
   });
   const ask = createAsk({ yes, interactive, output, prompter: runtime.prompter });

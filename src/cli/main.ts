@@ -2,6 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
 import { InputError } from '../core/errors.js';
 import { createOutput } from '../ui/output.js';
+import { loadStyle } from '../ui/style.js';
 import { ExitCode, exitCodeFor } from './exitCodes.js';
 import { createProcessRuntime } from './processRuntime.js';
 import type { CommandEntry } from './commandTable.js';
@@ -30,10 +31,12 @@ export async function runHarvest(
   run: RunParsedCommand,
 ): Promise<number> {
   const early = { json: argv.includes('--json'), verbose: argv.includes('--verbose') };
-  const output = () =>
+  const output = async () =>
     createOutput(runtime.io, {
       ...early,
-      color: !argv.includes('--no-color') && runtime.env['NO_COLOR'] === undefined && runtime.io.stderrIsTTY,
+      style: await loadStyle(
+        !argv.includes('--no-color') && runtime.env['NO_COLOR'] === undefined && runtime.io.stderrIsTTY,
+      ),
     });
   try {
     // set by the one command that runs; help and version run none, and exit 0
@@ -53,11 +56,11 @@ export async function runHarvest(
         return ExitCode.Ok;
       }
       if (early.json) {
-        output().error(new InputError('INVALID_INPUT', error.message.replace(/^error: /, '')));
+        (await output()).error(new InputError('INVALID_INPUT', error.message.replace(/^error: /, '')));
       }
       return ExitCode.Usage;
     }
-    output().error(error);
+    (await output()).error(error);
     return exitCodeFor(error);
   }
 }

@@ -7,20 +7,22 @@ import type { Command } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
 import type { CommandEntry } from './commandTable.js';
 import { exitCodeOf } from './exitCodes.js';
-import type { GlobalOptions } from './globalOptions.js';
+import { loadStyle } from '../ui/style.js';
+import { readSettings, type GlobalOptions } from './globalOptions.js';
 
 /** Runs the command that commander parsed (`command`) and returns its exit code. */
 export async function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
   // the context's node and keystore openers load flows: loaded with the command, never for help or version
+  const options = command.optsWithGlobals<GlobalOptions>();
   const [implementation, { createContext }, { readNetworkOption }] = await Promise.all([
     entry.load(),
     import('./createContext.js'),
     import('./readNetworkOption.js'),
   ]);
-  const options = command.optsWithGlobals<GlobalOptions>();
   // --network may name a file: read (and refused) before the command does anything
   const network = await readNetworkOption(runtime, options.network ?? runtime.env['HARVEST_NETWORK']);
-  const ctx = createContext(runtime, options, network);
+  const style = await loadStyle(readSettings(runtime, options, network).color);
+  const ctx = createContext(runtime, options, network, style);
   const args = command.processedArgs as string[];
   const outcome = await implementation.run({ args, options: entry.definition.readOptions(command) }, ctx);
   outcome.print(ctx.output);

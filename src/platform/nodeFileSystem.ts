@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -41,7 +40,10 @@ export function createNodeFileSystem(platform: NodeJS.Platform = process.platfor
 /** temp file beside the target (same file system, so rename is atomic) → write → fsync → rename → fsync folder. */
 async function writeFileAtomic(path: string, data: Uint8Array | string, mode: number): Promise<void> {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(
+    folder,
+    `.${basename(path)}.${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`,
+  );
   const handle = await open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
   try {
     await handle.writeFile(data);

@@ -2,7 +2,6 @@
  * The real outside world a flow takes, from Node.js: network (fetch), clock, randomness, sleep and files. The CLI's
  * runtime (src/cli/processRuntime.ts) and the library's defaults (src/library/) are both wired from here.
  */
-import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock, Fetch, FileSystem, RandomBytes, Sleep } from '../core/ports.js';
 import { createNodeFileSystem } from './nodeFileSystem.js';
@@ -21,8 +20,20 @@ export function createNodePorts(): NodePorts {
   return {
     fetch: (input, init) => fetch(input, init),
     now: () => new Date(),
-    random: (length) => new Uint8Array(randomBytes(length)),
+    random: randomBytes,
     sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined),
     files: createNodeFileSystem(),
   };
+}
+
+/**
+ * Cryptographically strong bytes from the Web Crypto global, which Node loads on first use: importing node:crypto
+ * here would load it on every start, `harvest --help` included. getRandomValues fills at most 65,536 bytes a call.
+ */
+function randomBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  for (let offset = 0; offset < length; offset += 65_536) {
+    globalThis.crypto.getRandomValues(bytes.subarray(offset, Math.min(length, offset + 65_536)));
+  }
+  return bytes;
 }

@@ -3,13 +3,13 @@
  * object); otherwise the human rendering. Notes and warnings go to stderr; progress too, as --progress says
  * (docs/cli.md): rewritten in place on a terminal, one plain line per update, or not at all.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 import { toHex } from '../core/bytes.js';
 import { CancelledError, HarvestError } from '../core/errors.js';
 import type { Io } from './io.js';
+import type { Style } from './style.js';
 
 /** How a result is turned into human text. */
-export type Formatter<T> = (result: T, style: ChalkInstance) => string;
+export type Formatter<T> = (result: T, style: Style) => string;
 
 /**
  * How progress shows on stderr: `terminal` one line rewritten in place (cursor control), `plain` one line per update
@@ -21,8 +21,8 @@ export type ProgressStyle = 'terminal' | 'plain' | 'none';
 export interface OutputOptions {
   readonly json: boolean;
   readonly verbose: boolean;
-  /** Colour on stderr/stdout text (already false without a TTY, with --no-color or NO_COLOR). */
-  readonly color: boolean;
+  /** The colours (src/ui/style.ts): plainStyle without a TTY, with --no-color or NO_COLOR. */
+  readonly style: Style;
   /** Default: `terminal` when stderr is a terminal, else `none` (--progress auto). */
   readonly progress?: ProgressStyle;
 }
@@ -44,7 +44,7 @@ export interface Output {
    */
   progress(text: string): void;
   /** The colour functions in force. */
-  readonly style: ChalkInstance;
+  readonly style: Style;
 }
 
 /**
@@ -86,7 +86,7 @@ export function errorDocument(error: unknown, verbose: boolean): { error: Record
 
 /** Creates the output channel for one invocation. */
 export function createOutput(io: Io, options: OutputOptions): Output {
-  const style = new Chalk({ level: options.color ? 1 : 0 });
+  const { style } = options;
   const progressStyle = options.progress ?? (io.stderrIsTTY ? 'terminal' : 'none');
   let progressShown = false;
   let lastPlain: string | undefined;

@@ -2,7 +2,9 @@
  * Light start-up (docs/ARCHITECTURE.md): `harvest --help`, `--version` and `decrypt-check` must never load
  * symbol-sdk, and help loads only the light command definitions (src/cli/commandTable.ts loads a command's
  * implementation when it runs). The built CLI is spawned with a preloaded loader hook that records every module URL Node loads
- * (test/fixtures/startup), so the check sees the real import graph, dynamic imports included.
+ * (test/fixtures/startup), so the check sees the real import graph, dynamic imports included. The CLI runs from
+ * the bundle in dist/app (scripts/bundle.js): each chunk it loads is expanded to the source files esbuild put in
+ * it (dist/app/meta.json), so the checks still name files such as dist/cli/main.js.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,8 +50,24 @@ function loadedModules(args: readonly string[]): {
     env: { PATH: process.env['PATH'] ?? '', CI: 'true', HARVEST_MODULE_LOG: log },
     timeout: 20_000,
   });
-  const modules = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
-  return { exitCode: run.status, modules, stderr: run.stderr };
+  const loaded = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  return { exitCode: run.status, modules: loaded.flatMap(expandChunk), stderr: run.stderr };
+}
+
+/** The bundle's map of chunks to the files in them, as scripts/bundle.js wrote it. */
+const bundleInputs = (): Record<string, { inputs: Record<string, unknown> }> =>
+  (
+    JSON.parse(readFileSync(join(ROOT, 'dist', 'app', 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    }
+  ).outputs;
+
+/** A loaded chunk of dist/app as the URLs of the files bundled into it; any other URL as it is. */
+function expandChunk(url: string): string[] {
+  const appFolder = `file://${join(ROOT, 'dist', 'app')}/`;
+  if (!url.startsWith(appFolder)) return [url];
+  const chunk = bundleInputs()[`dist/app/${url.slice(appFolder.length)}`];
+  return [url, ...Object.keys(chunk?.inputs ?? {}).map((input) => `file://${join(ROOT, input)}`)];
 }
 
 const fromPackage = (modules: readonly string[], name: string) =>
@@ -77,7 +95,7 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
       ['decrypt-check', '--json', '--node-key', nodeKey, '--harvesters', harvesters],
     ],
   ])('%s never loads symbol-sdk', (_label, args) => {
-    const bin = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
+    const bin = existsSync(join(ROOT, 'dist', 'app', 'meta.json'));
     expect(bin, 'dist/ is missing: run `npm run build` (npm test does it first)').toBe(true);
     const run = loadedModules([BIN, ...args]);
     expect(run.exitCode, run.stderr).toBe(0);
@@ -104,6 +122,14 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
       expect(heavy).toEqual([]);
     },
   );
+
+  it('harvest --help without a terminal loads neither chalk (no colour to draw) nor node:crypto', () => {
+    const run = loadedModules([BIN, '--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.modules.some((url) => url.includes('/dist/cli/main.js'))).toBe(true);
+    expect(fromPackage(run.modules, 'chalk')).toEqual([]);
+    expect(run.modules.filter((url) => url === 'node:crypto')).toEqual([]);
+  });
 
   it('harvest --help loads none of the delegation crypto (dist/core/crypto)', () => {
     const run = loadedModules([BIN, '--help']);

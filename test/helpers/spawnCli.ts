@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The real entry point, as users run it. */
 export const BIN = fileURLToPath(new URL('../../bin/harvest.js', import.meta.url));
-const DIST_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const DIST_MAIN = fileURLToPath(new URL('../../dist/app/main.js', import.meta.url));
 
 /** What a spawned `harvest` produced. */
 export interface SpawnedRun {

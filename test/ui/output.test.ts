@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, NodeError } from '../../src/core/errors.js';
 import { createOutput, toJson } from '../../src/ui/output.js';
+import { loadStyle, plainStyle } from '../../src/ui/style.js';
 import { testIo } from '../helpers/testIo.js';
 
 describe('output', () => {
@@ -12,7 +13,7 @@ describe('output', () => {
 
   it('writes exactly one JSON document with --json, and errors as {"error":…} on stdout', () => {
     const io = testIo();
-    const output = createOutput(io, { json: true, verbose: false, color: false });
+    const output = createOutput(io, { json: true, verbose: false, style: plainStyle });
     output.error(new InputError('INVALID_KEY', 'bad key', { hint: 'check it' }));
     expect(JSON.parse(io.stdoutText())).toEqual({
       error: { code: 'INVALID_KEY', message: 'bad key', hint: 'check it' },
@@ -20,24 +21,24 @@ describe('output', () => {
     expect(io.stdoutText().trim().split('\n')).toHaveLength(1);
   });
 
-  it('shows progress on stderr only when it is a terminal, and never on stdout (with --json too)', () => {
+  it('shows progress on stderr only when it is a terminal, and never on stdout (with --json too)', async () => {
     const pipe = testIo();
-    createOutput(pipe, { json: true, verbose: false, color: false }).progress('waiting');
+    createOutput(pipe, { json: true, verbose: false, style: plainStyle }).progress('waiting');
     expect(pipe.stderrText()).toBe('');
     const terminal = testIo({ tty: true });
-    createOutput(terminal, { json: true, verbose: false, color: true }).progress('waiting');
+    createOutput(terminal, { json: true, verbose: false, style: await loadStyle(true) }).progress('waiting');
     expect(terminal.stderrText()).toContain('waiting');
     expect(terminal.stdoutText()).toBe('');
   });
 
-  it('colours only when asked to', () => {
+  it('colours only when asked to', async () => {
     const plain = testIo();
-    createOutput(plain, { json: false, verbose: false, color: false }).error(
+    createOutput(plain, { json: false, verbose: false, style: plainStyle }).error(
       new InputError('INVALID_INPUT', 'x'),
     );
     expect(plain.stderrText()).toBe('error: x\n');
     const coloured = testIo();
-    createOutput(coloured, { json: false, verbose: false, color: true }).error(
+    createOutput(coloured, { json: false, verbose: false, style: await loadStyle(true) }).error(
       new InputError('INVALID_INPUT', 'x'),
     );
     expect(coloured.stderrText()).toContain('\x1b[31m');
@@ -49,7 +50,7 @@ describe('output', () => {
     error.withOpenJournal({ hash, keystore: '/h/keystore/T.json' });
     error.withOpenJournal({ hash: 'CD'.repeat(32), keystore: '/other.json' }); // the first one wins
     const json = testIo();
-    createOutput(json, { json: true, verbose: false, color: false }).error(error);
+    createOutput(json, { json: true, verbose: false, style: plainStyle }).error(error);
     const resume = `the signed transaction ${hash} is journalled in /h/keystore/T.json: run the same command again to resume it (it is not signed or paid twice)`;
     expect(JSON.parse(json.stdoutText())).toEqual({
       error: {
@@ -60,13 +61,13 @@ describe('output', () => {
       },
     });
     const human = testIo();
-    createOutput(human, { json: false, verbose: false, color: false }).error(error);
+    createOutput(human, { json: false, verbose: false, style: plainStyle }).error(error);
     expect(human.stderrText()).toBe(`error: no connection\nhint: check the node; ${resume}\n`);
   });
 
   it('plain progress: `harvest: …` lines, a repeated text once, no cursor control; none: nothing', () => {
     const plain = testIo();
-    const output = createOutput(plain, { json: true, verbose: false, color: false, progress: 'plain' });
+    const output = createOutput(plain, { json: true, verbose: false, style: plainStyle, progress: 'plain' });
     output.progress('a');
     output.progress('a');
     output.progress('b');
@@ -74,7 +75,7 @@ describe('output', () => {
     expect(plain.stderrText()).toBe('harvest: a\nharvest: b\n');
     expect(JSON.parse(plain.stdoutText())).toEqual({ ok: true });
     const none = testIo({ tty: true });
-    createOutput(none, { json: false, verbose: false, color: false, progress: 'none' }).progress('a');
+    createOutput(none, { json: false, verbose: false, style: plainStyle, progress: 'none' }).progress('a');
     expect(none.stderrText()).toBe('');
   });
 });

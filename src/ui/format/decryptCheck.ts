@@ -1,9 +1,9 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../style.js';
 import { toHex } from '../../core/bytes.js';
 import type { DecryptCheckResult } from '../../contract/decryptCheck.js';
 
 /** Human text of a decrypt-check report. */
-export function formatDecryptCheck(result: DecryptCheckResult, style: ChalkInstance): string {
+export function formatDecryptCheck(result: DecryptCheckResult, style: Style): string {
   const lines = [`node public key  ${toHex(result.nodePublicKey)}`];
   if (result.requests.length === 0) lines.push('no delegation requests');
   for (const request of result.requests) {

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../style.js';
 import { toHex } from '../../core/bytes.js';
 import { describeXym } from '../../core/units/describeXym.js';
 import type { DelegatePlan, DelegateResult, PlannedTransaction } from '../../contract/setupResult.js';
@@ -46,7 +46,7 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
 }
 
 /** Human text of a delegate / link-remote result. */
-export function formatDelegateResult(result: DelegateResult, style: ChalkInstance): string {
+export function formatDelegateResult(result: DelegateResult, style: Style): string {
   const lines = [
     `main account   ${result.mainAddress}`,
     ...(result.nodePublicKey === null ? [] : [`node key       ${toHex(result.nodePublicKey)}`]),

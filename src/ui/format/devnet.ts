@@ -1,5 +1,5 @@
-import type { ChalkInstance } from 'chalk';
 import { describeXym } from '../../core/units/describeXym.js';
+import type { Style } from '../style.js';
 
 /** The parts of the devnet descriptor the banner shows (src/devnet/startDevnet.ts DevnetDescriptor). */
 export interface DevnetBanner {
@@ -26,7 +26,7 @@ function formatXym(microXym: string): string {
 }
 
 /** The readable banner of `harvest devnet`, like a local Ethereum devnet prints. */
-export function formatDevnet(devnet: DevnetBanner, style: ChalkInstance): string {
+export function formatDevnet(devnet: DevnetBanner, style: Style): string {
   const lines = [
     style.bold('Symbol devnet ready') + ` (network ${devnet.networkIdentifier}, Ctrl-C to stop)`,
     '',

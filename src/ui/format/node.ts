@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../style.js';
 import type { InspectNodeResult } from '../../contract/nodeInspection.js';
 import { formatImportance } from './importance.js';
 
@@ -14,7 +14,7 @@ const ROLE_NAMES: readonly (readonly [number, string])[] = [
 const IDENTIFIER_NAMES: Readonly<Record<number, string>> = { 104: 'mainnet', 152: 'testnet' };
 
 /** Human text of `harvest node`. */
-export function formatNode(result: InspectNodeResult, style: ChalkInstance): string {
+export function formatNode(result: InspectNodeResult, style: Style): string {
   const roles = ROLE_NAMES.filter(([bit]) => (result.roles & bit) !== 0).map(([, name]) => name);
   const { harvesting, fees } = result;
   const transport =

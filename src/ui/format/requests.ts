@@ -1,9 +1,9 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../style.js';
 import { toHex } from '../../core/bytes.js';
 import type { RequestsResult } from '../../contract/requests.js';
 
 /** Human text of `harvest requests`. */
-export function formatRequests(result: RequestsResult, style: ChalkInstance): string {
+export function formatRequests(result: RequestsResult, style: Style): string {
   const lines = [
     `node public key  ${toHex(result.nodePublicKey)}`,
     `node address     ${result.nodeAddress} (${result.network})`,

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from '../style.js';
 import { toHex } from '../../core/bytes.js';
 import { describeWait } from '../../core/units/describeWait.js';
 import { describeXym } from '../../core/units/describeXym.js';
@@ -21,7 +21,7 @@ const STATE_MEANINGS: Readonly<Record<HarvestingState, string>> = {
 /** Human text of `harvest status`: the state word first, then each reason in plain words, then the facts. */
 export function formatStatus(
   status: HarvestingStatus,
-  style: ChalkInstance,
+  style: Style,
   details?: HarvestingStatusDetails,
 ): string {
   const colour =
@@ -30,7 +30,7 @@ export function formatStatus(
       : status.state === 'UNKNOWN' || status.state === 'INACTIVE'
         ? style.yellow
         : style.cyan;
-  const lines = [`${colour.bold(status.state)}  ${STATE_MEANINGS[status.state]}`];
+  const lines = [`${style.bold(colour(status.state))}  ${STATE_MEANINGS[status.state]}`];
   for (const reason of status.reasons) lines.push(`  - ${explainReason(reason, status, details)}`);
   const link = (key: Uint8Array | null) => (key === null ? style.dim('not linked') : toHex(key));
   const unlocked =
