@@ -31,6 +31,7 @@ const SOURCES = [
   'tsconfig.base.json',
   'tsconfig.build.json',
   'bin',
+  'scripts',
   'src',
   'docs',
 ];
