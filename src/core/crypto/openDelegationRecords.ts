@@ -56,7 +56,7 @@ export interface DelegationOpener {
  *   record is not 124 bytes
  */
 export function createDelegationOpener(nodePrivateKey: Uint8Array): DelegationOpener {
-  const privateKey = nodePrivateKey.slice();
+  const privateKey = new Uint8Array(nodePrivateKey); // a copy (Buffer.slice is a view)
   clampedScalar(privateKey); // the plain path's size check and message
   const scalar = clampedScalarBytes(privateKey);
   const scalarPlusEight = addEightToScalar(scalar);
@@ -90,7 +90,10 @@ let lastOpener: { readonly nodePrivateKey: Uint8Array; readonly opener: Delegati
  */
 export function delegationOpenerFor(nodePrivateKey: Uint8Array): DelegationOpener {
   if (lastOpener === undefined || !equalBytes(lastOpener.nodePrivateKey, nodePrivateKey)) {
-    lastOpener = { nodePrivateKey: nodePrivateKey.slice(), opener: createDelegationOpener(nodePrivateKey) };
+    lastOpener = {
+      nodePrivateKey: new Uint8Array(nodePrivateKey),
+      opener: createDelegationOpener(nodePrivateKey),
+    };
   }
   return lastOpener.opener;
 }

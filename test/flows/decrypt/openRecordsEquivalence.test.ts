@@ -54,8 +54,15 @@ function fastView({ opened, remotePublicKey, vrfPublicKey }: OpenedRecord) {
   return opened.ok ? { ...opened, remotePublicKey, vrfPublicKey } : opened;
 }
 
+/** Comparable text: bytes as hex, Buffers included (JSON.stringify hands the replacer their toJSON form). */
 const json = (value: unknown) =>
-  JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? toHex(item) : item));
+  JSON.stringify(value, (_key, item: unknown) => {
+    if (item instanceof Uint8Array) return toHex(item);
+    const buffer = item as { type?: unknown; data?: unknown } | null;
+    if (buffer?.type === 'Buffer' && Array.isArray(buffer.data))
+      return toHex(Uint8Array.from(buffer.data as number[]));
+    return item;
+  });
 
 /** About 2,500 records of every kind for one node key, with the kind of each. */
 function hostileRecords(nodePrivateKey: Uint8Array) {
@@ -195,6 +202,21 @@ describe('the fast decrypt path against the plain path', () => {
       expect(json(fastView(result)), `${cases[index]!.kind} record ${index}`).toBe(expected[index]);
     });
   }, 300_000);
+
+  it('leaves Buffer inputs untouched (Buffer.slice is a view): the same results twice, the same bytes after', () => {
+    const content = Buffer.concat(records.slice(0, 200));
+    const before = toHex(content);
+    const views = Array.from({ length: 200 }, (_, index) => content.subarray(index * 124, (index + 1) * 124));
+    const first = openRecordsBatch(Buffer.from(nodePrivateKey), views).map((result) =>
+      json(fastView(result)),
+    );
+    const second = openRecordsBatch(Buffer.from(nodePrivateKey), views).map((result) =>
+      json(fastView(result)),
+    );
+    expect(toHex(content)).toBe(before);
+    expect(first).toEqual(expected.slice(0, 200));
+    expect(second).toEqual(first);
+  });
 
   it('stays in this thread below the threshold and for records of the wrong size', async () => {
     const small = await compiled.openRecordsInParallel(nodePrivateKey, records.slice(0, 10), { threads: 2 });
