@@ -22,7 +22,7 @@ export interface ParallelOptions {
 }
 
 const RECORD_SIZE = 124;
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 4;
 const WORKER_URL = new URL('./openRecordsWorker.js', import.meta.url);
 
 /** The results of openRecordsBatch(nodePrivateKey, records), in order, computed on up to `threads` threads. */
