@@ -53,6 +53,13 @@ function seeded(label) {
   };
 }
 
+const concat = (a, b) => {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+};
+
 /** ops/s of one round: calls `fn` until ROUND_MS have passed; `unit` = operations per call. */
 function round(fn, unit = 1) {
   let calls = 0;
@@ -205,7 +212,93 @@ record(
   );
 }
 
-// ---- 6. cold start (spawned processes; ms per run, shown as runs/s) ----------------------------------------------
+// ---- 6. decrypt-check of a whole harvesters.dat, whole process (spawned; start-up, file, JSON output included) ---
+// The file is made with our sealer (symbol-sdk seals ~130/s); symbol-sdk's tryDecode and the plain noble path open
+// a sample of the same records in this process (their start-up not counted), one by one as they have no batch API.
+{
+  const count = quick ? 5_000 : 20_000;
+  const sample = quick ? 100 : 400;
+  const work = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
+  const keyFile = join(work, 'node.key');
+  const harvestersFile = join(work, 'harvesters.dat');
+  writeFileSync(keyFile, Buffer.from(nodePrivateKey).toString('hex'), { mode: 0o600 });
+  const fileRandom = seeded('harvesters');
+  const content = new Uint8Array(count * 124);
+  for (let i = 0; i < count; i++) {
+    const delegated = { remotePrivateKey: fileRandom(32), vrfPrivateKey: fileRandom(32) };
+    content.set(encodeDelegationMessage(nodePublicKey, delegated, fileRandom).subarray(8), i * 124);
+  }
+  writeFileSync(harvestersFile, content);
+  const fileMessages = Array.from({ length: sample }, (_, i) =>
+    concat(messages[0].subarray(0, 8), content.subarray(i * 124, (i + 1) * 124)),
+  );
+  // the peak resident memory of the whole process (worker threads included), reported on exit
+  const reportPeak =
+    'data:text/javascript,process.on("exit",()=>process.stderr.write(`peak-rss ${process.resourceUsage().maxRSS}\\n`))';
+  const runs = quick ? 1 : 3;
+  const seconds = [];
+  const peaks = [];
+  for (let r = 0; r < runs; r++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        reportPeak,
+        join(ROOT, 'bin', 'harvest.js'),
+        'decrypt-check',
+        '--node-key',
+        keyFile,
+        '--harvesters',
+        harvestersFile,
+        '--json',
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, CI: 'true' }, maxBuffer: 1 << 30 },
+    );
+    seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+    if (run.status !== 0) throw new Error(`decrypt-check exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+    const opened = JSON.parse(run.stdout).requests.filter((request) => request.ok).length;
+    if (opened !== count) throw new Error(`decrypt-check opened ${opened} of ${count} records`);
+    // worker threads inherit --import and report too; every report is the process's peak so far
+    peaks.push(
+      Math.max(...[...run.stderr.matchAll(/peak-rss (\d+)/g)].map((match) => Number(match[1]))) / 1024,
+    );
+  }
+  const timeSample = (fn) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < sample; i++) fn(i);
+    return sample / (Number(process.hrtime.bigint() - start) / 1e9);
+  };
+  const sdkRate = timeSample((i) => {
+    if (!encoder.tryDecode(nodeKeyPair.publicKey, fileMessages[i]).isDecoded) throw new Error('sdk failed');
+  });
+  const nobleRate = timeSample((i) => {
+    const opened = openDelegationRecordPlain(nodePrivateKey, content.subarray(i * 124, (i + 1) * 124));
+    ed25519.getPublicKey(opened.keys.remotePrivateKey);
+    ed25519.getPublicKey(opened.keys.vrfPrivateKey);
+  });
+  rmSync(work, { recursive: true, force: true });
+  const ours = count / median(seconds);
+  rows.push({
+    operation: `decrypt-check --harvesters, ${count.toLocaleString('en-US')} records, whole process`,
+    unit: 'records/s',
+    ours,
+    noble: nobleRate,
+    sdk: sdkRate,
+    ratio: ours / sdkRate,
+  });
+  rows.push({
+    operation: `decrypt-check --harvesters, ${count.toLocaleString('en-US')} records: peak memory`,
+    unit: 'MB',
+    ours: Math.max(...peaks),
+    noble: undefined,
+    sdk: undefined,
+    ratio: undefined,
+  });
+  if (!asJson) console.error(`  measured: decrypt-check of ${count} records (${runs} runs)`);
+}
+
+// ---- 7. cold start (spawned processes; ms per run, shown as runs/s) ----------------------------------------------
 {
   const work = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
   const keyFile = join(work, 'node.key');
@@ -278,11 +371,13 @@ if (asJson) {
       ? ''
       : unit === 'ms'
         ? `${value.toFixed(1)} ms`
-        : Math.round(value).toLocaleString('en-US');
+        : unit === 'MB'
+          ? `${Math.round(value)} MB`
+          : Math.round(value).toLocaleString('en-US');
   const table = [
     ['operation', 'ours', 'pure JS (noble)', 'symbol-sdk 3.3.2', 'ours / sdk'],
     ...rows.map((row) => [
-      `${row.operation}${row.unit === 'ms' ? '' : ` (${row.unit})`}`,
+      `${row.operation}${row.unit === 'ms' || row.unit === 'MB' ? '' : ` (${row.unit})`}`,
       format(row.ours, row.unit),
       format(row.noble, row.unit),
       format(row.sdk, row.unit),

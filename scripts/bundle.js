@@ -17,7 +17,12 @@ rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/main.js'],
+  // The decrypt worker is an entry of its own: src/flows/decrypt/openRecordsInParallel.ts starts it by its URL beside
+  // the calling module, which in the bundle is dist/app/.
+  entryPoints: {
+    main: 'dist/cli/main.js',
+    openRecordsWorker: 'dist/flows/decrypt/openRecordsWorker.js',
+  },
   outdir,
   bundle: true,
   splitting: true,

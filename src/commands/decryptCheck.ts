@@ -7,7 +7,7 @@ import { findDelegationTransfers } from '../core/transactions/findDelegationTran
 import { parseSignedPayloadFile } from '../core/transactions/parseSignedPayloadFile.js';
 import { checkRequestsAgainstChain } from '../flows/checkRequestsAgainstChain.js';
 import {
-  decryptDelegationRequests,
+  decryptDelegationRequestsInParallel,
   inputsFromTransfers,
   type DecryptCheckResult,
   type DelegationRequestInput,
@@ -44,7 +44,7 @@ async function decryptCheck(options: DecryptCheckOptions, ctx: Context): Promise
   }
   const nodePrivateKey = await readNodePrivateKey(options.nodeKey, ctx);
   const inputs = await readRequestInputs(options, ctx);
-  const result = decryptDelegationRequests(nodePrivateKey, inputs, {
+  const result = await decryptDelegationRequestsInParallel(nodePrivateKey, inputs, {
     showSecrets: options.showSecrets === true,
   });
   if (ctx.nodeUrl === undefined) return result;

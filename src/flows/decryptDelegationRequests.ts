@@ -4,13 +4,10 @@
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, wipe } from '../core/bytes.js';
-import {
-  DELEGATION_MESSAGE_SIZE,
-  type OpenedDelegation,
-  type OpenFailure,
-} from '../core/crypto/delegationMessage.js';
-import { openDelegationRecords } from '../core/crypto/openDelegationRecords.js';
+import { DELEGATION_MESSAGE_SIZE, type OpenFailure } from '../core/crypto/delegationMessage.js';
 import { derivePublicKey } from '../core/keys.js';
+import { openRecordsBatch, type OpenedRecord } from './decrypt/openRecordsBatch.js';
+import { openRecordsInParallel, type ParallelOptions } from './decrypt/openRecordsInParallel.js';
 import type { DelegationTransfer } from '../core/transactions/findDelegationTransfers.js';
 import type {
   RequestErrorCode,
@@ -52,19 +49,52 @@ const FAILURE_MESSAGES: Readonly<Record<OpenFailure, string>> = {
     'the ephemeral key is not a valid prime-order point and the request does not open with the all-zero key the node falls back to',
 };
 
-/** Opens every request with the node's private key and reports each. */
+/** Opens every request with the node's private key and reports each, in this thread. */
 export function decryptDelegationRequests(
   nodePrivateKey: Uint8Array,
   inputs: readonly DelegationRequestInput[],
   options: DecryptOptions,
 ): DecryptCheckResult {
-  const nodePublicKey = derivePublicKey(nodePrivateKey);
   // One batch for all well-formed records: the field inversions are shared (openDelegationRecords.ts).
-  const records = inputs.flatMap((input) => (input.record === undefined ? [] : [input.record]));
-  const opened = openDelegationRecords(nodePrivateKey, records);
+  return reportAll(nodePrivateKey, inputs, openRecordsBatch(nodePrivateKey, recordsOf(inputs)), options);
+}
+
+/**
+ * decryptDelegationRequests with the records opened on several threads when there are enough of them
+ * (decrypt/openRecordsInParallel.ts): the same result, sooner, for large harvesters.dat files and request histories.
+ */
+export async function decryptDelegationRequestsInParallel(
+  nodePrivateKey: Uint8Array,
+  inputs: readonly DelegationRequestInput[],
+  options: DecryptOptions & ParallelOptions,
+): Promise<DecryptCheckResult> {
+  const opened = await openRecordsInParallel(nodePrivateKey, recordsOf(inputs), options);
+  return reportAll(nodePrivateKey, inputs, opened, options);
+}
+
+function recordsOf(inputs: readonly DelegationRequestInput[]): Uint8Array[] {
+  return inputs.flatMap((input) => (input.record === undefined ? [] : [input.record]));
+}
+
+function reportAll(
+  nodePrivateKey: Uint8Array,
+  inputs: readonly DelegationRequestInput[],
+  opened: readonly OpenedRecord[],
+  options: DecryptOptions,
+): DecryptCheckResult {
+  const nodePublicKey = derivePublicKey(nodePrivateKey);
+  const nodeAddresses = new Map<number, Uint8Array>(); // one derivation per network, not per request
+  const nodeAddress = (networkIdentifier: number) => {
+    let address = nodeAddresses.get(networkIdentifier);
+    if (address === undefined) {
+      address = deriveAddress(nodePublicKey, networkIdentifier);
+      nodeAddresses.set(networkIdentifier, address);
+    }
+    return address;
+  };
   let next = 0;
   const requests = inputs.map((input, index) =>
-    reportOne(nodePublicKey, input, index, options, input.record === undefined ? undefined : opened[next++]),
+    reportOne(nodeAddress, input, index, options, input.record === undefined ? undefined : opened[next++]),
   );
   return { nodePublicKey, requests };
 }
@@ -94,11 +124,11 @@ export function inputsFromTransfers(transfers: readonly DelegationTransfer[]): D
 }
 
 function reportOne(
-  nodePublicKey: Uint8Array,
+  nodeAddressOn: (networkIdentifier: number) => Uint8Array,
   input: DelegationRequestInput,
   index: number,
   options: DecryptOptions,
-  opened: OpenedDelegation | undefined,
+  result: OpenedRecord | undefined,
 ): DelegationRequestReport {
   const base = {
     index,
@@ -116,8 +146,9 @@ function reportOne(
     reasons: [],
     error: { code, message },
   });
-  if (opened === undefined)
+  if (result === undefined)
     return failed('INVALID_MESSAGE', input.malformed ?? 'malformed request', undefined);
+  const { opened } = result;
   if (!opened.ok) return failed('DECRYPT_FAILED', FAILURE_MESSAGES[opened.failure], opened.requestId);
 
   const { remotePrivateKey, vrfPrivateKey } = opened.keys;
@@ -125,8 +156,8 @@ function reportOne(
     ...base,
     requestId: opened.requestId,
     ok: true,
-    remotePublicKey: derivePublicKey(remotePrivateKey),
-    vrfPublicKey: derivePublicKey(vrfPrivateKey),
+    remotePublicKey: result.remotePublicKey ?? derivePublicKey(remotePrivateKey),
+    vrfPublicKey: result.vrfPublicKey ?? derivePublicKey(vrfPrivateKey),
     reasons: opened.zeroKeyFallback ? [EPHEMERAL_KEY_INVALID] : [],
     ...(options.showSecrets
       ? { remotePrivateKey: remotePrivateKey.slice(), vrfPrivateKey: vrfPrivateKey.slice() }
@@ -135,7 +166,7 @@ function reportOne(
   wipe(remotePrivateKey, vrfPrivateKey);
 
   if (input.recipientAddress !== undefined && input.networkIdentifier !== undefined) {
-    const nodeAddress = deriveAddress(nodePublicKey, input.networkIdentifier);
+    const nodeAddress = nodeAddressOn(input.networkIdentifier);
     if (!equalBytes(nodeAddress, input.recipientAddress)) {
       return {
         ...report,

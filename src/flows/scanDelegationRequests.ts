@@ -13,7 +13,7 @@ import type { NodeClient } from '../node/createNodeClient.js';
 import type { TransactionEntry } from '../node/readTransactionEntry.js';
 import { checkRequestsAgainstChain, SUPERSEDED } from './checkRequestsAgainstChain.js';
 import { collectDelegationInputs } from './collectDelegationInputs.js';
-import { decryptDelegationRequests } from './decryptDelegationRequests.js';
+import { decryptDelegationRequestsInParallel } from './decryptDelegationRequests.js';
 import type { ChainRequestReport, RequestsSummary, RequestsResult } from '../contract/requests.js';
 export type { ChainRequestReport, RequestsSummary, RequestsResult } from '../contract/requests.js';
 
@@ -60,7 +60,7 @@ export async function scanDelegationRequests(
   const found = collectDelegationInputs(entries).sort((a, b) =>
     a.height < b.height ? -1 : a.height > b.height ? 1 : 0,
   );
-  const opened = decryptDelegationRequests(
+  const opened = await decryptDelegationRequestsInParallel(
     parameters.nodePrivateKey,
     found.map(({ input }) => input),
     { showSecrets: parameters.showSecrets },

@@ -50,7 +50,7 @@ export function createDelegationSealer(nodePublicKey: Uint8Array): DelegationSea
   const node = { full: toMontgomery(nodePoint), eight: toMontgomery(multiplyByEight(nodePoint)) };
   const nodeKey = importX25519PublicKey(node.full.u);
   const base = baseContext();
-  const nodePublic = nodePublicKey.slice();
+  const nodePublic = new Uint8Array(nodePublicKey); // a copy (Buffer.slice is a view)
 
   return {
     seal(plaintext, random) {
@@ -75,7 +75,10 @@ let lastSealer: { readonly nodePublicKey: Uint8Array; readonly sealer: Delegatio
 /** The sealer for `nodePublicKey`, reusing the last one built (one CLI run seals for one node). */
 export function delegationSealerFor(nodePublicKey: Uint8Array): DelegationSealer {
   if (lastSealer === undefined || !equalBytes(lastSealer.nodePublicKey, nodePublicKey)) {
-    lastSealer = { nodePublicKey: nodePublicKey.slice(), sealer: createDelegationSealer(nodePublicKey) };
+    lastSealer = {
+      nodePublicKey: new Uint8Array(nodePublicKey),
+      sealer: createDelegationSealer(nodePublicKey),
+    };
   }
   return lastSealer.sealer;
 }

@@ -51,7 +51,7 @@ export function montgomeryRhs(u: bigint): bigint {
  */
 export function unpackEdwardsY(bytes: Uint8Array): { y: bigint; sign: number } | undefined {
   const sign = (bytes[31]! >> 7) & 1;
-  const copy = bytes.slice(0, 32);
+  const copy = new Uint8Array(bytes.subarray(0, 32)); // a copy even of a Buffer, whose slice() is a view
   copy[31]! &= 0x7f;
   const y = bytesToNumberLE(copy);
   return y < FIELD_PRIME ? { y, sign } : undefined;

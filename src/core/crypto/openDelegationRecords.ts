@@ -4,7 +4,7 @@
  *
  * For a record whose ephemeral key is A = (y_A, sign) and a node scalar s (clamped, unreduced, as catapult uses it):
  *
- *   1. decode A strictly (noble: canonical y, on the curve, the sign bit honoured: one square root);
+ *   1. decode A strictly (canonical y, on the curve, the sign bit honoured: one square root, in OpenSSL);
  *      R = 8·A by three doublings; convert A and R to Montgomery coordinates      one inversion, batched
  *   2. X25519(8m, u_A) = u_A  <=>  A is in the main subgroup and not the identity  (montgomery.ts isPrimeOrderU)
  *      otherwise the node uses the all-zero key: we try that key, as the node does
@@ -20,6 +20,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { equalBytes, wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
+import { decodeEdwardsPoint } from './decodeEdwardsPoint.js';
 import type { OpenedDelegation } from './delegationFormat.js';
 import {
   addEightToScalar,
@@ -55,7 +56,7 @@ export interface DelegationOpener {
  *   record is not 124 bytes
  */
 export function createDelegationOpener(nodePrivateKey: Uint8Array): DelegationOpener {
-  const privateKey = nodePrivateKey.slice();
+  const privateKey = new Uint8Array(nodePrivateKey); // a copy (Buffer.slice is a view)
   clampedScalar(privateKey); // the plain path's size check and message
   const scalar = clampedScalarBytes(privateKey);
   const scalarPlusEight = addEightToScalar(scalar);
@@ -89,7 +90,10 @@ let lastOpener: { readonly nodePrivateKey: Uint8Array; readonly opener: Delegati
  */
 export function delegationOpenerFor(nodePrivateKey: Uint8Array): DelegationOpener {
   if (lastOpener === undefined || !equalBytes(lastOpener.nodePrivateKey, nodePrivateKey)) {
-    lastOpener = { nodePrivateKey: nodePrivateKey.slice(), opener: createDelegationOpener(nodePrivateKey) };
+    lastOpener = {
+      nodePrivateKey: new Uint8Array(nodePrivateKey),
+      opener: createDelegationOpener(nodePrivateKey),
+    };
   }
   return lastOpener.opener;
 }
@@ -189,24 +193,15 @@ function deriveBatch(
 }
 
 /**
- * Step 1 for one ephemeral key: strict decoding (the node's IsCanonicalKey and on-curve test) and R = 8·A.
- * The prime-order test comes after the batched inversion, in step 2.
+ * Step 1 for one ephemeral key: strict decoding (the node's IsCanonicalKey and on-curve test; the square root in
+ * OpenSSL, decodeEdwardsPoint.ts) and R = 8·A. The prime-order test comes after the batched inversion, in step 2.
  */
 function decodeEphemeral(ephemeralPublicKey: Uint8Array): Stage {
-  let point: ReturnType<typeof ed25519.Point.fromBytes>;
-  try {
-    point = ed25519.Point.fromBytes(ephemeralPublicKey); // strict: y < p, on the curve, no "-0"
-  } catch {
-    return { kind: 'done', key: undefined };
-  }
-  const eight = point.double().double().double();
-  // x_A = 0 (y = ±1) or 8A with x = 0 or y = z: A is of small order; the node refuses it
-  if (point.X === 0n || eight.X === 0n || Fp.eql(eight.Y, eight.Z)) return { kind: 'done', key: undefined };
-  return {
-    kind: 'decoded',
-    yA: point.Z === 1n ? point.Y : Fp.div(point.Y, point.Z),
-    rX: eight.X,
-    rY: eight.Y,
-    rZ: eight.Z,
-  };
+  const affine = decodeEdwardsPoint(ephemeralPublicKey); // strict: y < p, on the curve, no "-0"
+  // x_A = 0 (y = ±1): A is of small order; the node refuses it
+  if (affine === undefined || affine.x === 0n) return { kind: 'done', key: undefined };
+  const eight = ed25519.Point.fromAffine(affine).double().double().double();
+  // 8A with x = 0 or y = z: A is of small order; the node refuses it
+  if (eight.X === 0n || Fp.eql(eight.Y, eight.Z)) return { kind: 'done', key: undefined };
+  return { kind: 'decoded', yA: affine.y, rX: eight.X, rY: eight.Y, rZ: eight.Z };
 }

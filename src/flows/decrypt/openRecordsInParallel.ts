@@ -1,0 +1,66 @@
+/**
+ * openRecordsBatch on both cores (docs/performance.md "Both cores"): for inputs large enough to pay for a worker
+ * thread's start-up (about 40 ms: a fresh V8 isolate that loads the crypto modules), the records are cut into
+ * contiguous shares; worker threads open the later shares while this thread opens the first, and the results are
+ * put back in input order. Small inputs, and runs from the TypeScript sources (tests: the worker file exists only
+ * compiled, in dist/), stay in this thread. The outcome is the same either way.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { openRecordsBatch, type OpenedRecord } from './openRecordsBatch.js';
+import { unpackOpenedRecords } from './packOpenedRecords.js';
+
+/** Below this many records a second thread costs more than it saves. */
+export const PARALLEL_THRESHOLD = 1024;
+
+/** Options of openRecordsInParallel. */
+export interface ParallelOptions {
+  /** Threads to use in all, this one included; default: the available parallelism. */
+  readonly threads?: number;
+  /** The smallest input that gets more than one thread; default PARALLEL_THRESHOLD. */
+  readonly threshold?: number;
+}
+
+const RECORD_SIZE = 124;
+const YOUNG_GENERATION_MB = 4;
+const WORKER_URL = new URL('./openRecordsWorker.js', import.meta.url);
+
+/** The results of openRecordsBatch(nodePrivateKey, records), in order, computed on up to `threads` threads. */
+export async function openRecordsInParallel(
+  nodePrivateKey: Uint8Array,
+  records: readonly Uint8Array[],
+  options: ParallelOptions = {},
+): Promise<OpenedRecord[]> {
+  const threshold = options.threshold ?? PARALLEL_THRESHOLD;
+  const wanted = Math.min(options.threads ?? availableParallelism(), Math.floor(records.length / threshold));
+  // A record of the wrong size gets its INVALID_MESSAGE from openRecordsBatch, in this thread.
+  const inThread =
+    wanted < 2 || import.meta.url.endsWith('.ts') || records.some((record) => record.length !== RECORD_SIZE);
+  if (inThread) return openRecordsBatch(nodePrivateKey, records);
+
+  // This thread starts at once; the workers start ~40 ms later, so they get slightly smaller shares.
+  const shareSize = Math.ceil(records.length / wanted);
+  const shares = Array.from({ length: wanted }, (_, index) =>
+    records.slice(index * shareSize, (index + 1) * shareSize),
+  );
+  const results = await Promise.all(shares.map((share) => openInWorker(nodePrivateKey, share)));
+  return results.flat();
+}
+
+function openInWorker(nodePrivateKey: Uint8Array, records: readonly Uint8Array[]): Promise<OpenedRecord[]> {
+  const contiguous = new Uint8Array(records.length * RECORD_SIZE);
+  records.forEach((record, index) => contiguous.set(record, index * RECORD_SIZE));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, {
+      workerData: { nodePrivateKey: nodePrivateKey.slice(), records: contiguous },
+      transferList: [contiguous.buffer],
+      // The work makes short-lived garbage only: a small young generation keeps the process's peak memory down.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    worker.once('message', (packed: Uint8Array) => resolve(unpackOpenedRecords(packed, records)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`decrypt worker exited with code ${code}`));
+    });
+  });
+}
