@@ -7,6 +7,8 @@
  *   its VrfKeyLink     = VRF public key       else VRF_KEY_MISMATCH
  *   its NodeKeyLink    = node transport key   else NODE_KEY_MISMATCH
  *   importance > 0                            else ZERO_IMPORTANCE       (pruned at once, §2.4)
+ *   on chain at height H: the account existed at the importance calculation in force at H
+ *                                             else REQUEST_SENT_AT_ZERO_IMPORTANCE (the node dropped it then)
  *   min ≤ balance(harvesting mosaic) ≤ max    else BALANCE_OUT_OF_RANGE  (pruned at once, §2.4)
  *
  * Any of these makes the verdict REJECTED. SUPERSEDED (a newer request from the same main account in this run) is
@@ -30,6 +32,7 @@ export const REJECTING_REASONS = [
   'VRF_KEY_MISMATCH',
   'NODE_KEY_MISMATCH',
   'ZERO_IMPORTANCE',
+  'REQUEST_SENT_AT_ZERO_IMPORTANCE',
   'BALANCE_OUT_OF_RANGE',
 ] as const;
 
@@ -50,11 +53,9 @@ export interface ChainCheckParameters {
  * @throws {InputError} WRONG_NETWORK
  * @throws {NodeError} NODE_* when the node cannot be read (except /node/unlockedaccount, which gives null)
  */
-export async function checkRequestsAgainstChain<T extends DelegationRequestReport>(
-  client: NodeClient,
-  reports: readonly T[],
-  parameters: ChainCheckParameters,
-): Promise<T[]> {
+export async function checkRequestsAgainstChain<
+  T extends DelegationRequestReport & { readonly height?: bigint },
+>(client: NodeClient, reports: readonly T[], parameters: ChainCheckParameters): Promise<T[]> {
   const { nodeInfo } = await checkNetwork(client, parameters.expectedNetwork);
   checkNodeKeyMatches(nodeInfo, parameters.nodePublicKey, client.url);
   const [properties, unlocked] = await Promise.all([
@@ -96,6 +97,8 @@ export async function checkRequestsAgainstChain<T extends DelegationRequestRepor
       if (main.links.node === undefined || !equalBytes(main.links.node, parameters.nodePublicKey))
         reasons.push('NODE_KEY_MISMATCH');
       if (main.importance === 0n) reasons.push('ZERO_IMPORTANCE');
+      if (sentBeforeFirstImportance(main, report.height, properties.importanceGrouping))
+        reasons.push('REQUEST_SENT_AT_ZERO_IMPORTANCE');
       const balance = accountBalance(main, properties.harvestingMosaicId);
       if (balance < properties.minHarvesterBalance || balance > properties.maxHarvesterBalance)
         reasons.push('BALANCE_OUT_OF_RANGE');
@@ -139,4 +142,22 @@ function markSuperseded<T extends DelegationRequestReport>(reports: T[]): T[] {
       ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
       : report,
   );
+}
+
+/**
+ * Whether an on-chain request at `height` certainly met importance 0: the node weighs a request with the importance
+ * calculated at the last multiple of importanceGrouping below it (docs/protocol.md), and an account the chain first
+ * saw after that calculation had none. Such a request was dropped for good, even if the account has importance now
+ * (REST keeps no importance history, so a request sent before the latest calculation by an older account cannot be
+ * judged: it is not flagged).
+ */
+function sentBeforeFirstImportance(
+  main: AccountInfo,
+  height: bigint | undefined,
+  grouping: bigint | undefined,
+): boolean {
+  if (height === undefined || grouping === undefined || grouping <= 0n || main.addressHeight === 0n)
+    return false;
+  const calculatedAt = ((height - 1n) / grouping) * grouping;
+  return main.addressHeight > (calculatedAt < 1n ? 1n : calculatedAt);
 }

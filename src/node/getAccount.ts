@@ -41,6 +41,8 @@ export interface AccountInfo {
   readonly accountType: number;
   readonly importance: bigint;
   readonly importanceHeight: bigint;
+  /** The height at which the chain first saw the account (0 when not given). */
+  readonly addressHeight: bigint;
   readonly links: AccountLinks;
   readonly mosaics: readonly MosaicBalance[];
 }
@@ -70,6 +72,7 @@ export async function getAccount(transport: NodeTransport, id: AccountId): Promi
     accountType: dtoHas(dtoGet(account, 'accountType')) ? dtoInteger(dtoGet(account, 'accountType')) : 0,
     importance: optionalUint64(dtoGet(account, 'importance')),
     importanceHeight: optionalUint64(dtoGet(account, 'importanceHeight')),
+    addressHeight: optionalUint64(dtoGet(account, 'addressHeight')),
     links: { remote: linkOf('linked'), vrf: linkOf('vrf'), node: linkOf('node') },
     mosaics: dtoHas(mosaicsField) ? dtoArray(mosaicsField).map(readMosaic) : [],
   };

@@ -305,6 +305,26 @@ describe('harvest delegate --node, with importance 0', () => {
         reasons: ['REQUEST_SENT_AT_ZERO_IMPORTANCE'],
       });
 
+      // the operator's view: the request is on chain, the account has importance now, and the node dropped it
+      const requests = await runCli([
+        'requests',
+        '--json',
+        '--node',
+        manual.url,
+        '--node-key',
+        manual.nodes[0]!.nodeKeyFile,
+      ]);
+      expect(requests.exitCode, requests.stdout + requests.stderr).toBe(0);
+      const forcedRequest = requests
+        .json()
+        .requests.find(
+          (request: { remotePublicKey: string }) => request.remotePublicKey === forced.json().remotePublicKey,
+        );
+      expect(forcedRequest).toMatchObject({
+        verdict: 'REJECTED',
+        reasons: ['REQUEST_SENT_AT_ZERO_IMPORTANCE'],
+      });
+
       const plain = await mineWhile(run([]));
       expect(plain.exitCode, plain.stdout + plain.stderr).toBe(0);
       expect(plain.json().plan.map((entry: { kind: string }) => entry.kind)).toEqual(['delegationRequest']);
