@@ -3,8 +3,8 @@
  * (RFC 8032). Parsing accepts what users actually hold: 64 hex digits, or a PKCS#8 PEM such as a node's
  * `node.key.pem`.
  */
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { equalBytes, parseHex } from './bytes.js';
+import { derivePublicKeyNatively } from './crypto/derivePublicKeyNatively.js';
 import { InputError } from './errors.js';
 import { decodeEd25519Pem, isPem } from './pem.js';
 
@@ -38,9 +38,12 @@ export function parsePublicKey(text: string, name = 'public key'): Uint8Array {
   return parseHex(text, { name, length: KEY_SIZE, code: 'INVALID_KEY' });
 }
 
-/** The Ed25519 public key of a 32-byte private key (seed). */
+/**
+ * The Ed25519 public key of a 32-byte private key (seed), computed by OpenSSL: noble's getPublicKey would first
+ * build its base-point table, about 50 ms of a one-message decrypt-check (docs/performance.md).
+ */
 export function derivePublicKey(privateKey: Uint8Array): Uint8Array {
   if (privateKey.length !== KEY_SIZE)
     throw new InputError('INVALID_KEY', `private key must be ${KEY_SIZE} bytes`);
-  return ed25519.getPublicKey(privateKey);
+  return derivePublicKeyNatively(privateKey);
 }

@@ -10,7 +10,7 @@
  *
  * This is the Edwards point itself, not X25519's Montgomery u-coordinate: X25519 gives a different HKDF input.
  */
-import { hkdfSync } from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { InputError } from '../errors.js';
 
@@ -37,11 +37,21 @@ export function hkdfCatapult(sharedSecret: Uint8Array): Uint8Array {
 
 /**
  * The clamped Ed25519 scalar of a private key, reduced mod L. Reducing changes nothing for the prime-order
- * points we multiply (s·A = (s mod L)·A when [L]A = O) and lets noble use its constant-time ladder.
+ * points we multiply (s·A = (s mod L)·A when [L]A = O) and lets noble use its constant-time ladder. Computed from
+ * SHA-512 directly: noble's getExtendedPublicKey would also derive the public key (and build its base-point table
+ * on first use, about 50 ms).
  */
 export function clampedScalar(privateKey: Uint8Array): bigint {
   if (privateKey.length !== 32) throw new InputError('INVALID_KEY', 'private key must be 32 bytes');
-  return ed25519.utils.getExtendedPublicKey(privateKey).scalar % ED25519_ORDER;
+  const digest = createHash('sha512').update(privateKey).digest();
+  const head = digest.subarray(0, 32);
+  head[0]! &= 0xf8; // RFC 8032 §5.1.5: clear the 3 low bits and the top bit, set bit 254
+  head[31]! &= 0x7f;
+  head[31]! |= 0x40;
+  let scalar = 0n;
+  for (let index = 31; index >= 0; index--) scalar = (scalar << 8n) | BigInt(head[index]!);
+  digest.fill(0);
+  return scalar % ED25519_ORDER;
 }
 
 /**
