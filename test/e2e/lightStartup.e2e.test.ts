@@ -82,7 +82,6 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
 
   it.each([
     ['harvest --help', ['--help']],
-    ['harvest --version', ['--version']],
     ['harvest decrypt-check --help', ['decrypt-check', '--help']],
     ['harvest status --help', ['status', '--help']],
     ['harvest delegate --help', ['delegate', '--help']],
@@ -105,7 +104,6 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
 
   it.each([
     ['harvest --help', ['--help']],
-    ['harvest --version', ['--version']],
     ['harvest status --help', ['status', '--help']],
   ])(
     '%s loads only the command definitions: no command implementation, flow, node client or devnet',
@@ -122,6 +120,21 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
       expect(heavy).toEqual([]);
     },
   );
+
+  it("harvest --version alone is answered by bin/harvest.js without loading the program, with commander's line", () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    for (const flag of ['--version', '-V']) {
+      const run = loadedModules([BIN, flag]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.modules.filter((url) => url.includes('/dist/'))).toEqual([]);
+    }
+    // the program's own answer (another flag beside it goes through commander) is the same line
+    const fast = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+    const full = spawnSync(process.execPath, [BIN, '--version', '--no-color'], { encoding: 'utf8' });
+    expect(fast.stdout).toBe(`${version}\n`);
+    expect(full.stdout).toBe(fast.stdout);
+  });
 
   it('harvest --help without a terminal loads neither chalk (no colour to draw) nor node:crypto', () => {
     const run = loadedModules([BIN, '--help']);
