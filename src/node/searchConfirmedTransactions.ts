@@ -14,7 +14,10 @@ export interface SearchConfirmedParameters {
   readonly signerPublicKey?: Uint8Array;
   readonly type?: readonly number[];
   readonly embedded?: boolean;
+  /** Lowest block height searched (inclusive). */
   readonly fromHeight?: bigint;
+  /** Highest block height searched (inclusive). */
+  readonly toHeight?: bigint;
   /** 10 to 100 on REST. */
   readonly pageSize?: number;
   /** 1-based. */
@@ -45,6 +48,7 @@ export async function searchConfirmedTransactions(
   for (const type of parameters.type ?? []) query.append('type', String(type));
   if (parameters.embedded !== undefined) query.set('embedded', String(parameters.embedded));
   if (parameters.fromHeight !== undefined) query.set('fromHeight', parameters.fromHeight.toString());
+  if (parameters.toHeight !== undefined) query.set('toHeight', parameters.toHeight.toString());
   if (parameters.pageSize !== undefined) query.set('pageSize', String(parameters.pageSize));
   if (parameters.pageNumber !== undefined) query.set('pageNumber', String(parameters.pageNumber));
   if (parameters.order !== undefined) query.set('order', parameters.order);

@@ -219,10 +219,11 @@ describe('createNodeClient against the gateway shapes of docs/protocol.md §5', 
       pageNumber: 2,
       order: 'asc',
       fromHeight: 5n,
+      toHeight: 9n,
     });
     expect(server.calls[0]).toBe(
       'GET /transactions/confirmed?recipientAddress=NCWYXKVYBMO4NBCUF3AXKJMXCGVSYQOS72UNKDY&type=16724' +
-        '&embedded=true&fromHeight=5&pageSize=100&pageNumber=2&order=asc',
+        '&embedded=true&fromHeight=5&toHeight=9&pageSize=100&pageNumber=2&order=asc',
     );
     expect(page.pageNumber).toBe(1);
     expect(page.data).toHaveLength(2);

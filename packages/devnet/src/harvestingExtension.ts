@@ -89,6 +89,37 @@ export class HarvestingExtension {
     }
   }
 
+  /**
+   * A restart of the node (POST /devnet/restart): the in-memory state is lost and harvesters.dat read again, as at
+   * start. With `wipeHarvesters` the file is emptied first, as after a data reset: the delegates are forgotten.
+   */
+  restart(wipeHarvesters: boolean): void {
+    this.unlocked.splice(0, this.unlocked.length);
+    this.seenRequestIds.clear();
+    this.queue = [];
+    if (wipeHarvesters) this.save();
+    this.load();
+    this.parameters.log(`harvesting: restarted${wipeHarvesters ? ', harvesters wiped' : ''}`);
+  }
+
+  /**
+   * Processes one delegation message at once, as the next harvesting-task pass would (POST /devnet/delegate), and
+   * says whether it was unlocked and which delegate the Importance policy evicted for it.
+   */
+  unlockNow(
+    mainPublicKey: Uint8Array,
+    message: Uint8Array,
+    height: bigint,
+  ): { readonly unlocked: boolean; readonly evicted: Uint8Array | undefined } {
+    const before = this.unlockedPublicKeys();
+    const unlocked = this.process({ mainPublicKey, message }, height);
+    if (unlocked) this.save();
+    const evicted = before.find(
+      (key) => !this.unlocked.some((entry) => equalBytes(entry.remotePublicKey, key)),
+    );
+    return { unlocked, evicted };
+  }
+
   /** TransferMessageObserver: queues every confirmed delegation message to this node, top level or embedded. */
   observe(entries: readonly ConfirmedTransaction[]): void {
     for (const entry of entries) {

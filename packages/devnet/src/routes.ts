@@ -1,8 +1,9 @@
 /**
  * The REST routes of one devnet node, with catapult-rest's status codes and error bodies: 404
  * `{"code":"ResourceNotFound"}`, 409 `{"code":"InvalidArgument"}`, 400 `{"code":"InvalidContent"}` for a body that is
- * not JSON or not a transaction.
+ * not JSON or not a transaction. POST /devnet/* are the devnet's test routes (adminRoutes.ts).
  */
+import { adminRoute } from './adminRoutes.js';
 import { toHex } from './bytes.js';
 import { addressOf, type ConfirmedTransaction } from './chainState.js';
 import { PayloadDecodeError } from './decodeTransaction.js';
@@ -49,7 +50,7 @@ export function restError(status: number, code: string, message: string): RestRe
 const notFound = (id: string) => restError(404, 'ResourceNotFound', `no resource exists with id '${id}'`);
 const invalidArgument = (message: string) => restError(409, 'InvalidArgument', message);
 
-/** Routes one request. `body` is the raw request body (PUT only). */
+/** Routes one request. `body` is the raw request body (PUT and POST only). */
 export function routeRequest(
   context: NodeRouteContext,
   method: string,
@@ -59,6 +60,8 @@ export function routeRequest(
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const parts = path.split('/').filter((part) => part !== '');
   if (method === 'PUT' && path === '/transactions') return announce(context, body);
+  if (method === 'POST' && parts[0] === 'devnet' && parts.length === 2)
+    return adminRoute(context, parts[1], body);
   if (method !== 'GET') return restError(405, 'MethodNotAllowed', `${method} is not allowed`);
   const [first, second, third] = parts;
   if (parts.length === 2 && first === 'node') return nodeRoute(context, second!);
