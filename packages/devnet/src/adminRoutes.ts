@@ -11,7 +11,8 @@ import { PrivateKey, PublicKey } from 'symbol-sdk';
 import { KeyPair, MessageEncoder } from 'symbol-sdk/symbol';
 import { toHex } from './bytes.js';
 import { ACCOUNT_TYPE, addressKey, addressOf, newAccount } from './chainState.js';
-import { restError, type NodeRouteContext, type RestResponse } from './routes.js';
+import { restError, type RestResponse } from './restResponse.js';
+import type { NodeRouteContext } from './routes.js';
 import { importanceHeightFor, MAX_HARVESTER_BALANCE } from './settings.js';
 
 /** Routes a POST under /devnet/. */

@@ -4,6 +4,7 @@
  * not JSON or not a transaction. POST /devnet/* are the devnet's test routes (adminRoutes.ts).
  */
 import { adminRoute } from './adminRoutes.js';
+import { restError, type RestResponse } from './restResponse.js';
 import { toHex } from './bytes.js';
 import { addressOf, type ConfirmedTransaction } from './chainState.js';
 import { PayloadDecodeError } from './decodeTransaction.js';
@@ -22,12 +23,6 @@ import type { HarvestingExtension } from './harvestingExtension.js';
 import { parseAddress } from './keys.js';
 import { DEVNET_NETWORK_IDENTIFIER, DEFAULT_DYNAMIC_FEE_MULTIPLIER, NODE_VERSION } from './settings.js';
 
-/** A REST answer. */
-export interface RestResponse {
-  readonly status: number;
-  readonly body: unknown;
-}
-
 /** One node's identity and view of the shared chain. */
 export interface NodeRouteContext {
   readonly index: number;
@@ -40,11 +35,6 @@ export interface NodeRouteContext {
   readonly minFeeMultiplier: number;
   /** True when this announcement should be answered 202 and dropped (fault injection). */
   readonly dropAnnouncement: () => boolean;
-}
-
-/** An error answer with catapult-rest's body. */
-export function restError(status: number, code: string, message: string): RestResponse {
-  return { status, body: { code, message } };
 }
 
 const notFound = (id: string) => restError(404, 'ResourceNotFound', `no resource exists with id '${id}'`);

@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultSettings } from './parseFaults.js';
-import { restError, routeRequest, type NodeRouteContext, type RestResponse } from './routes.js';
+import { restError, type RestResponse } from './restResponse.js';
+import { routeRequest, type NodeRouteContext } from './routes.js';
 
 /** Largest request body read (a full aggregate is far below it). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
