@@ -5,7 +5,7 @@
 import { toHex } from './bytes.js';
 import type { DecodedTransaction } from './decodeTransaction.js';
 import { addressOf } from './keys.js';
-import { MAX_HARVESTER_BALANCE, MIN_HARVESTER_BALANCE, TOTAL_CHAIN_IMPORTANCE } from './settings.js';
+import { MAX_HARVESTER_BALANCE, MIN_HARVESTER_BALANCE } from './settings.js';
 
 /** catapult `state::AccountType`: 0 unlinked, 1 main, 2 remote, 3 remote unlinked. */
 export const ACCOUNT_TYPE = { unlinked: 0, main: 1, remote: 2, remoteUnlinked: 3 } as const;
@@ -132,19 +132,14 @@ export class ChainState {
   }
 
   /**
-   * Importance recalculation: eligible accounts (balance within the harvester bounds) share the total chain
-   * importance in proportion to their balances; every other account gets 0. All snapshots move to `height`.
+   * Importance recalculation: an eligible account (balance within the harvester bounds) gets its balance in µXYM as
+   * importance, every other account 0. The devnet publishes its initial supply as totalChainImportance (as a private
+   * network set up like the public ones does), so importances read as the XYM of stake behind them and add up to at
+   * most that total. All snapshots move to `height`.
    */
   recalculateImportances(height: bigint): void {
-    let total = 0n;
     for (const account of this.accounts.values()) {
-      if (isWithinHarvesterBounds(account.balance)) total += account.balance;
-    }
-    for (const account of this.accounts.values()) {
-      account.importance =
-        total > 0n && isWithinHarvesterBounds(account.balance)
-          ? (account.balance * TOTAL_CHAIN_IMPORTANCE) / total
-          : 0n;
+      account.importance = isWithinHarvesterBounds(account.balance) ? account.balance : 0n;
       account.importanceHeight = height;
     }
   }

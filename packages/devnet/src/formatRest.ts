@@ -39,6 +39,8 @@ export interface NetworkPropertiesInput {
   readonly nemesisSignerPublicKey: Uint8Array;
   readonly blockTimeSeconds: number;
   readonly importanceGrouping: number;
+  /** The funded accounts' balances at genesis: initialCurrencyAtomicUnits and totalChainImportance. */
+  readonly initialSupply: bigint;
 }
 
 /** GET /network/properties: config-network.properties as strings. */
@@ -66,9 +68,9 @@ export function formatNetworkProperties(input: NetworkPropertiesInput): Json {
       defaultDynamicFeeMultiplier: groupDigits(DEFAULT_DYNAMIC_FEE_MULTIPLIER),
       maxTransactionLifetime: '6h',
       maxBlockFutureTime: '300ms',
-      initialCurrencyAtomicUnits: "7'842'928'625'000'000",
+      initialCurrencyAtomicUnits: groupDigits(input.initialSupply),
       maxMosaicAtomicUnits: "8'999'999'999'000'000",
-      totalChainImportance: "7'842'928'625'000'000",
+      totalChainImportance: groupDigits(input.initialSupply),
       minHarvesterBalance: groupDigits(MIN_HARVESTER_BALANCE),
       maxHarvesterBalance: groupDigits(MAX_HARVESTER_BALANCE),
       minVoterBalance: "3'000'000'000'000",

@@ -14,8 +14,6 @@ export const DEVNET_CURRENCY_MOSAIC_ID = 0x3a8416db2d53b6c8n;
 export const MIN_HARVESTER_BALANCE = 10_000_000_000n;
 /** 50,000,000 XYM in µXYM (mainnet maxHarvesterBalance). */
 export const MAX_HARVESTER_BALANCE = 50_000_000_000_000n;
-/** Mainnet totalChainImportance: importances of eligible accounts add up to this. */
-export const TOTAL_CHAIN_IMPORTANCE = 7_842_928_625_000_000n;
 /** maxTransactionLifetime (6 h) in ms. */
 export const MAX_TRANSACTION_LIFETIME_MS = 6n * 3600n * 1000n;
 /** maxMessageSize of the transfer plugin. */

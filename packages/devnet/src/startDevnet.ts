@@ -196,6 +196,10 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     nemesisSignerPublicKey: parseHex(identity.nemesisSignerPublicKey, 'nemesis key', 32),
     blockTimeSeconds: settings.blockTimeSeconds === 0 ? 1 : settings.blockTimeSeconds,
     importanceGrouping: settings.importanceGrouping,
+    initialSupply: accountKeys.reduce(
+      (sum, _key, index) => sum + fundedBalance(index, accountKeys.length),
+      0n,
+    ),
   };
   const servers: NodeServer[] = [];
   try {
