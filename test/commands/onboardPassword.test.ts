@@ -72,6 +72,22 @@ describe('harvest onboard and the keystore password', () => {
       );
     expect((await onboard(write('w1.csv', [first.keyFile]), 'right')).exitCode).toBe(0);
 
+    // a re-run of the ACTIVE account needs no password: none given, no terminal, still done
+    const again = await runCli([
+      'onboard',
+      '--json',
+      '--yes',
+      '--home',
+      home,
+      '--node',
+      fixture.devnet.url,
+      '--accounts',
+      write('w1.csv', [first.keyFile]),
+    ]);
+    expect(again.exitCode).toBe(0);
+    expect(again.json().summary).toEqual({ ACTIVE: 1 });
+    expect(again.stderr).toContain('1 account(s) already ACTIVE with their keystore');
+
     const wrong = await onboard(write('w2.csv', [first.keyFile, fresh.keyFile]), 'wrong');
     expect(wrong.exitCode).toBe(4);
     // line 2 is ACTIVE with its keystore's keys (no password needed); the password, tried on its keystore before
