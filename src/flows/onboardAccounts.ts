@@ -7,9 +7,11 @@
  *   2. read every node once (network, fees, unlocked accounts); nodes that cannot be read are left out of the
  *      spreading; all nodes must be on one network
  *   3. assign a node to each account (assignNodes: the row's node, the keystore's remembered node, round-robin)
- *   4. one confirmation for the whole batch (accounts, nodes, fee estimate), then one keystore password: a keystore
- *      it does not open fails its row (KEYSTORE_PASSWORD); when it opens none of the existing ones, no new keystore
- *      is made with it either
+ *   4. one confirmation for the whole batch (accounts, nodes, fee estimate); the accounts already ACTIVE with their
+ *      keystore's keys are found from public facts and need nothing more (findActiveAccount); then one keystore
+ *      password for the others (none asked when there are none): a keystore it does not open fails its row
+ *      (KEYSTORE_PASSWORD); when it opens none of the existing ones, no new keystore is made with it either. Each
+ *      derivation is done once for the batch, and new keystores share one salt (cacheKeystoreKeys)
  *   5. run delegateThroughNode per account with bounded concurrency; a failure is caught into its row; after
  *      SIGINT/SIGTERM the accounts running report the state they reached and the others are not started
  *      (FAILED, CANCELLED)
@@ -22,10 +24,11 @@ import { deriveAddress, encodeAddress } from '../core/address.js';
 import { wipe } from '../core/bytes.js';
 import { CancelledError, HarvestError, InputError } from '../core/errors.js';
 import type { KeystoreFile } from '../core/keystore/keystoreFormat.js';
-import { derivePublicKey } from '../core/keys.js';
 import { unlockKeystore } from '../core/keystore/keystoreCrypto.js';
 import { assignNodes } from '../core/onboarding/assignNodes.js';
+import { cacheKeystoreKeys, type KeystoreKeyCache } from './keystore/cacheKeystoreKeys.js';
 import { keystorePath } from './keystore/openKeystore.js';
+import { findActiveAccount } from './onboard/findActiveAccount.js';
 import { planOf, rememberedKeystore, rememberedNode } from './onboard/onboardPlan.js';
 import type { OnboardAccountsParameters, Prepared } from './onboard/onboardTypes.js';
 import { commonNetwork, probeNodes } from './onboard/probeOnboardNodes.js';
@@ -53,16 +56,19 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
   const network = commonNetwork(probed);
 
   for (const entry of prepared) {
-    if (entry.privateKey === undefined) continue;
-    entry.mainAddress = encodeAddress(deriveAddress(derivePublicKey(entry.privateKey), network.identifier));
+    if (entry.publicKey === undefined) continue;
+    entry.mainAddress = encodeAddress(deriveAddress(entry.publicKey, network.identifier));
   }
-  const remembered = await Promise.all(
+  // each keystore read once, without its password (the public facts: remembered node, keys, journal)
+  const modeWarnings = new Map<Prepared, string>(); // said by the account's run, or below when it is ACTIVE
+  const files = await Promise.all(
     prepared.map((entry) =>
       entry.mainAddress === undefined
         ? Promise.resolve(undefined)
-        : rememberedNode(parameters, entry.mainAddress),
+        : rememberedKeystore(parameters, entry.mainAddress, (text) => modeWarnings.set(entry, text)),
     ),
   );
+  const remembered = files.map(rememberedNode);
 
   const listed = parameters.nodes
     .map((node) => ({ node, probe: probed.get(node.url)! }))
@@ -110,34 +116,61 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
   });
 
   const confirmed = prepared.filter((entry) => entry.failure === undefined);
-  const existing = await Promise.all(
-    confirmed.map((entry) => rememberedKeystore(parameters, entry.mainAddress!)),
-  );
+  const existing = confirmed.map((entry) => files[prepared.indexOf(entry)]);
   await parameters.confirm(planOf(parameters, prepared, confirmed, probed, capacities));
 
-  // One password for every keystore, asked after the confirmation and checked against each existing keystore before
-  // anything is announced (docs/ARCHITECTURE.md#safety-rules: unlock first).
-  const creating = existing.some((file) => file === undefined);
-  const password = confirmed.length === 0 ? '' : await parameters.password(creating);
-  checkPassword(confirmed, existing, password, parameters.home);
-  const running = confirmed.filter((entry) => entry.failure === undefined);
-
+  const keys = cacheKeystoreKeys(parameters.random, parameters.deriveKey);
   const results = new Map<Prepared, OnboardAccountResult>();
-  let done = 0;
-  const queue = [...running];
-  const worker = async () => {
-    for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
-      if (parameters.signal?.aborted === true) {
-        results.set(entry, failedRow(entry, notStarted(), entry.nodeUrl ?? null));
-        continue;
-      }
-      const row = await runOne(parameters, entry, probed.get(entry.nodeUrl!)!, network, password);
-      results.set(entry, row);
-      done += 1;
-      parameters.onProgress?.(`${done}/${running.length} done (${labelOf(entry)}: ${row.state})`);
+  try {
+    // Accounts already ACTIVE with their keystore's keys need no password and no scrypt (findActiveAccount).
+    const active = await mapBounded(confirmed, ACTIVE_CHECKS, (entry, index) => {
+      const file = existing[index];
+      return file === undefined || file === null
+        ? Promise.resolve(undefined)
+        : findActiveAccount(parameters, entry, file, probed.get(entry.nodeUrl!)!);
+    });
+    confirmed.forEach((entry, index) => {
+      if (active[index] === undefined) return;
+      results.set(entry, active[index]);
+      const warning = modeWarnings.get(entry);
+      if (warning !== undefined) parameters.onNote?.(`${labelOf(entry)}: ${warning}`);
+    });
+    if (results.size > 0) {
+      parameters.onNote?.(
+        `${results.size} account(s) already ACTIVE with their keystore's keys: nothing to do, no password needed`,
+      );
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(parameters.concurrency, running.length) }, worker));
+    const toOpen = confirmed.filter((entry) => !results.has(entry));
+    const toOpenFiles = toOpen.map((entry) => existing[confirmed.indexOf(entry)]);
+    const activeFiles = confirmed.flatMap((entry, index) =>
+      results.has(entry) && existing[index] ? [existing[index]] : [],
+    );
+
+    // One password for every keystore to open, asked after the confirmation (none when every account is ACTIVE)
+    // and checked before anything is announced (docs/ARCHITECTURE.md#safety-rules: unlock first).
+    const creating = toOpenFiles.some((file) => file === undefined);
+    const password = toOpen.length === 0 ? '' : await parameters.password(creating);
+    checkPassword(toOpen, toOpenFiles, activeFiles, password, parameters.home, keys);
+    const running = toOpen.filter((entry) => entry.failure === undefined);
+
+    let done = 0;
+    const queue = [...running];
+    const worker = async () => {
+      for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
+        if (parameters.signal?.aborted === true) {
+          results.set(entry, failedRow(entry, notStarted(), entry.nodeUrl ?? null));
+          continue;
+        }
+        const row = await runOne(parameters, entry, probed.get(entry.nodeUrl!)!, network, password, keys);
+        results.set(entry, row);
+        done += 1;
+        parameters.onProgress?.(`${done}/${running.length} done (${labelOf(entry)}: ${row.state})`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parameters.concurrency, running.length) }, worker));
+  } finally {
+    keys.wipe();
+  }
 
   const accounts = prepared.map((entry) => entry.failure ?? results.get(entry)!);
   const summary: Record<string, number> = {};
@@ -152,37 +185,68 @@ function notStarted(): CancelledError {
   });
 }
 
+/** Accounts checked at the same time for being ACTIVE already (reads of the chain only). */
+const ACTIVE_CHECKS = 16;
+
+/** `work` over every item, at most `limit` at a time; results in input order. */
+async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++)
+      results[index] = await work(items[index]!, index);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /**
- * Marks FAILED (KEYSTORE_PASSWORD, the line named) each row whose existing keystore the password does not open. When
- * it opens none of them it is taken for a wrong password: the rows that would create a keystore fail too, so that
- * a mistyped or forgotten password never splits the accounts' keystores over two passwords.
+ * Marks FAILED (KEYSTORE_PASSWORD, the line named) each row whose existing keystore the password does not open;
+ * only the keystores that will be opened are tried (one scrypt each, remembered for their run). When it opens none
+ * of them it is taken for a wrong password: the rows that would create a keystore fail too, so that a mistyped or
+ * forgotten password never splits the accounts' keystores over two passwords. When new keystores are to be made and
+ * none of the keystores to open opened, the password is also tried on one ACTIVE account's keystore (one scrypt).
  */
 function checkPassword(
   entries: readonly Prepared[],
   existing: readonly (KeystoreFile | null | undefined)[],
+  activeFiles: readonly KeystoreFile[],
   password: string,
   home: string,
+  keys: KeystoreKeyCache,
 ): void {
   let opened = 0;
   let refused = 0;
-  entries.forEach((entry, index) => {
-    const file = existing[index];
-    if (file === undefined || file === null) return; // none yet, or damaged (the account's own run reports it)
+  const opens = (file: KeystoreFile): HarvestError | undefined => {
     try {
-      wipe(unlockKeystore(file, password, keystorePath(home, file.mainAddress)).bytes);
+      wipe(unlockKeystore(file, password, keystorePath(home, file.mainAddress), keys.derive).bytes);
       opened += 1;
+      return undefined;
     } catch (error) {
       if (!(error instanceof HarvestError)) throw error;
       refused += 1;
-      entry.failure = failedRow(
-        entry,
-        new InputError('KEYSTORE_PASSWORD', `line ${entry.input.line}: ${error.message}`, {
-          ...(error.hint === undefined ? {} : { hint: error.hint }),
-        }),
-        entry.nodeUrl ?? null,
-      );
+      return error;
     }
+  };
+  entries.forEach((entry, index) => {
+    const file = existing[index];
+    if (file === undefined || file === null) return; // none yet, or damaged (the account's own run reports it)
+    const error = opens(file);
+    if (error === undefined) return;
+    entry.failure = failedRow(
+      entry,
+      new InputError('KEYSTORE_PASSWORD', `line ${entry.input.line}: ${error.message}`, {
+        ...(error.hint === undefined ? {} : { hint: error.hint }),
+      }),
+      entry.nodeUrl ?? null,
+    );
   });
+  const creating = existing.some((file) => file === undefined);
+  if (creating && opened === 0 && activeFiles.length > 0) opens(activeFiles[0]!);
   if (opened > 0 || refused === 0) return;
   entries.forEach((entry, index) => {
     if (existing[index] !== undefined) return;

@@ -26,7 +26,23 @@ describe('harvest onboard and the keystore password', () => {
       );
 
     expect((await onboard(file('one.csv', [first.keyFile]), 'right')).json().summary).toEqual({ ACTIVE: 1 });
-    expect((await onboard(file('two.csv', [second.keyFile]), 'other')).json().summary).toEqual({ ACTIVE: 1 });
+    // line 3's keystore holds keys under another password, but nothing was announced: it must be opened (an
+    // account ACTIVE with its keystore's keys would need no password at all)
+    const dryRun = await runCli(
+      [
+        'delegate',
+        '--json',
+        '--dry-run',
+        '--home',
+        home,
+        '--node',
+        fixture.devnet.url,
+        '--key-file',
+        second.keyFile,
+      ],
+      { env: { HARVEST_PASSWORD: 'other' } },
+    );
+    expect(dryRun.exitCode).toBe(0);
 
     const run = await onboard(file('three.csv', [first.keyFile, second.keyFile, third.keyFile]), 'right');
     expect(run.exitCode).toBe(4);
@@ -41,7 +57,7 @@ describe('harvest onboard and the keystore password', () => {
     expect(run.json().summary).toEqual({ ACTIVE: 2, FAILED: 1 });
   });
 
-  it('a password that opens no existing keystore creates none (every row FAILED, exit 4, nothing announced)', async () => {
+  it('a password that opens no existing keystore creates none (exit 4, nothing announced); an ACTIVE row needs none', async () => {
     const [first, fresh] = [fixture.devnet.descriptor.accounts[0]!, fixture.devnet.descriptor.accounts[4]!];
     const home = join(fixture.dir, 'home-wrong');
     const write = (name: string, rows: string[]) => {
@@ -56,11 +72,29 @@ describe('harvest onboard and the keystore password', () => {
       );
     expect((await onboard(write('w1.csv', [first.keyFile]), 'right')).exitCode).toBe(0);
 
+    // a re-run of the ACTIVE account needs no password: none given, no terminal, still done
+    const again = await runCli([
+      'onboard',
+      '--json',
+      '--yes',
+      '--home',
+      home,
+      '--node',
+      fixture.devnet.url,
+      '--accounts',
+      write('w1.csv', [first.keyFile]),
+    ]);
+    expect(again.exitCode).toBe(0);
+    expect(again.json().summary).toEqual({ ACTIVE: 1 });
+    expect(again.stderr).toContain('1 account(s) already ACTIVE with their keystore');
+
     const wrong = await onboard(write('w2.csv', [first.keyFile, fresh.keyFile]), 'wrong');
     expect(wrong.exitCode).toBe(4);
-    expect(wrong.json().accounts.map((row: any) => [row.line, row.error?.code])).toEqual([
-      [2, 'KEYSTORE_PASSWORD'],
-      [3, 'KEYSTORE_PASSWORD'],
+    // line 2 is ACTIVE with its keystore's keys (no password needed); the password, tried on its keystore before
+    // line 3 would get one, does not open it
+    expect(wrong.json().accounts.map((row: any) => [row.line, row.state, row.error?.code ?? null])).toEqual([
+      [2, 'ACTIVE', null],
+      [3, 'FAILED', 'KEYSTORE_PASSWORD'],
     ]);
     expect(existsSync(join(home, 'keystore', `${fresh.address}.json`))).toBe(false);
     const links = (await (await fetch(`${fixture.devnet.url}/accounts/${fresh.address}`)).json()) as {

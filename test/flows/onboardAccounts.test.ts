@@ -4,7 +4,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveAddress, encodeAddress } from '../../src/core/address.js';
+import { toHex } from '../../src/core/bytes.js';
 import { InputError } from '../../src/core/errors.js';
+import {
+  deriveKeystoreKey,
+  unlockKeystore,
+  type DeriveKeystoreKey,
+} from '../../src/core/keystore/keystoreCrypto.js';
+import { openKeystore } from '../../src/flows/keystore/openKeystore.js';
+import { readKeystoreFile } from '../../src/flows/keystore/readKeystoreFile.js';
 import { derivePublicKey } from '../../src/core/keys.js';
 import { TESTNET } from '../../src/core/network.js';
 import type { FileSystem } from '../../src/core/ports.js';
@@ -90,6 +98,30 @@ function parameters(overrides: Partial<OnboardAccountsParameters>): OnboardAccou
     sleep: time.sleep,
     ...overrides,
   };
+}
+
+/** A keystore for KEYS[index] with no key in it, under `password` (as a run that stopped before signing leaves). */
+async function emptyKeystore(index: number, password: string): Promise<void> {
+  const session = await openKeystore({
+    files,
+    home: HOME,
+    mainAddress: ADDRESSES[index]!,
+    networkIdentifier: TESTNET.identifier,
+    password: () => Promise.resolve(password),
+    random: seededRandom(100 + index),
+    scrypt: FAST,
+  });
+  await session.save(session.file);
+}
+
+/** deriveKeystoreKey, counted. */
+function countedDerive() {
+  const calls: string[] = [];
+  const derive: DeriveKeystoreKey = (password, salt, scrypt) => {
+    calls.push(toHex(salt));
+    return deriveKeystoreKey(password, salt, scrypt);
+  };
+  return { calls, derive };
 }
 
 function fresh() {
@@ -292,14 +324,9 @@ describe('onboardAccounts', () => {
   it('a keystore under another password fails its row (KEYSTORE_PASSWORD, its line); the others go on', async () => {
     fresh();
     const a = readableNode(URL_A);
-    // line 3's keystore is made under another password by an earlier run
-    await onboardAccounts(
-      parameters({
-        accounts: [account(1)],
-        nodes: [{ url: URL_A }],
-        password: () => Promise.resolve('other'),
-      }),
-    );
+    // line 3's keystore is made under another password by an earlier run that announced nothing (an ACTIVE
+    // account would need no password at all)
+    await emptyKeystore(1, 'other');
     await onboardAccounts(parameters({ accounts: [account(0)], nodes: [{ url: URL_A }] }));
     const announced = a.chain.announced.length;
 
@@ -327,8 +354,10 @@ describe('onboardAccounts', () => {
       parameters({ nodes: [{ url: URL_A }], password: () => Promise.resolve('wrong') }),
     );
 
+    // line 2 is ACTIVE with its keystore's keys: it needs no password; the password is tried on its keystore
+    // before lines 3 and 4 would get one, and does not open it
     expect(result.accounts.map((row) => [row.line, row.state, row.error?.code ?? null])).toEqual([
-      [2, 'FAILED', 'KEYSTORE_PASSWORD'],
+      [2, 'ACTIVE', null],
       [3, 'FAILED', 'KEYSTORE_PASSWORD'],
       [4, 'FAILED', 'KEYSTORE_PASSWORD'],
     ]);
@@ -337,6 +366,108 @@ describe('onboardAccounts', () => {
     );
     expect(files.log.slice(writes)).toEqual([]);
     expect(a.chain.announced).toHaveLength(announced);
+  });
+
+  it('a batch of new accounts derives the keystore key once: one salt for the batch, each file opens alone', async () => {
+    fresh();
+    readableNode(URL_A);
+    const counted = countedDerive();
+    const asked: boolean[] = [];
+
+    const result = await onboardAccounts(
+      parameters({
+        nodes: [{ url: URL_A }],
+        deriveKey: counted.derive,
+        password: (creating) => Promise.resolve(void asked.push(creating)).then(() => PASSWORD),
+      }),
+    );
+
+    expect(result.summary).toEqual({ ACTIVE: 3 });
+    expect(asked).toEqual([true]);
+    expect(counted.calls).toHaveLength(1);
+    const stored = await Promise.all(ADDRESSES.map((address) => readKeystoreFile(files, HOME, address)));
+    for (const file of stored) {
+      expect(toHex(file!.kdf.salt)).toBe(counted.calls[0]);
+      expect(file!.kdf).toMatchObject(FAST);
+      // self-contained: the file alone and the password open it, with a plain scrypt
+      expect(() => unlockKeystore(file!, PASSWORD)).not.toThrow();
+      expect(() => unlockKeystore(file!, 'wrong')).toThrow(/wrong password/);
+    }
+  });
+
+  it('a re-run with every account ACTIVE asks no password and runs no derivation', async () => {
+    fresh();
+    const a = readableNode(URL_A);
+    readableNode(URL_B, OTHER_NODE_PRIVATE);
+    await onboardAccounts(parameters({}));
+    const announced = a.chain.announced.length;
+    const writes = files.log.length;
+    const counted = countedDerive();
+    const notes: string[] = [];
+
+    const again = await onboardAccounts(
+      parameters({
+        deriveKey: counted.derive,
+        password: () => Promise.reject(new Error('no password should be asked')),
+        onNote: (text) => notes.push(text),
+      }),
+    );
+
+    expect(again.summary).toEqual({ ACTIVE: 3 });
+    expect(again.accounts.map((row) => [row.announced, row.reasons])).toEqual([
+      [false, []],
+      [false, []],
+      [false, []],
+    ]);
+    expect(counted.calls).toEqual([]);
+    expect(files.log.slice(writes)).toEqual([]);
+    expect(a.chain.announced).toHaveLength(announced);
+    expect(notes).toContain(
+      "3 account(s) already ACTIVE with their keystore's keys: nothing to do, no password needed",
+    );
+  });
+
+  it('existing keystores that must be opened cost one derivation each, not one for the check and one for the run', async () => {
+    fresh();
+    readableNode(URL_A);
+    await emptyKeystore(0, PASSWORD);
+    await emptyKeystore(1, PASSWORD);
+    const counted = countedDerive();
+    const asked: boolean[] = [];
+
+    const result = await onboardAccounts(
+      parameters({
+        nodes: [{ url: URL_A }],
+        deriveKey: counted.derive,
+        password: (creating) => Promise.resolve(void asked.push(creating)).then(() => PASSWORD),
+      }),
+    );
+
+    expect(result.summary).toEqual({ ACTIVE: 3 });
+    expect(asked).toEqual([true]);
+    // two existing keystores (their own salts) and one new one
+    expect(counted.calls).toHaveLength(3);
+    expect(new Set(counted.calls).size).toBe(3);
+  });
+
+  it('an ACTIVE account whose journal holds an open entry is not skipped: its keystore is opened', async () => {
+    fresh();
+    const a = readableNode(URL_A);
+    await onboardAccounts(parameters({ accounts: [account(0)], nodes: [{ url: URL_A }] }));
+    const path = `${HOME}/keystore/${ADDRESSES[0]!}.json`;
+    const text = new TextDecoder().decode(await files.readFile(path));
+    const json = JSON.parse(text) as { journal: { state: string }[] };
+    json.journal[json.journal.length - 1]!.state = 'announced';
+    await files.writeFileAtomic(path, new TextEncoder().encode(JSON.stringify(json)), 0o600);
+    const counted = countedDerive();
+
+    const again = await onboardAccounts(
+      parameters({ accounts: [account(0)], nodes: [{ url: URL_A }], deriveKey: counted.derive }),
+    );
+
+    expect(again.summary).toEqual({ ACTIVE: 1 });
+    expect(counted.calls).toHaveLength(1);
+    expect(a.chain.announced).toHaveLength(1);
   });
 
   it('the same account twice: INVALID_FILE for the whole file, no node asked', async () => {

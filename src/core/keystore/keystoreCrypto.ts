@@ -33,6 +33,20 @@ export interface KeystoreKey {
   readonly bytes: Uint8Array;
 }
 
+/** How a keystore key is derived from the password (deriveKeystoreKey; a batch passes a caching one). */
+export type DeriveKeystoreKey = (
+  password: string,
+  salt: Uint8Array,
+  parameters: ScryptParameters,
+) => KeystoreKey;
+
+/** How a new keystore is made: its salt (default: 32 fresh bytes) and the derivation (default: scrypt). */
+export interface CreateKeystoreOptions {
+  /** A salt shared by the keystores of one batch (each file still records it, so each opens alone). */
+  readonly salt?: Uint8Array;
+  readonly derive?: DeriveKeystoreKey;
+}
+
 /** The 32-byte encryption key for `password`. */
 export function deriveKeystoreKey(
   password: string,
@@ -59,10 +73,12 @@ export function createKeystore(
   password: string,
   random: RandomBytes,
   parameters: ScryptParameters = DEFAULT_SCRYPT,
+  options: CreateKeystoreOptions = {},
 ): { file: KeystoreFile; key: KeystoreKey } {
   if (password === '') throw new InputError('INVALID_INPUT', 'the keystore password must not be empty');
-  const salt = random(32);
-  const key = deriveKeystoreKey(password, salt, parameters);
+  const salt = options.salt ?? random(32);
+  if (salt.length !== 32) throw new RangeError('a keystore salt is 32 bytes');
+  const key = (options.derive ?? deriveKeystoreKey)(password, salt, parameters);
   const file: KeystoreFile = {
     mainAddress: account.mainAddress,
     networkIdentifier: account.networkIdentifier,
@@ -78,8 +94,13 @@ export function createKeystore(
  * The key of an existing keystore, once the password is proven right.
  * @throws {InputError} KEYSTORE_LOCKED for a wrong password
  */
-export function unlockKeystore(file: KeystoreFile, password: string, path = 'keystore'): KeystoreKey {
-  const key = deriveKeystoreKey(password, file.kdf.salt, file.kdf);
+export function unlockKeystore(
+  file: KeystoreFile,
+  password: string,
+  path = 'keystore',
+  derive: DeriveKeystoreKey = deriveKeystoreKey,
+): KeystoreKey {
+  const key = derive(password, file.kdf.salt, file.kdf);
   const check = decryptAesGcm(key.bytes, file.kdf.check);
   if (check === undefined || !equalBytes(check, KEY_CHECK_PLAINTEXT)) {
     wipe(key.bytes);

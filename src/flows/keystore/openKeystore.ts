@@ -10,6 +10,7 @@ import {
   createKeystore,
   DEFAULT_SCRYPT,
   unlockKeystore,
+  type DeriveKeystoreKey,
   type KeystoreKey,
   type ScryptParameters,
 } from '../../core/keystore/keystoreCrypto.js';
@@ -28,6 +29,10 @@ export interface OpenKeystoreParameters {
   readonly random: RandomBytes;
   /** scrypt cost for a new keystore (tests lower it). */
   readonly scrypt?: ScryptParameters;
+  /** The key derivation (default: scrypt each time; a batch passes a caching one). */
+  readonly derive?: DeriveKeystoreKey;
+  /** The salt of a new keystore (default: 32 fresh bytes; a batch shares one, each file records it). */
+  readonly salt?: () => Uint8Array;
   /** Told when the existing file may be read by others (keystoreModeWarning); nothing is said without it. */
   readonly onWarning?: ((text: string) => void) | undefined;
 }
@@ -69,6 +74,10 @@ export async function openKeystore(parameters: OpenKeystoreParameters): Promise<
       await parameters.password(true),
       parameters.random,
       parameters.scrypt ?? DEFAULT_SCRYPT,
+      {
+        ...(parameters.salt === undefined ? {} : { salt: parameters.salt() }),
+        ...(parameters.derive === undefined ? {} : { derive: parameters.derive }),
+      },
     ));
   } else {
     file = parseKeystore(existing, path);
@@ -78,7 +87,7 @@ export async function openKeystore(parameters: OpenKeystoreParameters): Promise<
         `keystore ${path} belongs to ${file.mainAddress}, not ${mainAddress}`,
       );
     }
-    key = unlockKeystore(file, await parameters.password(false), path);
+    key = unlockKeystore(file, await parameters.password(false), path, parameters.derive);
     if (file.mainPublicKey === undefined && parameters.mainPublicKey !== undefined) {
       file = { ...file, mainPublicKey: parameters.mainPublicKey };
     }

@@ -33,6 +33,8 @@ export interface DecideStateParameters {
   readonly request: ConfirmedRequest | undefined;
   readonly settings: LifecycleSettings;
   readonly run?: RunFacts;
+  /** The node's /node/unlockedaccount when the caller has just read it (then it is not read again). */
+  readonly unlocked?: readonly Uint8Array[] | undefined;
 }
 
 /** Waits as `then` says, then decides the state word and its reasons. */
@@ -47,7 +49,7 @@ export async function decideState(parameters: DecideStateParameters): Promise<Ha
   if (then.waitFor === 'departure') {
     run = { ...run, leftNode: { stillUnlocked: await followDeparture(parameters, then.remotePublicKey) } };
   } else if (linkedHere && links.remote !== undefined) {
-    unlocked = await readUnlocked(node.client);
+    unlocked = parameters.unlocked ?? (await readUnlocked(node.client));
     const remote = links.remote;
     const listed = unlocked?.some((key) => equalBytes(key, remote)) === true;
     if (unlocked !== undefined && !listed && then.waitFor === 'activation' && parameters.wait) {

@@ -5,25 +5,26 @@ import { HarvestError } from '../../core/errors.js';
 import { buildAggregate } from '../../core/transactions/buildAggregate.js';
 import { resolveFeeMultiplier } from '../../core/transactions/resolveFeeMultiplier.js';
 import type { AggregateVersion } from '../../core/transactions/transactionTypes.js';
+import type { KeystoreFile } from '../../core/keystore/keystoreFormat.js';
 import { readKeystoreFile } from '../keystore/readKeystoreFile.js';
 import type { OnboardAccountsParameters, Prepared, ProbedNode } from './onboardTypes.js';
 
 /** The account's keystore file as it is on disk (no password): undefined when none, null when damaged. */
-export async function rememberedKeystore(parameters: OnboardAccountsParameters, mainAddress: string) {
+export async function rememberedKeystore(
+  parameters: OnboardAccountsParameters,
+  mainAddress: string,
+  onWarning?: (text: string) => void,
+) {
   try {
-    return await readKeystoreFile(parameters.files, parameters.home, mainAddress);
+    return await readKeystoreFile(parameters.files, parameters.home, mainAddress, onWarning);
   } catch (error) {
     if (error instanceof HarvestError) return null; // exists but damaged: the account's own run reports it
     throw error;
   }
 }
 
-/** The node URL the account's keystore remembers. */
-export async function rememberedNode(
-  parameters: OnboardAccountsParameters,
-  mainAddress: string,
-): Promise<string | undefined> {
-  const file = await rememberedKeystore(parameters, mainAddress);
+/** The node URL a keystore remembers. */
+export function rememberedNode(file: KeystoreFile | null | undefined): string | undefined {
   const url = file?.node?.url;
   return url === undefined ? undefined : url.replace(/\/+$/, '');
 }
@@ -37,11 +38,12 @@ export function planOf(
   capacities: readonly { url: string; freeSlots: number | undefined }[],
 ): OnboardPlan {
   const perNode = new Map<string, number>();
+  for (const entry of running) perNode.set(entry.nodeUrl!, (perNode.get(entry.nodeUrl!) ?? 0) + 1);
   let totalFeeEstimate = 0n;
-  for (const entry of running) {
-    perNode.set(entry.nodeUrl!, (perNode.get(entry.nodeUrl!) ?? 0) + 1);
-    const facts = probed.get(entry.nodeUrl!)!.facts!;
+  for (const [url, accounts] of perNode) {
+    const facts = probed.get(url)!.facts!;
     totalFeeEstimate +=
+      BigInt(accounts) *
       setupSize(facts.network.identifier, facts.aggregateVersion) *
       resolveFeeMultiplier(parameters.fee, facts.fees);
   }

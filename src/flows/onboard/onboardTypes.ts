@@ -1,7 +1,7 @@
 /** The inputs of `harvest onboard` and the rows and nodes it works on (docs/commands/onboard.md). */
 import type { OnboardAccountResult, OnboardPlan } from '../../contract/onboard.js';
 import type { HarvestError } from '../../core/errors.js';
-import type { ScryptParameters } from '../../core/keystore/keystoreCrypto.js';
+import type { DeriveKeystoreKey, ScryptParameters } from '../../core/keystore/keystoreCrypto.js';
 import type { NetworkParameters } from '../../core/network.js';
 import type { Clock, FileSystem, RandomBytes, Sleep } from '../../core/ports.js';
 import type { FeeLevel } from '../../core/transactions/parseFeeMultiplier.js';
@@ -43,6 +43,8 @@ export interface OnboardAccountsParameters {
   readonly files: FileSystem;
   readonly home: string;
   readonly scrypt?: ScryptParameters;
+  /** The keystore key derivation (default: scrypt); the batch remembers each result (tests count the calls). */
+  readonly deriveKey?: DeriveKeystoreKey;
   readonly wait: boolean;
   readonly confirmationTimeoutMs: number;
   readonly activationTimeoutMs: number;
@@ -63,6 +65,8 @@ export interface OnboardAccountsParameters {
 export interface Prepared {
   readonly input: OnboardAccountInput;
   privateKey?: Uint8Array;
+  /** The main public key, derived once when the key is read. */
+  publicKey?: Uint8Array;
   mainAddress?: string;
   nodeUrl?: string;
   failure?: OnboardAccountResult;
@@ -74,5 +78,7 @@ export interface ProbedNode {
   readonly client: NodeClient;
   readonly facts?: NodeFacts;
   readonly unlocked?: number;
+  /** /node/unlockedaccount as read once for the batch (finds the accounts already ACTIVE). */
+  readonly unlockedKeys?: readonly Uint8Array[];
   readonly error?: HarvestError;
 }

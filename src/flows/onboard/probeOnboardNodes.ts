@@ -28,8 +28,13 @@ export async function probeNodes(
           expectedNetwork: parameters.expectedNetwork,
           now: parameters.now,
         });
-        const unlocked = (await readUnlocked(client))?.length;
-        return { url, client, facts, ...(unlocked === undefined ? {} : { unlocked }) };
+        const unlockedKeys = await readUnlocked(client);
+        return {
+          url,
+          client,
+          facts,
+          ...(unlockedKeys === undefined ? {} : { unlocked: unlockedKeys.length, unlockedKeys }),
+        };
       } catch (error) {
         if (!(error instanceof NodeError)) throw error; // WRONG_NETWORK and bugs stop the batch
         parameters.onNote?.(`${url} cannot be read (${error.code}): its accounts fail, the others go on`);

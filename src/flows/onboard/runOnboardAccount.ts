@@ -1,8 +1,8 @@
 /** Step 5 of onboarding: one account's delegation through its node, caught into its row. */
 import type { OnboardAccountResult } from '../../contract/onboard.js';
-import { derivePublicKey } from '../../core/keys.js';
 import type { NetworkParameters } from '../../core/network.js';
 import { delegateThroughNode } from '../delegateThroughNode.js';
+import type { KeystoreKeyCache } from '../keystore/cacheKeystoreKeys.js';
 import { openKeystore } from '../keystore/openKeystore.js';
 import { failedRow, labelOf } from './readOnboardKeys.js';
 import type { OnboardAccountsParameters, Prepared, ProbedNode } from './onboardTypes.js';
@@ -14,6 +14,7 @@ export async function runOne(
   probe: ProbedNode,
   network: NetworkParameters,
   password: string,
+  keys: KeystoreKeyCache,
 ): Promise<OnboardAccountResult> {
   try {
     const { result } = await delegateThroughNode({
@@ -28,10 +29,12 @@ export async function runOne(
           home: parameters.home,
           mainAddress,
           networkIdentifier: accountNetwork.identifier,
-          mainPublicKey: derivePublicKey(entry.privateKey!),
+          mainPublicKey: entry.publicKey!,
           password: () => Promise.resolve(password),
           random: parameters.random,
           ...(parameters.scrypt === undefined ? {} : { scrypt: parameters.scrypt }),
+          derive: keys.derive,
+          salt: keys.salt,
           onWarning: parameters.onNote,
         }),
       fee: parameters.fee,
