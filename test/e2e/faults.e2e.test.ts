@@ -5,9 +5,10 @@
  * (docs/cli.md, "Retries"). The built binary runs against an in-process devnet over 127.0.0.1.
  *
  * Ten accounts (the node's ten delegate slots), run five at a time so that the whole test stays near a minute on
- * two cores; blocks every 0.5 s so that "two block times" (the re-announcement) is short.
+ * two cores; blocks every 0.5 s so that "two block times" (the re-announcement) is short. Then `onboard` of twenty
+ * accounts on a devnet of twenty slots with the same faults.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,16 +44,22 @@ async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: 
   return results;
 }
 
-/** The confirmed transactions the account signed (top level), read through the faults: 503s are asked again. */
-async function confirmedSignedBy(publicKey: string): Promise<number> {
+/** A GET through the faults: 503s are asked again (a bounded number of times). */
+async function readThroughFaults(url: string): Promise<unknown> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await fetch(
-      `${devnet.url}/transactions/confirmed?signerPublicKey=${publicKey}&pageSize=100`,
-    );
-    if (response.status === 200) return ((await response.json()) as { data: unknown[] }).data.length;
+    const response = await fetch(url);
+    if (response.status === 200) return response.json();
     await response.body?.cancel();
   }
   throw new Error('the devnet answered 503 a hundred times in a row');
+}
+
+/** The confirmed transactions the account signed (top level). */
+async function confirmedSignedBy(publicKey: string): Promise<number> {
+  const page = await readThroughFaults(
+    `${devnet.url}/transactions/confirmed?signerPublicKey=${publicKey}&pageSize=100`,
+  );
+  return (page as { data: unknown[] }).data.length;
 }
 
 function describeRun(run: SpawnedRun): string {
@@ -91,6 +98,41 @@ describe('delegate and status on a devnet with faults (503s on GET and PUT, late
     for (const run of statuses) {
       expect(run.exitCode, describeRun(run)).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ state: 'ACTIVE', unlocked: true });
+    }
+  }, 240_000);
+
+  it('onboards 20 accounts to ACTIVE, one aggregate each', async () => {
+    const big = await startDevnet({
+      port: 0,
+      blockTimeSeconds: 0.5,
+      accounts: 20,
+      maxUnlockedAccounts: 20,
+      faults: { errorRate: 0.3, latencyMs: 150, dropAnnounceRate: 0.5 },
+    });
+    const work = mkdtempSync(join(tmpdir(), 'harvest-faults-onboard-'));
+    try {
+      const file = join(work, 'accounts.csv');
+      writeFileSync(
+        file,
+        ['key_file', ...big.descriptor.accounts.map((account) => account.keyFile)].join('\n') + '\n',
+      );
+      const run = await spawnCli(
+        ['onboard', '--json', '--yes', '--accounts', file, '--node', big.url, '--home', work],
+        { env, timeoutMs: 200_000 },
+      );
+      expect(run.exitCode, describeRun(run)).toBe(0);
+      const result = JSON.parse(run.stdout) as { accounts: { state: string }[]; summary: unknown };
+      expect(result.summary).toEqual({ ACTIVE: 20 });
+      expect(result.accounts.every((row) => row.state === 'ACTIVE')).toBe(true);
+      for (const account of big.descriptor.accounts) {
+        const response = await readThroughFaults(
+          `${big.url}/transactions/confirmed?signerPublicKey=${account.publicKey}&pageSize=100`,
+        );
+        expect((response as { data: unknown[] }).data).toHaveLength(1);
+      }
+    } finally {
+      await big.close();
+      rmSync(work, { recursive: true, force: true });
     }
   }, 240_000);
 });
