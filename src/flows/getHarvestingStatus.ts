@@ -165,7 +165,7 @@ export async function readHarvestingStatus(
       maxHarvesterBalance: properties.maxHarvesterBalance,
       totalChainImportance: properties.totalChainImportance,
       blockTimeMs,
-      requestConfirmedBlocksAgo,
+      requestConfirmedBlocksAgo: requestConfirmedBlocksAgo ?? undefined,
     },
   };
 }

@@ -48,9 +48,14 @@ export interface NodeClientOptions {
   /** Per attempt; --timeout. */
   readonly timeoutMs: number;
   readonly sleep: Sleep;
-  /** Extra attempts of reads after a network error or a 5xx; 2 by default. */
+  /** Extra attempts of reads after a 5xx or a reset connection; 8 by default (docs/cli.md, "Retries"). */
   readonly retries?: number;
+  /** A number in [0, 1) for the jitter of the backoff; Math.random by default. */
+  readonly random?: () => number;
 }
+
+/** Extra attempts of a read: with the backoff (0.25, 0.5, 1, 2, 4, 4, 4, 4 s, each 50–100 %) at most ~20 s. */
+export const DEFAULT_READ_RETRIES = 8;
 
 /** Binds every endpoint to one node. */
 export function createNodeClient(options: NodeClientOptions): NodeClient {
@@ -59,7 +64,8 @@ export function createNodeClient(options: NodeClientOptions): NodeClient {
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     sleep: options.sleep,
-    retries: options.retries ?? 2,
+    retries: options.retries ?? DEFAULT_READ_RETRIES,
+    random: options.random,
   };
   return {
     url: transport.url,

@@ -1,7 +1,12 @@
 /**
  * One HTTP exchange with a Symbol REST gateway: a timeout per attempt (AbortSignal), HTTP status → NodeError,
- * JSON parsing, and bounded retries with exponential backoff for reads (a read is safe to repeat; a write is
- * repeated only when the caller says it is idempotent, e.g. announcing a signed payload whose hash identifies it).
+ * JSON parsing, and bounded retries with exponential backoff and jitter for reads (a read is safe to repeat; a write
+ * is repeated only when the caller says it is idempotent, e.g. announcing a signed payload whose hash identifies it).
+ * docs/cli.md, "Retries":
+ *
+ *   5xx (not 501), a reset or dropped connection → up to `retries` more attempts
+ *   nothing listening (ECONNREFUSED, ENOTFOUND, EAI_AGAIN: usually a wrong --node) → at most 2 more
+ *   no answer within timeoutMs → a read is not repeated (--timeout bounds it); an idempotent write at most 2 more
  */
 import { NodeError } from '../core/errors.js';
 import type { Fetch, Sleep } from '../core/ports.js';
@@ -15,8 +20,10 @@ export interface NodeTransport {
   readonly timeoutMs: number;
   /** Waits between retries (injected so tests do not wait). */
   readonly sleep: Sleep;
-  /** Extra attempts after the first for retryable failures (network error, timeout of a read, 5xx). */
+  /** Extra attempts after the first for transient failures (5xx, a reset connection); see the header. */
   readonly retries: number;
+  /** A number in [0, 1) for the jitter of the backoff; Math.random when absent. */
+  readonly random?: (() => number) | undefined;
 }
 
 /** Options of one request. */
@@ -32,14 +39,22 @@ export interface RequestOptions {
   readonly retry?: boolean;
 }
 
-/** First backoff step; doubled on each retry and capped. */
+/** First backoff step; doubled on each retry and capped; each pause is 50–100 % of its step (jitter). */
 const BACKOFF_BASE_MS = 250;
-const BACKOFF_CAP_MS = 2_000;
+const BACKOFF_CAP_MS = 4_000;
+/** Extra attempts when nothing listens at the URL, or (idempotent writes only) after a timeout. */
+const SHORT_RETRIES = 2;
+
+/** The pause before retry `attempt` (1-based): 50–100 % of min(cap, base · 2^(attempt−1)). */
+export function backoffMs(attempt: number, random: () => number): number {
+  const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(step / 2 + (step / 2) * random());
+}
 
 /**
  * Sends one request and returns the parsed JSON body (or undefined for a 404 when asked).
- * @throws {NodeError} NODE_UNAVAILABLE (no connection), NODE_TIMEOUT (no answer within timeoutMs),
- *   NODE_BAD_RESPONSE (5xx or unexpected status, body that is not JSON); details hold url and status
+ * @throws {NodeError} NODE_UNAVAILABLE (no connection, or HTTP 5xx), NODE_TIMEOUT (no answer within timeoutMs),
+ *   NODE_BAD_RESPONSE (another unexpected status, a body that is not JSON); details hold url and status
  */
 export async function requestJson(
   transport: NodeTransport,
@@ -48,23 +63,30 @@ export async function requestJson(
 ): Promise<unknown> {
   const method = options.method ?? 'GET';
   const retry = options.retry ?? method === 'GET';
-  const attempts = retry ? 1 + Math.max(0, transport.retries) : 1;
-  let lastError: NodeError | undefined;
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    if (attempt > 0) {
-      await transport.sleep(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-    }
+  const retries = retry ? Math.max(0, transport.retries) : 0;
+  const random = transport.random ?? Math.random;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) await transport.sleep(backoffMs(attempt, random));
     const outcome = await attemptOnce(transport, path, method, options);
     if (outcome.ok) return outcome.value;
-    lastError = outcome.error;
-    if (!outcome.retryable) break;
+    if (attempt >= retriesFor(outcome.retry, method, retries)) throw outcome.error;
   }
-  throw lastError!;
+}
+
+/** How a failed attempt may be repeated (see the header). */
+type RetryKind = 'transient' | 'nothing-there' | 'timeout' | 'never';
+
+function retriesFor(kind: RetryKind, method: 'GET' | 'PUT', retries: number): number {
+  if (kind === 'transient') return retries;
+  if (kind === 'nothing-there') return Math.min(retries, SHORT_RETRIES);
+  // A hang of a read is not repeated: --timeout bounds the wait the user agreed to.
+  if (kind === 'timeout' && method === 'PUT') return Math.min(retries, SHORT_RETRIES);
+  return 0;
 }
 
 type Attempt =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly error: NodeError; readonly retryable: boolean };
+  | { readonly ok: false; readonly error: NodeError; readonly retry: RetryKind };
 
 async function attemptOnce(
   transport: NodeTransport,
@@ -90,19 +112,26 @@ async function attemptOnce(
     text = await response.text(); // under the same signal: a body that never ends times out too
   } catch (error) {
     const failure = transportError(error, url, method, transport.timeoutMs);
-    // A hang is not retried: --timeout bounds the wait the user agreed to.
-    return { ok: false, error: failure, retryable: failure.code !== 'NODE_TIMEOUT' };
+    const reason = networkReason(error);
+    const retry: RetryKind =
+      failure.code === 'NODE_TIMEOUT'
+        ? 'timeout'
+        : reason !== undefined && NOTHING_THERE.has(reason)
+          ? 'nothing-there'
+          : 'transient';
+    return { ok: false, error: failure, retry };
   }
   const status = response.status;
   if (status === 404 && options.notFoundAsUndefined === true) return { ok: true, value: undefined };
   const okStatuses = options.okStatuses ?? [200];
   if (!okStatuses.includes(status)) {
     const nodeMessage = restErrorMessage(text);
+    const serverError = status >= 500 && status <= 599;
     return {
       ok: false,
-      retryable: status >= 500 && status !== 501,
+      retry: serverError && status !== 501 ? 'transient' : 'never',
       error: new NodeError(
-        'NODE_BAD_RESPONSE',
+        serverError ? 'NODE_UNAVAILABLE' : 'NODE_BAD_RESPONSE',
         `${method} ${path} answered HTTP ${status}${nodeMessage === undefined ? '' : `: ${nodeMessage}`}`,
         { details: { url, status }, hint: 'try again later or use another node' },
       ),
@@ -113,7 +142,7 @@ async function attemptOnce(
   } catch (cause) {
     return {
       ok: false,
-      retryable: false,
+      retry: 'never',
       error: new NodeError(
         'NODE_BAD_RESPONSE',
         `${method} ${path} answered with something that is not JSON`,
@@ -147,6 +176,9 @@ function transportError(error: unknown, url: string, method: string, timeoutMs: 
     },
   );
 }
+
+/** Network errors that mean nothing listens there (usually a wrong --node), not a passing trouble. */
+const NOTHING_THERE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** The errno code undici hides in `cause`, e.g. ECONNREFUSED. */
 function networkReason(error: unknown): string | undefined {

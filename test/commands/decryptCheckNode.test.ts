@@ -220,6 +220,6 @@ describe('harvest decrypt-check with --node', () => {
       { ...fast, stdin: NODE_KEY_HEX },
     );
     expect(run.exitCode).toBe(3);
-    expect(run.json().error.code).toBe('NODE_BAD_RESPONSE');
+    expect(run.json().error.code).toBe('NODE_UNAVAILABLE');
   });
 });

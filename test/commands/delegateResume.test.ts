@@ -8,9 +8,16 @@ import { runCli } from '../helpers/runCli.js';
 const env = { HARVEST_PASSWORD: 'resume' };
 const fixture = useDevnet({ blockTimeSeconds: 0.2 }, 'harvest-resume-');
 
-/** fetch that dies on PUT /transactions, as a crash or a lost connection right at the announcement would. */
+/**
+ * fetch that dies on PUT /transactions, as a crash or a lost connection right at the announcement would. The runs
+ * that use it pass --no-wait: a run that waits goes on after a failed announcement (it announces again while it
+ * waits), so only a run that does not wait stops there, as a crash would. The node refuses the connection, so the
+ * client gives up after its two short retries.
+ */
 const crashOnAnnounce: Fetch = (input, init) =>
-  init?.method === 'PUT' ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+  init?.method === 'PUT'
+    ? Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))
+    : fetch(input, init);
 
 function keystoreOf(address: string) {
   const path = join(fixture.dir, 'keystore', `${address}.json`);
@@ -38,7 +45,7 @@ describe('harvest delegate after an interruption', () => {
       account.keyFile,
       '--yes',
     ];
-    const crashed = await runCli(args, { env, fetch: crashOnAnnounce });
+    const crashed = await runCli([...args, '--no-wait'], { env, fetch: crashOnAnnounce });
     expect(crashed.exitCode).toBe(3);
     const keystore = keystoreOf(account.address);
     const written = keystore.read();
@@ -68,7 +75,7 @@ describe('harvest delegate after an interruption', () => {
       '--key-file',
       account.keyFile,
     ];
-    await runCli([...base, '--yes'], { env, fetch: crashOnAnnounce });
+    await runCli([...base, '--yes', '--no-wait'], { env, fetch: crashOnAnnounce });
     const keystore = keystoreOf(account.address);
     const hash = keystore.read().journal[0].hash as string;
     const seen = async () => (await fetch(`${fixture.devnet.url}/transactionStatus/${hash}`)).status;
@@ -103,7 +110,7 @@ describe('harvest delegate after an interruption', () => {
       account.keyFile,
       '--yes',
     ];
-    await runCli(args, { env, fetch: crashOnAnnounce });
+    await runCli([...args, '--no-wait'], { env, fetch: crashOnAnnounce });
     const keystore = keystoreOf(account.address);
     const file = keystore.read();
     file.journal[0].deadline = '1'; // long expired

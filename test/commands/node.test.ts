@@ -136,7 +136,7 @@ describe('harvest node', () => {
   });
 
   it.each([
-    ['a 500', { status: 500, body: { code: 'Internal', message: 'boom' } }, 'NODE_BAD_RESPONSE'],
+    ['a 500', { status: 500, body: { code: 'Internal', message: 'boom' } }, 'NODE_UNAVAILABLE'],
     ['an HTML page', { text: '<html>hello</html>' }, 'NODE_BAD_RESPONSE'],
     ['a wrong shape', { body: { version: 'new' } }, 'NODE_BAD_RESPONSE'],
     ['a hang', { hang: true }, 'NODE_TIMEOUT'],

@@ -430,7 +430,7 @@ describe('harvest status input and node failures', () => {
   });
 
   it.each([
-    ['a 500', { status: 500, body: { code: 'Internal', message: 'boom' } }, 'NODE_BAD_RESPONSE'],
+    ['a 500', { status: 500, body: { code: 'Internal', message: 'boom' } }, 'NODE_UNAVAILABLE'],
     ['an HTML page', { text: '<html>hello</html>' }, 'NODE_BAD_RESPONSE'],
     ['a hang', { hang: true }, 'NODE_TIMEOUT'],
   ] as const)('turns a node answering %s into exit 3 without a stack', async (_name, reply, code) => {

@@ -421,6 +421,29 @@ describe('faults', () => {
     dropping.mineBlock();
     expect((await getJson(`${dropping.url}/transactionStatus/${good.hash}`)).status).toBe(404);
   });
+  it('answers PUT /transactions 503 at the error rate too, and then takes nothing', async () => {
+    let draw = 0.1; // below the error rate: 503
+    const devnet = await start({
+      faults: { errorRate: 0.5, latencyMs: 0, dropAnnounceRate: 0 },
+      faultRandom: () => draw,
+    });
+    const good = transfer(
+      facadeOf(devnet),
+      fundedKeyPair(devnet, 0),
+      devnet.descriptor.accounts[1]!.address,
+      1n,
+    );
+    expect((await announce(devnet.url, good.body)).status).toBe(503);
+    devnet.mineBlock();
+    draw = 0.9; // above it: answered
+    expect((await getJson(`${devnet.url}/transactionStatus/${good.hash}`)).status).toBe(404);
+    expect((await announce(devnet.url, good.body)).status).toBe(202); // the same payload again: taken
+    devnet.mineBlock();
+    expect(await getJson(`${devnet.url}/transactionStatus/${good.hash}`)).toMatchObject({
+      status: 200,
+      body: { group: 'confirmed' },
+    });
+  });
 });
 
 describe('state and nodes', () => {

@@ -106,9 +106,10 @@ describe('bin/harvest delegate against broken nodes', () => {
 
   it.each([
     [
-      'a node answering 500',
-      { 'GET /node/info': { status: 500, body: { code: 'Internal', message: 'boom' } } },
-      'NODE_BAD_RESPONSE',
+      // 501 is the one 5xx not retried (the reads' backoff would make this case ~15 s of real time)
+      'a node answering 501',
+      { 'GET /node/info': { status: 501, body: { code: 'NotImplemented', message: 'boom' } } },
+      'NODE_UNAVAILABLE',
     ],
     ['a node answering HTML', { 'GET /node/info': { text: '<html>not json</html>' } }, 'NODE_BAD_RESPONSE'],
     ['a node that hangs', { 'GET /node/info': { hang: true } }, 'NODE_TIMEOUT'],

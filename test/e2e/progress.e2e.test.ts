@@ -115,7 +115,20 @@ describe('the node killed mid-delegate (after the announce)', () => {
       (resolve, reject) => {
         const cli = spawn(
           process.execPath,
-          [BIN, ...delegateArgs(descriptor, 0, '--progress', 'plain', '--home', killedHome)],
+          // the wait takes failed polls for "not known yet" until its own timeout (docs/cli.md, "Retries")
+          [
+            BIN,
+            ...delegateArgs(
+              descriptor,
+              0,
+              '--progress',
+              'plain',
+              '--home',
+              killedHome,
+              '--confirmation-timeout',
+              '3',
+            ),
+          ],
           {
             env: { PATH: process.env['PATH'] ?? '', CI: 'true', ...env },
             stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,7 +19,10 @@ const LIMIT_MS = 30_000;
 // a node that never unlocks anyone (no free slot): a delegation waits for activation until interrupted
 const fixture = useDevnet({ blockTimeSeconds: 0.3, maxUnlockedAccounts: 0 }, 'harvest-e2e-signals-');
 
-/** A forwarding proxy to the devnet on 127.0.0.1: `mode` decides whether it forwards, drops the connection or hangs. */
+/**
+ * A forwarding proxy to the devnet on 127.0.0.1: `mode` decides whether it forwards, hangs, or dies (drops the
+ * connection and stops listening).
+ */
 interface Proxy {
   readonly url: string;
   mode: 'forward' | 'dead' | 'hang';
@@ -50,7 +53,10 @@ async function startProxy(target: string): Promise<Proxy> {
       seen.push(`${request.method ?? 'GET'} ${path.split('?')[0]!}`);
       if (proxy.mode === 'hang') return check();
       if (proxy.mode === 'dead') {
-        request.socket.destroy(); // the connection drops, as when the node's process is gone
+        // the node's process is gone: this connection drops and new ones are refused (a refused connection is
+        // retried twice, a reset one ~15 s: docs/cli.md, "Retries")
+        request.socket.destroy();
+        if (server.listening) server.close();
         return check();
       }
       const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);

@@ -155,13 +155,53 @@ describe('announceAndWait', () => {
     expect(world.time.elapsedMs()).toBeGreaterThanOrEqual(45_000);
   });
 
-  it('the node refuses the PUT: NodeError, the entry stays signed', async () => {
+  it('without wait, the node refuses the PUT: NodeError, the entry stays signed', async () => {
     const { entry, keystore } = await signedWorld();
     world.node.on('PUT', '/transactions', reply(500, { code: 'Internal', message: 'boom' }));
 
-    await expect(announceAndWait(parameters(entry, { keystore }))).rejects.toBeInstanceOf(NodeError);
+    await expect(announceAndWait(parameters(entry, { keystore, wait: false }))).rejects.toBeInstanceOf(
+      NodeError,
+    );
 
     expect(history()).toEqual(['signed']);
     expect(world.node.calls({ path: `/transactionStatus/${entry.hash}` })).toEqual([]);
+  });
+
+  it('the announcement fails through every retry: the wait announces the same payload at the first 404', async () => {
+    const { entry, keystore } = await signedWorld();
+    let failedPuts = 0;
+    world.node.unavailable((request) => request.method === 'PUT' && ++failedPuts <= 9);
+
+    await expect(announceAndWait(parameters(entry, { keystore }))).resolves.toBe('confirmed');
+
+    expect(failedPuts).toBeGreaterThan(9);
+    expect(world.chain.announced).toEqual([entry.payload]);
+    expect(history()).toEqual(['signed', 'announced', 'confirmed']);
+  });
+
+  it('status polls that fail are "not known yet": the wait goes on and confirms', async () => {
+    const { entry, keystore } = await signedWorld();
+    let failedPolls = 0;
+    world.node.unavailable(
+      (request) => request.path.startsWith('/transactionStatus/') && ++failedPolls <= 20,
+    );
+
+    await expect(announceAndWait(parameters(entry, { keystore }))).resolves.toBe('confirmed');
+
+    expect(world.chain.announced).toEqual([entry.payload]);
+    expect(history()).toEqual(['signed', 'announced', 'confirmed']);
+  });
+
+  it('a node that never answers the polls: its last error when the wait runs out, the entry left announced', async () => {
+    const { entry, keystore } = await signedWorld();
+    world.node.unavailable((request) => request.path.startsWith('/transactionStatus/'));
+
+    await expect(
+      announceAndWait(parameters(entry, { keystore, confirmationTimeoutMs: 120_000 })),
+    ).rejects.toMatchObject({ code: 'NODE_UNAVAILABLE', details: { status: 503 } });
+
+    expect(history()).toEqual(['signed', 'announced']);
+    expect(world.time.elapsedMs()).toBeGreaterThanOrEqual(120_000);
+    expect(world.time.elapsedMs()).toBeLessThan(120_000 + 30_000);
   });
 });

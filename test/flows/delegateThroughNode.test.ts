@@ -456,7 +456,7 @@ describe('delegateThroughNode', () => {
     const [entry] = world.keystore()!.journal;
     expect(entry).toMatchObject({ state: 'announced' });
     expect(error).toMatchObject({
-      code: 'NODE_BAD_RESPONSE',
+      code: 'NODE_UNAVAILABLE',
       journal: { hash: entry!.hash, keystore: world.keystorePath() },
     });
     expect((error as NodeError).hint).toContain(
@@ -471,7 +471,7 @@ describe('delegateThroughNode', () => {
 
     const error = await delegateThroughNode(parameters()).catch((caught: unknown) => caught);
 
-    expect(error).toMatchObject({ code: 'NODE_BAD_RESPONSE', journal: undefined });
+    expect(error).toMatchObject({ code: 'NODE_UNAVAILABLE', journal: undefined });
     expect(world.chain.announced).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PrivateKey, PublicKey } from 'symbol-sdk';
 import { KeyPair, SymbolFacade, descriptors, models } from 'symbol-sdk/symbol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NodeError } from '../../src/core/errors.js';
 import { deriveAddress, parseAddress } from '../../src/core/address.js';
 import { parseHex } from '../../src/core/bytes.js';
 import { serializeKeystore, type KeystoreFile } from '../../src/core/keystore/keystoreFormat.js';
@@ -243,6 +244,32 @@ describe('getHarvestingStatus on the devnet', () => {
     expect(await status(publicKeyOf(main))).toMatchObject({
       state: 'ACTIVATION_PENDING',
       reasons: ['NODE_FULL_LIKELY'],
+    });
+  });
+
+  // issue 9 point 1: the request search is an optional read; the node failing it does not fail the status
+  it('ACTIVATION_PENDING with REQUEST_AGE_UNKNOWN when the node fails the request search (not an error)', async () => {
+    const { devnet, facade, status, confirm, home } = await setup({ maxUnlockedAccounts: 0 });
+    const main = fundedKeyPair(devnet, 2);
+    const remote = randomKeyPair();
+    await confirm(
+      delegationAggregate(facade, main, devnet.descriptor.nodePublicKey, remote, randomKeyPair()),
+    );
+    const address = devnet.descriptor.accounts[2]!.address;
+    writeKeystore(home, address, { keys: [storedRemote(remote)] });
+    const client = createNodeClient({
+      url: devnet.url,
+      fetch,
+      timeoutMs: 5_000,
+      sleep: () => Promise.resolve(),
+      retries: 0,
+    });
+    const down = () => Promise.reject(new NodeError('NODE_UNAVAILABLE', 'answered HTTP 503'));
+    const failingSearch = { ...client, searchConfirmedTransactions: down };
+    expect(await status(publicKeyOf(main), { client: failingSearch })).toMatchObject({
+      state: 'ACTIVATION_PENDING',
+      reasons: ['REQUEST_AGE_UNKNOWN'],
+      unlocked: false,
     });
   });
 

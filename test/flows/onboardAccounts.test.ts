@@ -179,7 +179,7 @@ describe('onboardAccounts', () => {
     expect(result.accounts.map((row) => [row.line, row.state, row.nodeUrl, row.error?.code ?? null])).toEqual(
       [
         [2, 'ACTIVE', URL_A, null],
-        [3, 'FAILED', URL_DOWN, 'NODE_BAD_RESPONSE'],
+        [3, 'FAILED', URL_DOWN, 'NODE_UNAVAILABLE'],
         [4, 'ACTIVE', URL_A, null],
       ],
     );
@@ -210,7 +210,7 @@ describe('onboardAccounts', () => {
     expect(failed).toMatchObject({
       state: 'FAILED',
       error: {
-        code: 'NODE_BAD_RESPONSE',
+        code: 'NODE_UNAVAILABLE',
         journal: { hash: journal[0]!.hash, keystore },
         hint: expect.stringContaining(
           `the signed transaction ${journal[0]!.hash} is journalled in ${keystore}`,
@@ -299,7 +299,7 @@ describe('onboardAccounts', () => {
 
     expect(again.accounts.map((row) => [row.line, row.state, row.nodeUrl, row.error?.code ?? null])).toEqual([
       [2, 'ACTIVE', URL_A, null],
-      [3, 'FAILED', URL_B, 'NODE_BAD_RESPONSE'],
+      [3, 'FAILED', URL_B, 'NODE_UNAVAILABLE'],
       [4, 'ACTIVE', URL_A, null],
     ]);
     expect(a.chain.announced).toHaveLength(2);

@@ -135,7 +135,7 @@ describe('unlinkThroughNode', () => {
     const [entry] = world.keystore()!.journal;
     expect(entry).toMatchObject({ kind: 'unlink', state: 'announced' });
     expect(error).toMatchObject({
-      code: 'NODE_BAD_RESPONSE',
+      code: 'NODE_UNAVAILABLE',
       journal: { hash: entry!.hash, keystore: world.keystorePath() },
       hint: expect.stringContaining('run the same command again to resume it'),
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NodeError } from '../../src/core/errors.js';
 import type { TransactionStatus } from '../../src/node/getTransactionStatus.js';
 import { waitForActivation } from '../../src/flows/lifecycle/waitForNode.js';
 import { waitForConfirmation } from '../../src/flows/lifecycle/waitForConfirmation.js';
@@ -119,7 +120,107 @@ describe('waitForConfirmation', () => {
   });
 });
 
+describe('waitForConfirmation with a node that fails now and then', () => {
+  const down = () => new NodeError('NODE_UNAVAILABLE', 'GET /transactionStatus answered HTTP 503');
+  const time = () => fakeTime();
+  const parameters = (client: Parameters<typeof waitForConfirmation>[0]['client'], clock = time()) => ({
+    client,
+    hash: HASH,
+    payload: PAYLOAD,
+    deadlineMs: 10n ** 12n,
+    networkTime: clock.networkTime,
+    blockTimeMs: 1_000,
+    timeoutMs: 60_000,
+    now: clock.now,
+    sleep: clock.sleep,
+  });
+
+  it('takes a failed poll for "not known yet" and goes on to the confirmation', async () => {
+    let polls = 0;
+    const client = {
+      getTransactionStatus: () =>
+        ++polls <= 5 ? Promise.reject(down()) : Promise.resolve(polls < 8 ? unconfirmed : confirmed),
+      announceTransaction: () => Promise.resolve(),
+    };
+    await expect(waitForConfirmation(parameters(client))).resolves.toEqual({
+      kind: 'confirmed',
+      height: 12n,
+    });
+  });
+
+  it('does not take a failed poll for a 404: no re-announcement, no expiry', async () => {
+    const clock = time();
+    let polls = 0;
+    const announced: Uint8Array[] = [];
+    const client = {
+      getTransactionStatus: () => (++polls <= 40 ? Promise.reject(down()) : Promise.resolve(confirmed)),
+      announceTransaction: (payload: Uint8Array) => {
+        announced.push(payload);
+        return Promise.resolve();
+      },
+    };
+    await expect(
+      waitForConfirmation({ ...parameters(client, clock), deadlineMs: clock.networkTime() + 5_000n }),
+    ).resolves.toMatchObject({ kind: 'confirmed' });
+    expect(announced).toEqual([]);
+  });
+
+  it('announces at the first 404 when the first announcement failed, and a failed re-announcement waits on', async () => {
+    let announcements = 0;
+    const scripted = scriptedStatuses(undefined, undefined, unconfirmed, confirmed);
+    const client = {
+      getTransactionStatus: scripted.client.getTransactionStatus,
+      announceTransaction: (payload: Uint8Array) =>
+        ++announcements === 1 ? Promise.reject(down()) : scripted.client.announceTransaction(payload),
+    };
+    await expect(waitForConfirmation({ ...parameters(client), announced: false })).resolves.toMatchObject({
+      kind: 'confirmed',
+    });
+    expect(announcements).toBe(2);
+  });
+
+  it('ends with the last node error when time runs out on a failed poll', async () => {
+    const clock = time();
+    const client = {
+      getTransactionStatus: () => Promise.reject(down()),
+      announceTransaction: () => Promise.resolve(),
+    };
+    await expect(waitForConfirmation(parameters(client, clock))).rejects.toMatchObject({
+      code: 'NODE_UNAVAILABLE',
+    });
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(60_000);
+  });
+});
+
 describe('waitForActivation', () => {
+  it('takes failed polls for "not known yet" and goes on; the last error only when time runs out on one', async () => {
+    const remote = new Uint8Array(32).fill(7);
+    let calls = 0;
+    const flaky = {
+      getUnlockedAccounts: () =>
+        ++calls <= 3 ? Promise.reject(new NodeError('NODE_UNAVAILABLE', 'down')) : Promise.resolve([remote]),
+    };
+    await expect(
+      waitForActivation({
+        client: flaky,
+        remotePublicKey: remote,
+        timeoutMs: 10_000,
+        pollMs: 500,
+        ...fakeTime(),
+      }),
+    ).resolves.toBe('ACTIVE');
+    const dead = { getUnlockedAccounts: () => Promise.reject(new NodeError('NODE_TIMEOUT', 'hangs')) };
+    await expect(
+      waitForActivation({
+        client: dead,
+        remotePublicKey: remote,
+        timeoutMs: 3_000,
+        pollMs: 500,
+        ...fakeTime(),
+      }),
+    ).rejects.toMatchObject({ code: 'NODE_TIMEOUT' });
+  });
+
   const remote = new Uint8Array(32).fill(7);
   it('is ACTIVE once the node lists the remote key', async () => {
     const lists = [[], [new Uint8Array(32)], [new Uint8Array(32), remote]];

@@ -10,12 +10,16 @@ export interface SeenRequest {
   readonly body: string;
 }
 
-/** What a route answers: JSON `body` (default status 200), raw `text`, or `hang` (never answers). */
+/**
+ * What a route answers: JSON `body` (default status 200), raw `text`, `hang` (never answers) or `destroy` (the
+ * connection is reset without an answer).
+ */
 export interface Reply {
   readonly status?: number;
   readonly body?: unknown;
   readonly text?: string;
   readonly hang?: boolean;
+  readonly destroy?: boolean;
 }
 
 /** A route: a fixed reply, or a function of the request (for sequences, e.g. 503 then 200). */
@@ -53,6 +57,10 @@ export async function startRestServer(routes: Readonly<Record<string, Route>>): 
             ? route({ method, path: url.pathname, query: url.searchParams, body })
             : route;
       if (reply.hang === true) return;
+      if (reply.destroy === true) {
+        request.socket.destroy();
+        return;
+      }
       const text = reply.text ?? JSON.stringify(reply.body ?? {});
       response.writeHead(reply.status ?? 200, {
         'content-type': reply.text === undefined ? 'application/json' : 'text/html',

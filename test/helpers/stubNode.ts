@@ -63,6 +63,11 @@ export interface StubNode {
   on(method: 'GET' | 'PUT' | 'POST', pattern: string, handler: StubHandler, options?: RouteOptions): StubNode;
   /** Requests as "METHOD /path" (query left out), in order; with `method`/`path` given, only those. */
   calls(filter?: { readonly method?: string; readonly path?: string | RegExp }): string[];
+  /**
+   * Answers 503 (REST's ServiceUnavailable) to every request `when` says, before any route: a node failing for a
+   * while (`when` may count). Returns the stub.
+   */
+  unavailable(when: (request: StubRequest) => boolean): StubNode;
   /** Throws when a required route was never requested or a request matched no route. */
   assertAllHit(): void;
   /** A real NodeClient on this stub (retries use `sleep`, so they take no real time with virtualTime). */
@@ -106,6 +111,7 @@ export function stubNode(options: StubNodeOptions): StubNode {
   const routes: Route[] = [];
   const requests: StubRequest[] = [];
   const unmatched: string[] = [];
+  const outages: ((request: StubRequest) => boolean)[] = [];
 
   const match = (route: Route, method: string, target: URL): Record<string, string> | undefined => {
     if (route.method !== method) return undefined;
@@ -138,6 +144,9 @@ export function stubNode(options: StubNodeOptions): StubNode {
       body: text === undefined ? undefined : (JSON.parse(text) as unknown),
     };
     requests.push(request);
+    if (outages.some((when) => when(request))) {
+      return reply(503, { code: 'ServiceUnavailable', message: 'stub outage' });
+    }
     if (found === undefined) {
       unmatched.push(`${target.origin === base.origin ? '' : target.origin}${label}`);
       throw new Error(`stubNode ${url}: no route for ${label}`);
@@ -177,6 +186,10 @@ export function stubNode(options: StubNodeOptions): StubNode {
       });
       return node;
     },
+    unavailable(when) {
+      outages.push(when);
+      return node;
+    },
     calls(filter = {}) {
       return requests
         .filter((request) => filter.method === undefined || request.method === filter.method)
@@ -204,6 +217,7 @@ export function stubNode(options: StubNodeOptions): StubNode {
         fetch,
         sleep,
         timeoutMs: clientOptions.timeoutMs ?? 5_000,
+        random: () => 1, // the backoff's jitter at its top: pauses of 250, 500, 1000… ms
         ...(clientOptions.retries === undefined ? {} : { retries: clientOptions.retries }),
       });
     },

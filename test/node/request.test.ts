@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NodeError } from '../../src/core/errors.js';
-import { requestJson, type NodeTransport } from '../../src/node/request.js';
+import { backoffMs, requestJson, type NodeTransport } from '../../src/node/request.js';
 import { closedPortUrl, startRestServer, type RestServer, type Route } from '../helpers/restServer.js';
 
 const servers: RestServer[] = [];
@@ -14,15 +14,18 @@ interface Harness {
   readonly sleeps: number[];
 }
 
-async function harness(routes: Record<string, Route>, retries = 2): Promise<Harness> {
+// Generous per-attempt timeouts: a loaded machine must not turn a quick loopback answer into NODE_TIMEOUT; the
+// backoff pauses are recorded, never slept (the Sleep port), and the jitter is pinned at its top (random → 1).
+async function harness(routes: Record<string, Route>, retries = 2, timeoutMs = 10_000): Promise<Harness> {
   const server = await startRestServer(routes);
   servers.push(server);
   const sleeps: number[] = [];
   const transport: NodeTransport = {
     url: server.url,
     fetch,
-    timeoutMs: 200,
+    timeoutMs,
     retries,
+    random: () => 1,
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
@@ -41,16 +44,42 @@ async function failure(promise: Promise<unknown>): Promise<NodeError> {
 }
 
 describe('requestJson against broken nodes', () => {
-  it('turns a persistent 500 into NODE_BAD_RESPONSE after bounded retries with backoff', async () => {
-    const { transport, server, sleeps } = await harness({
-      'GET /chain/info': { status: 500, body: { code: 'Internal', message: 'db gone' } },
-    });
+  it('turns a persistent 500 into NODE_UNAVAILABLE after bounded retries with backoff', async () => {
+    const { transport, server, sleeps } = await harness(
+      { 'GET /chain/info': { status: 500, body: { code: 'Internal', message: 'db gone' } } },
+      8,
+    );
     const error = await failure(requestJson(transport, '/chain/info'));
-    expect(error.code).toBe('NODE_BAD_RESPONSE');
+    expect(error.code).toBe('NODE_UNAVAILABLE');
     expect(error.message).toBe('GET /chain/info answered HTTP 500: db gone');
     expect(error.details).toEqual({ url: `${server.url}/chain/info`, status: 500 });
-    expect(server.calls).toHaveLength(3);
+    expect(server.calls).toHaveLength(9);
+    expect(sleeps).toEqual([250, 500, 1000, 2000, 4000, 4000, 4000, 4000]);
+  });
+
+  it('jitters each pause between half and all of its step', () => {
+    expect([1, 2, 3, 5, 9].map((attempt) => backoffMs(attempt, () => 0))).toEqual([
+      125, 250, 500, 2000, 2000,
+    ]);
+    expect([1, 2, 3, 5, 9].map((attempt) => backoffMs(attempt, () => 0.5))).toEqual([
+      188, 375, 750, 3000, 3000,
+    ]);
+  });
+
+  it('retries a reset connection as a passing trouble', async () => {
+    let calls = 0;
+    const { transport, sleeps } = await harness({
+      'GET /chain/info': () => (++calls < 3 ? { destroy: true } : { body: { height: '7' } }),
+    });
+    expect(await requestJson(transport, '/chain/info')).toEqual({ height: '7' });
     expect(sleeps).toEqual([250, 500]);
+  });
+
+  it('retries a PUT that timed out when it is idempotent, at most twice', async () => {
+    const { transport, server } = await harness({ 'PUT /x': { hang: true } }, 8, 200);
+    const error = await failure(requestJson(transport, '/x', { method: 'PUT', body: {}, retry: true }));
+    expect(error.code).toBe('NODE_TIMEOUT');
+    expect(server.calls).toHaveLength(3);
   });
 
   it('retries a read after a 503 and returns the 200 that follows', async () => {
@@ -90,15 +119,15 @@ describe('requestJson against broken nodes', () => {
     expect(error.message).toContain('not JSON');
   });
 
-  it('bounds a hang by the timeout (NODE_TIMEOUT) and does not retry it', async () => {
-    const { transport, server } = await harness({ 'GET /node/info': { hang: true } });
+  it('bounds a hang by the timeout (NODE_TIMEOUT) and does not retry a read', async () => {
+    const { transport, server } = await harness({ 'GET /node/info': { hang: true } }, 8, 200);
     const error = await failure(requestJson(transport, '/node/info'));
     expect(error.code).toBe('NODE_TIMEOUT');
     expect(error.message).toContain('within 0.2 s');
     expect(server.calls).toHaveLength(1);
   });
 
-  it('turns a closed port into NODE_UNAVAILABLE', async () => {
+  it('turns a closed port into NODE_UNAVAILABLE after two retries only (nothing listens there)', async () => {
     const url = await closedPortUrl();
     const sleeps: number[] = [];
     const error = await failure(
@@ -106,8 +135,9 @@ describe('requestJson against broken nodes', () => {
         {
           url,
           fetch,
-          timeoutMs: 200,
-          retries: 1,
+          timeoutMs: 10_000,
+          retries: 8,
+          random: () => 1,
           sleep: (ms) => {
             sleeps.push(ms);
             return Promise.resolve();
@@ -118,7 +148,7 @@ describe('requestJson against broken nodes', () => {
     );
     expect(error.code).toBe('NODE_UNAVAILABLE');
     expect(error.message).toBe(`cannot reach ${url}/node/info (ECONNREFUSED)`);
-    expect(sleeps).toEqual([250]);
+    expect(sleeps).toEqual([250, 500]);
   });
 
   it('returns undefined for a 404 only when asked', async () => {

@@ -32,6 +32,7 @@ export type HarvestingReason =
   | 'REMOTE_KEY_NOT_LINKED'
   | 'VRF_KEY_NOT_LINKED'
   | 'REQUEST_NOT_SENT'
+  | 'REQUEST_AGE_UNKNOWN'
   | 'REQUEST_SENT_AT_ZERO_IMPORTANCE'
   | 'UNKNOWN_ACCOUNT';
 
@@ -73,9 +74,9 @@ export interface HarvestingFacts {
   };
   /**
    * How many blocks ago a delegation request from this account to the linked node was confirmed (journal or chain),
-   * or undefined when none was found.
+   * undefined when none was found, null when the search could not be read (the node failed it).
    */
-  readonly requestConfirmedBlocksAgo: number | undefined;
+  readonly requestConfirmedBlocksAgo: number | undefined | null;
   /**
    * The newest confirmed request to the linked node (from our journal) was sent while importance was 0: the node
    * accepted and dropped it, and will not take it up when importance grows.
@@ -150,6 +151,9 @@ export function summarizeHarvesting(facts: HarvestingFacts): HarvestingSummary {
   if (facts.requestSentAtZeroImportance === true) return { state: 'KEYS_LINKED', reasons, unlocked };
   const age = facts.requestConfirmedBlocksAgo;
   if (age === undefined) return { state: 'KEYS_LINKED', reasons: [...reasons, 'REQUEST_NOT_SENT'], unlocked };
+  // The search failed: links right and eligible, so a request is presumed on its way (not a new one's cue).
+  if (age === null)
+    return { state: 'ACTIVATION_PENDING', reasons: [...reasons, 'REQUEST_AGE_UNKNOWN'], unlocked };
   // Only an eligible account's request can have lost the competition for a slot; a keystore that lacks the
   // remote key says nothing about the node.
   const waitedLongEnough = age >= SLOT_LOST_AFTER_BLOCKS || run.activationTimedOut === true;

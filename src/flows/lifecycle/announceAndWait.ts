@@ -3,7 +3,7 @@
  * "Journal"): `signed` (written ahead by the caller) → `announced` → `confirmed` | `failed`.
  */
 import { toHex } from '../../core/bytes.js';
-import { RejectedError } from '../../core/errors.js';
+import { NodeError, RejectedError } from '../../core/errors.js';
 import { setJournalState } from '../../core/keystore/updateKeystore.js';
 import type { NetworkClock } from '../../core/networkTime.js';
 import type { Clock, Sleep } from '../../core/ports.js';
@@ -47,9 +47,12 @@ export interface AnnounceAndWaitParameters extends WaitContext {
 export type AnnounceOutcome = 'confirmed' | 'pending';
 
 /**
- * Announces (retried on network errors and 5xx by the client: the hash identifies it) and waits.
+ * Announces (retried on network errors, timeouts and 5xx by the client: the hash identifies it) and waits. An
+ * announcement that still fails is not the end while we wait: the wait announces the same payload again at its
+ * first 404 (docs/cli.md, "Retries").
  * @throws {RejectedError} TRANSACTION_REJECTED (journal entry marked failed)
- * @throws {NodeError} NODE_* when the node cannot be reached (journal entry left for a re-run to resume)
+ * @throws {NodeError} NODE_* when the node cannot be reached: the announcement with --no-wait, or the wait's last
+ *   look (journal entry left for a re-run to resume)
  */
 export async function announceAndWait(parameters: AnnounceAndWaitParameters): Promise<AnnounceOutcome> {
   const { client, transaction, keystore } = parameters;
@@ -58,10 +61,16 @@ export async function announceAndWait(parameters: AnnounceAndWaitParameters): Pr
     const next = setJournalState(keystore.file, toHex(transaction.hash), state);
     if (next !== keystore.file) await keystore.save(next);
   };
+  let announced = true;
   if (parameters.announce) {
     parameters.onProgress?.('announcing');
-    await client.announceTransaction(transaction.payload);
-    await mark('announced');
+    try {
+      await client.announceTransaction(transaction.payload);
+      await mark('announced');
+    } catch (error) {
+      if (!(error instanceof NodeError) || !parameters.wait) throw error;
+      announced = false;
+    }
   }
   if (!parameters.wait) return 'pending';
   try {
@@ -76,6 +85,8 @@ export async function announceAndWait(parameters: AnnounceAndWaitParameters): Pr
       now: parameters.now,
       sleep: parameters.sleep,
       signal: parameters.signal,
+      announced,
+      onAnnounced: () => mark('announced'),
       ...(parameters.onProgress === undefined ? {} : { onProgress: parameters.onProgress }),
     });
     if (outcome.kind === 'confirmed') {

@@ -5,6 +5,7 @@
  *   node says confirmed        → mark confirmed, go on
  *   node says failed           → mark failed, go on (a new plan follows)
  *   unknown or unconfirmed, deadline ahead → announce the same payload again and wait for it
+ *   (a status that cannot be read counts as unknown: announcing the same payload again is safe)
  *   unknown, deadline passed   → it can never confirm: mark failed, go on
  *
  * Two guards keep this from announcing what the user has not agreed to now: an entry never known to have been
@@ -12,7 +13,8 @@
  * `readOnly` mode (--dry-run) nothing is announced at all: an entry that could still confirm is reported pending.
  */
 import { parseHex } from '../../core/bytes.js';
-import { RejectedError } from '../../core/errors.js';
+import { NodeError, RejectedError } from '../../core/errors.js';
+import type { TransactionStatus } from '../../node/getTransactionStatus.js';
 import { setJournalState, unsettledJournalEntries } from '../../core/keystore/updateKeystore.js';
 import { announceAndWait, type WaitContext } from './announceAndWait.js';
 import type { KeystoreSession } from '../keystore/openKeystore.js';
@@ -43,7 +45,8 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
   const { client, keystore } = parameters;
   const outcome: ResumeOutcome = { confirmed: [], failed: [], pending: undefined };
   for (const entry of unsettledJournalEntries(keystore.file)) {
-    const status = await client.getTransactionStatus(parseHex(entry.hash, { name: 'hash' }));
+    // a status that cannot be read (after the client's retries) is "not known": announcing again is safe
+    const status = await readStatus(client, parseHex(entry.hash, { name: 'hash' }));
     const settle = async (state: 'confirmed' | 'failed') => {
       await keystore.save(setJournalState(keystore.file, entry.hash, state));
       (state === 'confirmed' ? outcome.confirmed : outcome.failed).push(entry.hash);
@@ -84,4 +87,16 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
     }
   }
   return outcome;
+}
+
+async function readStatus(
+  client: WaitContext['client'],
+  hash: Uint8Array,
+): Promise<TransactionStatus | undefined> {
+  try {
+    return await client.getTransactionStatus(hash);
+  } catch (error) {
+    if (error instanceof NodeError) return undefined;
+    throw error;
+  }
 }

@@ -5,12 +5,15 @@
  * 2. `confirmed` → done; `failed` → TRANSACTION_REJECTED with the node's code;
  * 3. unknown (404) for more than two block times → the node dropped the announcement: announce the **same** signed
  *    payload again, while its deadline allows (never a new plan while the old one could still confirm);
+ *    (at the first 404 when the first announcement itself failed);
  * 4. deadline passed and still unknown → it can never confirm: TRANSACTION_REJECTED (expired);
- * 5. out of time, or interrupted (SIGINT/SIGTERM aborts `signal`) → `pending` (the caller reports
+ * 5. a poll or a re-announcement that fails (NODE_*, after the client's own retries) is "not known yet": the wait
+ *    goes on; only when time runs out right after such a failure is that error thrown (docs/cli.md, "Retries");
+ * 6. out of time, or interrupted (SIGINT/SIGTERM aborts `signal`) → `pending` (the caller reports
  *    CONFIRMATION_PENDING with the hash kept; the journal entry stays open for a re-run).
  */
 import { toHex } from '../../core/bytes.js';
-import { RejectedError } from '../../core/errors.js';
+import { NodeError, RejectedError } from '../../core/errors.js';
 import type { NetworkClock } from '../../core/networkTime.js';
 import type { Clock, Sleep } from '../../core/ports.js';
 import { confirmationPollMs } from './waitForNode.js';
@@ -36,6 +39,10 @@ export interface WaitForConfirmationParameters {
   readonly signal?: AbortSignal | undefined;
   /** Called with a short status line after every poll (progress on stderr). */
   readonly onProgress?: (text: string) => void;
+  /** False when the first announcement failed: announce again at the first 404 (true by default). */
+  readonly announced?: boolean;
+  /** Called after each announcement that the node took (202). */
+  readonly onAnnounced?: () => Promise<void>;
 }
 
 /** How the wait ended (rejections are thrown). */
@@ -45,7 +52,7 @@ export type ConfirmationOutcome =
 /**
  * Polls until confirmed, rejected, expired or out of time.
  * @throws {RejectedError} TRANSACTION_REJECTED with `details.status` = the node's Failure_* code, or expiry
- * @throws {NodeError} when the node cannot be read at all (after the client's own retries)
+ * @throws {NodeError} when time ran out and the last poll had failed (after the client's own retries)
  */
 export async function waitForConfirmation(
   parameters: WaitForConfirmationParameters,
@@ -54,9 +61,18 @@ export async function waitForConfirmation(
   const started = now().getTime();
   const pollMs = confirmationPollMs(parameters.blockTimeMs);
   const dropAfterMs = 2 * parameters.blockTimeMs;
-  let lastAnnounced = started;
+  // the first announcement failed: announce at the first 404
+  let lastAnnounced = parameters.announced === false ? -Infinity : started;
   for (;;) {
-    const status = await client.getTransactionStatus(hash);
+    let failure: NodeError | undefined;
+    let status: Awaited<ReturnType<typeof client.getTransactionStatus>>;
+    try {
+      status = await client.getTransactionStatus(hash);
+    } catch (error) {
+      if (!(error instanceof NodeError)) throw error;
+      failure = error;
+      status = undefined;
+    }
     if (status?.group === 'confirmed') return { kind: 'confirmed', height: status.height };
     if (status?.group === 'failed') {
       throw new RejectedError('TRANSACTION_REJECTED', `the node rejected the transaction: ${status.code}`, {
@@ -65,7 +81,7 @@ export async function waitForConfirmation(
       });
     }
     const elapsed = now().getTime() - started;
-    if (status === undefined) {
+    if (status === undefined && failure === undefined) {
       const expired = parameters.networkTime() > parameters.deadlineMs;
       if (expired) {
         throw new RejectedError('TRANSACTION_REJECTED', 'the transaction expired without being confirmed', {
@@ -75,14 +91,25 @@ export async function waitForConfirmation(
       }
       if (now().getTime() - lastAnnounced > dropAfterMs) {
         parameters.onProgress?.('not seen by the node: announcing the same transaction again');
-        await client.announceTransaction(parameters.payload);
-        lastAnnounced = now().getTime();
+        try {
+          await client.announceTransaction(parameters.payload);
+          lastAnnounced = now().getTime();
+          await parameters.onAnnounced?.();
+        } catch (error) {
+          if (!(error instanceof NodeError)) throw error;
+          failure = error;
+        }
       }
     }
+    const seen = failure === undefined ? (status?.group ?? 'not seen yet') : 'the node did not answer';
     parameters.onProgress?.(
-      `waiting for confirmation of ${toHex(hash).slice(0, 8)}… (${status?.group ?? 'not seen yet'}, ${Math.round(elapsed / 1000)} s)`,
+      `waiting for confirmation of ${toHex(hash).slice(0, 8)}… (${seen}, ${Math.round(elapsed / 1000)} s)`,
     );
-    if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) return { kind: 'pending' };
+    if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) {
+      // out of time: a node that failed the last look is the error; else the transaction is still pending
+      if (failure !== undefined && parameters.signal?.aborted !== true) throw failure;
+      return { kind: 'pending' };
+    }
     await pauseUnlessInterrupted(
       sleep,
       Math.min(pollMs, Math.max(1, parameters.timeoutMs - elapsed)),

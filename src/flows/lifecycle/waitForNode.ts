@@ -26,19 +26,29 @@ export interface WaitForNodeParameters {
 }
 
 /**
- * True once the node is as wanted, false when time ran out (or the wait was interrupted) first.
- * @throws {NodeError} when /node/unlockedaccount cannot be read
+ * True once the node is as wanted, false when time ran out (or the wait was interrupted) first. A poll that fails
+ * (NODE_*, after the client's retries) is "not known yet" and the wait goes on (docs/cli.md, "Retries").
+ * @throws {NodeError} when time ran out and the last poll had failed
  */
 export async function waitForNode(parameters: WaitForNodeParameters): Promise<boolean> {
   const { client, now, sleep, until } = parameters;
   const started = now().getTime();
   const doing = until === 'listed' ? 'unlock the account' : 'drop the delegate';
   for (;;) {
-    const unlocked = await client.getUnlockedAccounts();
-    const listed = unlocked.some((key) => equalBytes(key, parameters.remotePublicKey));
-    if (listed === (until === 'listed')) return true;
+    let failure: NodeError | undefined;
+    try {
+      const unlocked = await client.getUnlockedAccounts();
+      const listed = unlocked.some((key) => equalBytes(key, parameters.remotePublicKey));
+      if (listed === (until === 'listed')) return true;
+    } catch (error) {
+      if (!(error instanceof NodeError)) throw error;
+      failure = error;
+    }
     const elapsed = now().getTime() - started;
-    if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) return false;
+    if (elapsed >= parameters.timeoutMs || parameters.signal?.aborted === true) {
+      if (failure !== undefined && parameters.signal?.aborted !== true) throw failure;
+      return false;
+    }
     parameters.onProgress?.(`waiting for the node to ${doing} (${Math.round(elapsed / 1000)} s)`);
     await pauseUnlessInterrupted(
       sleep,

@@ -118,6 +118,8 @@ function explainReason(
       );
     case 'REQUEST_NOT_SENT':
       return 'no delegation request to the linked node was found on chain: `harvest delegate --resend` sends one';
+    case 'REQUEST_AGE_UNKNOWN':
+      return 'the node did not answer the search for the delegation request: how long ago it was confirmed is not known';
     case 'UNKNOWN_ACCOUNT':
       return 'the network does not know this account yet (no transaction has involved it)';
   }

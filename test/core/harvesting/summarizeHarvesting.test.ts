@@ -65,6 +65,13 @@ describe('summarizeHarvesting', () => {
       false,
     ],
     [
+      'links right, the request search failed (status)',
+      facts({ requestConfirmedBlocksAgo: null }),
+      'ACTIVATION_PENDING',
+      ['REQUEST_AGE_UNKNOWN'],
+      false,
+    ],
+    [
       'links but no request',
       facts({ requestConfirmedBlocksAgo: undefined }),
       'KEYS_LINKED',
