@@ -3,7 +3,7 @@
  * found with a paged /transactions/confirmed search (findDelegationRequests), opened
  * with the node key and checked against chain state like `decrypt-check --node`.
  */
-import { deriveAddress, encodeAddress } from '../core/address.js';
+import { deriveAddress } from '../core/address.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
 import { checkNetwork } from '../node/checkNetwork.js';
@@ -11,7 +11,7 @@ import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { checkRequestsAgainstChain } from './checkRequestsAgainstChain.js';
 import { findDelegationRequests } from './findDelegationRequests.js';
-import { summariseRequests } from './summariseRequests.js';
+import { requestsResult } from './summariseRequests.js';
 import type { RequestsResult } from '../contract/requests.js';
 export type { ChainRequestReport, RequestsSummary, RequestsResult } from '../contract/requests.js';
 
@@ -53,11 +53,5 @@ export async function scanDelegationRequests(
     nodePublicKey,
     expectedNetwork: network,
   });
-  return {
-    nodePublicKey,
-    nodeAddress: encodeAddress(nodeAddress),
-    network: network.name,
-    requests,
-    summary: summariseRequests(requests),
-  };
+  return requestsResult({ publicKey: nodePublicKey, address: nodeAddress, network }, requests);
 }

@@ -1,5 +1,7 @@
 /** The summary of `harvest requests` (docs/commands/requests.md): counts over the checked requests. */
-import type { ChainRequestReport, RequestsSummary } from '../contract/requests.js';
+import type { ChainRequestReport, RequestsResult, RequestsSummary } from '../contract/requests.js';
+import { encodeAddress } from '../core/address.js';
+import type { NetworkParameters } from '../core/network.js';
 import { SUPERSEDED } from './checkRequestsAgainstChain.js';
 
 /** Counts the requests by outcome; `unlocked` is null when /node/unlockedaccount could not be read. */
@@ -15,5 +17,19 @@ export function summariseRequests(requests: readonly ChainRequestReport[]): Requ
     rejected: count((report) => report.verdict === 'REJECTED'),
     superseded: count((report) => report.reasons.includes(SUPERSEDED)),
     unlocked: unlockedKnown || !anyOpened ? count((report) => report.unlocked === true) : null,
+  };
+}
+
+/** The result document of `harvest requests`: the node, its network, the checked requests and their summary. */
+export function requestsResult(
+  node: { readonly publicKey: Uint8Array; readonly address: Uint8Array; readonly network: NetworkParameters },
+  requests: readonly ChainRequestReport[],
+): RequestsResult {
+  return {
+    nodePublicKey: node.publicKey,
+    nodeAddress: encodeAddress(node.address),
+    network: node.network.name,
+    requests: [...requests],
+    summary: summariseRequests(requests),
   };
 }

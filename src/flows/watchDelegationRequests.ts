@@ -8,7 +8,7 @@
  *   when stopped (SIGINT/SIGTERM or --watch-timeout): check every known request once more against the chain
  *     (account reads, no search), so that the verdicts of the result are current
  */
-import { deriveAddress, encodeAddress } from '../core/address.js';
+import { deriveAddress } from '../core/address.js';
 import { toHex } from '../core/bytes.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { Clock, Sleep } from '../core/ports.js';
@@ -18,7 +18,7 @@ import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import { checkRequestsAgainstChain } from './checkRequestsAgainstChain.js';
 import { findDelegationRequests } from './findDelegationRequests.js';
 import type { ChainRequestReport, RequestsResult, ScanParameters } from './scanDelegationRequests.js';
-import { summariseRequests } from './summariseRequests.js';
+import { requestsResult } from './summariseRequests.js';
 
 /** Inputs of watchDelegationRequests. */
 export interface WatchRequestsParameters extends ScanParameters {
@@ -100,12 +100,6 @@ export async function watchDelegationRequests(
 
   async function finish(): Promise<RequestsResult> {
     const requests = await check(known.map((report, index) => ({ ...report, index })));
-    return {
-      nodePublicKey,
-      nodeAddress: encodeAddress(nodeAddress),
-      network: network.name,
-      requests,
-      summary: summariseRequests(requests),
-    };
+    return requestsResult({ publicKey: nodePublicKey, address: nodeAddress, network }, requests);
   }
 }

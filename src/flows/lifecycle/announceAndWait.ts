@@ -6,10 +6,10 @@ import { toHex } from '../../core/bytes.js';
 import { NodeError, RejectedError } from '../../core/errors.js';
 import { setJournalState } from '../../core/keystore/updateKeystore.js';
 import type { NetworkClock } from '../../core/networkTime.js';
-import type { Clock, Sleep } from '../../core/ports.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import type { KeystoreSession } from '../keystore/openKeystore.js';
 import { waitForConfirmation } from './waitForConfirmation.js';
+import type { WaitPorts } from './waitPorts.js';
 
 /** A signed transaction to follow. */
 export interface SignedTransaction {
@@ -20,16 +20,11 @@ export interface SignedTransaction {
 }
 
 /** What every wait of the lifecycle needs: the node, its clocks and how long we may wait. */
-export interface WaitContext {
+export interface WaitContext extends WaitPorts {
   readonly client: Pick<NodeClient, 'announceTransaction' | 'getTransactionStatus'>;
   readonly blockTimeMs: number;
   readonly networkTime: NetworkClock;
   readonly confirmationTimeoutMs: number;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  /** Aborted by SIGINT/SIGTERM: the waits return what they have (docs/cli.md, "Signals"). */
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ((text: string) => void) | undefined;
 }
 
 /** Inputs of announceAndWait. */

@@ -15,13 +15,13 @@
 import { toHex } from '../../core/bytes.js';
 import { NodeError, RejectedError } from '../../core/errors.js';
 import type { NetworkClock } from '../../core/networkTime.js';
-import type { Clock, Sleep } from '../../core/ports.js';
+import type { WaitPorts } from './waitPorts.js';
 import { confirmationPollMs } from './waitForNode.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import { pauseUnlessInterrupted } from '../pauseUnlessInterrupted.js';
 
 /** Inputs of waitForConfirmation. */
-export interface WaitForConfirmationParameters {
+export interface WaitForConfirmationParameters extends WaitPorts {
   readonly client: Pick<NodeClient, 'getTransactionStatus' | 'announceTransaction'>;
   readonly hash: Uint8Array;
   /** The signed payload, announced again if the node forgets it. */
@@ -33,12 +33,6 @@ export interface WaitForConfirmationParameters {
   readonly blockTimeMs: number;
   /** How long to wait in all. */
   readonly timeoutMs: number;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  /** Aborted by SIGINT/SIGTERM: the wait takes one last look and stops, as if out of time. */
-  readonly signal?: AbortSignal | undefined;
-  /** Called with a short status line after every poll (progress on stderr). */
-  readonly onProgress?: (text: string) => void;
   /** False when the first announcement failed: announce again at the first 404 (true by default). */
   readonly announced?: boolean;
   /** Called after each announcement that the node took (202). */

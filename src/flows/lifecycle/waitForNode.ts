@@ -6,23 +6,18 @@
  */
 import { equalBytes } from '../../core/bytes.js';
 import { NodeError } from '../../core/errors.js';
-import type { Clock, Sleep } from '../../core/ports.js';
+import type { WaitPorts } from './waitPorts.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import { pauseUnlessInterrupted } from '../pauseUnlessInterrupted.js';
 
 /** Inputs of waitForNode. */
-export interface WaitForNodeParameters {
+export interface WaitForNodeParameters extends WaitPorts {
   readonly client: Pick<NodeClient, 'getUnlockedAccounts'>;
   readonly remotePublicKey: Uint8Array;
   /** `listed`: until the node unlocks the account; `dropped`: until it no longer does. */
   readonly until: 'listed' | 'dropped';
   readonly timeoutMs: number;
   readonly pollMs: number;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  /** Aborted by SIGINT/SIGTERM: the wait takes one last look and stops, as if out of time. */
-  readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ((text: string) => void) | undefined;
 }
 
 /**

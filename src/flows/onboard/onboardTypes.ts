@@ -3,10 +3,11 @@ import type { OnboardAccountResult, OnboardPlan } from '../../contract/onboard.j
 import type { HarvestError } from '../../core/errors.js';
 import type { DeriveKeystoreKey, ScryptParameters } from '../../core/keystore/keystoreCrypto.js';
 import type { NetworkParameters } from '../../core/network.js';
-import type { Clock, FileSystem, RandomBytes, Sleep } from '../../core/ports.js';
+import type { FileSystem, RandomBytes } from '../../core/ports.js';
 import type { FeeLevel } from '../../core/transactions/parseFeeMultiplier.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import type { NodeFacts } from '../lifecycle/readNodeFacts.js';
+import type { WaitPorts } from '../lifecycle/waitPorts.js';
 
 /** One account to onboard. */
 export interface OnboardAccountInput {
@@ -26,8 +27,12 @@ export interface OnboardNode {
   readonly maxUnlockedAccounts?: number | undefined;
 }
 
-/** Inputs of onboardAccounts. */
-export interface OnboardAccountsParameters {
+/**
+ * Inputs of onboardAccounts. The wait ports: after `signal` the accounts running stop waiting and report the state
+ * they reached, the accounts not started are FAILED with CANCELLED (docs/commands/onboard.md); `onProgress` hears
+ * "n/N done (<address>: <state>)" after each account.
+ */
+export interface OnboardAccountsParameters extends WaitPorts {
   readonly accounts: readonly OnboardAccountInput[];
   /** The --node list, in order. */
   readonly nodes: readonly OnboardNode[];
@@ -49,15 +54,6 @@ export interface OnboardAccountsParameters {
   readonly confirmationTimeoutMs: number;
   readonly activationTimeoutMs: number;
   readonly random: RandomBytes;
-  readonly now: Clock;
-  readonly sleep: Sleep;
-  /**
-   * Aborted by SIGINT/SIGTERM: the accounts running stop waiting and report the state they reached, the accounts
-   * not started are FAILED with CANCELLED (docs/commands/onboard.md).
-   */
-  readonly signal?: AbortSignal | undefined;
-  /** "n/N done" after each account. */
-  readonly onProgress?: (text: string) => void;
   readonly onNote?: (text: string) => void;
 }
 
