@@ -21,19 +21,17 @@
  */
 import type { OnboardAccountResult, OnboardResult } from '../contract/onboard.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
-import { wipe } from '../core/bytes.js';
-import { CancelledError, HarvestError, InputError } from '../core/errors.js';
-import type { KeystoreFile } from '../core/keystore/keystoreFormat.js';
-import { unlockKeystore } from '../core/keystore/keystoreCrypto.js';
+import { CancelledError, InputError } from '../core/errors.js';
 import { assignNodes } from '../core/onboarding/assignNodes.js';
-import { cacheKeystoreKeys, type KeystoreKeyCache } from './keystore/cacheKeystoreKeys.js';
-import { keystorePath } from './keystore/openKeystore.js';
+import { cacheKeystoreKeys } from './keystore/cacheKeystoreKeys.js';
 import { findActiveAccount } from './onboard/findActiveAccount.js';
 import { planOf, rememberedKeystore, rememberedNode } from './onboard/onboardPlan.js';
 import type { OnboardAccountsParameters, Prepared } from './onboard/onboardTypes.js';
 import { commonNetwork, probeNodes } from './onboard/probeOnboardNodes.js';
 import { failedRow, labelOf, readKeys } from './onboard/readOnboardKeys.js';
 import { runOne } from './onboard/runOnboardAccount.js';
+import { checkBatchPassword } from './onboard/checkBatchPassword.js';
+import { mapBounded } from './onboard/mapBounded.js';
 
 export type { OnboardAccountInput, OnboardAccountsParameters, OnboardNode } from './onboard/onboardTypes.js';
 
@@ -150,7 +148,7 @@ export async function onboardAccounts(parameters: OnboardAccountsParameters): Pr
     // and checked before anything is announced (docs/ARCHITECTURE.md#safety-rules: unlock first).
     const creating = toOpenFiles.some((file) => file === undefined);
     const password = toOpen.length === 0 ? '' : await parameters.password(creating);
-    checkPassword(toOpen, toOpenFiles, activeFiles, password, parameters.home, keys);
+    checkBatchPassword(toOpen, toOpenFiles, activeFiles, password, parameters.home, keys);
     const running = toOpen.filter((entry) => entry.failure === undefined);
 
     let done = 0;
@@ -187,79 +185,3 @@ function notStarted(): CancelledError {
 
 /** Accounts checked at the same time for being ACTIVE already (reads of the chain only). */
 const ACTIVE_CHECKS = 16;
-
-/** `work` over every item, at most `limit` at a time; results in input order. */
-async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++)
-      results[index] = await work(items[index]!, index);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-/**
- * Marks FAILED (KEYSTORE_PASSWORD, the line named) each row whose existing keystore the password does not open;
- * only the keystores that will be opened are tried (one scrypt each, remembered for their run). When it opens none
- * of them it is taken for a wrong password: the rows that would create a keystore fail too, so that a mistyped or
- * forgotten password never splits the accounts' keystores over two passwords. When new keystores are to be made and
- * none of the keystores to open opened, the password is also tried on one ACTIVE account's keystore (one scrypt).
- */
-function checkPassword(
-  entries: readonly Prepared[],
-  existing: readonly (KeystoreFile | null | undefined)[],
-  activeFiles: readonly KeystoreFile[],
-  password: string,
-  home: string,
-  keys: KeystoreKeyCache,
-): void {
-  let opened = 0;
-  let refused = 0;
-  const opens = (file: KeystoreFile): HarvestError | undefined => {
-    try {
-      wipe(unlockKeystore(file, password, keystorePath(home, file.mainAddress), keys.derive).bytes);
-      opened += 1;
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof HarvestError)) throw error;
-      refused += 1;
-      return error;
-    }
-  };
-  entries.forEach((entry, index) => {
-    const file = existing[index];
-    if (file === undefined || file === null) return; // none yet, or damaged (the account's own run reports it)
-    const error = opens(file);
-    if (error === undefined) return;
-    entry.failure = failedRow(
-      entry,
-      new InputError('KEYSTORE_PASSWORD', `line ${entry.input.line}: ${error.message}`, {
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-      }),
-      entry.nodeUrl ?? null,
-    );
-  });
-  const creating = existing.some((file) => file === undefined);
-  if (creating && opened === 0 && activeFiles.length > 0) opens(activeFiles[0]!);
-  if (opened > 0 || refused === 0) return;
-  entries.forEach((entry, index) => {
-    if (existing[index] !== undefined) return;
-    entry.failure = failedRow(
-      entry,
-      new InputError(
-        'KEYSTORE_PASSWORD',
-        `line ${entry.input.line}: no keystore created: the password opens none of the batch's ${refused} existing keystore(s)`,
-        {
-          hint: 'give the password of the existing keystores (--password-file, HARVEST_PASSWORD or the prompt)',
-        },
-      ),
-      entry.nodeUrl ?? null,
-    );
-  });
-}
