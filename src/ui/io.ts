@@ -2,6 +2,7 @@
  * The process's terminal streams behind an interface, so that every command runs in-process in tests with buffers
  * instead of a terminal. This is the only module that touches process.stdout / process.stderr / process.stdin.
  */
+import { isatty } from 'node:tty';
 
 /** Something text can be written to. */
 export interface Writer {
@@ -29,13 +30,10 @@ export function createProcessIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
-    stdinIsTTY: isTerminal(process.stdin),
-    stdoutIsTTY: isTerminal(process.stdout),
-    stderrIsTTY: isTerminal(process.stderr),
+    // isatty on the descriptors: reading process.stdin.isTTY would open the stdin stream (and stderr's) on every
+    // start, `harvest --help` included, though most runs never read stdin
+    stdinIsTTY: isatty(0),
+    stdoutIsTTY: isatty(1),
+    stderrIsTTY: isatty(2),
   };
-}
-
-// The typings say isTTY is always a boolean; at run time it is undefined when the stream is not a terminal.
-function isTerminal(stream: { isTTY?: boolean | undefined }): boolean {
-  return stream.isTTY === true;
 }
