@@ -3,7 +3,8 @@
  * fails with a NodeError (after that node's own retries) the call is made again on the next node, which is then in
  * use. Before a node is first used, its network (generation hash seed) is compared with the first node that
  * answered: a node of another network is dropped with a note. Node-specific reads (/node/info, /node/server,
- * /node/unlockedaccount) go to `pinned` when it is given (the node to delegate to), without failover.
+ * /node/unlockedaccount) go to `pinned` when it is given (the node to delegate to), without failover; `url` is
+ * then the pinned node's.
  */
 import { toHex } from '../core/bytes.js';
 import { InputError, NodeError } from '../core/errors.js';
@@ -106,8 +107,9 @@ export function createFailoverClient(options: FailoverClientOptions): NodeClient
   };
 
   return {
+    // the node delegated to when pinned (results and the keystore name it), else the node in use
     get url() {
-      return live[current]?.url ?? options.clients[0]!.url;
+      return options.pinned?.url ?? live[current]?.url ?? options.clients[0]!.url;
     },
     getNodeInfo: () => own((client) => client.getNodeInfo()),
     getNodeServer: () => own((client) => client.getNodeServer()),

@@ -40,6 +40,7 @@ describe('bin/harvest with a dead first --node and a devnet of two nodes', () =>
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       mainAddress: account.address,
+      nodeUrl: node1!.url,
       nodePublicKey: node1!.nodePublicKey,
       announced: true,
       state: 'ACTIVE',

@@ -71,6 +71,7 @@ describe('createFailoverClient', () => {
     expect(a.calls({ path: '/node/unlockedaccount' })).toEqual([]);
     await client.getChainInfo(); // the other reads go to the --node URLs
     expect(pinned.calls({ path: '/chain/info' })).toEqual([]);
+    expect(client.url).toBe(pinned.url); // the node delegated to, as results and the keystore name it
   });
 
   it('refuses a pinned node of another network (WRONG_NETWORK)', async () => {
