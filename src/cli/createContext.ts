@@ -27,7 +27,7 @@ export function createContext(
   style: Style = plainStyle,
 ): Context {
   const settings = readSettings(runtime, options, network);
-  const { json, yes, verbose, interactive, nodeUrl, home, timeoutMs } = settings;
+  const { json, yes, verbose, interactive, nodeUrl, nodeUrls, home, timeoutMs } = settings;
   const output = createOutput(runtime.io, {
     json,
     verbose,
@@ -52,6 +52,7 @@ export function createContext(
     verbose,
     interactive,
     nodeUrl,
+    nodeUrls,
     network: settings.network,
     home,
     timeoutMs,
@@ -59,7 +60,7 @@ export function createContext(
     ...input,
     readKeystorePassword: keystorePassword,
     ...createOutputFiles(runtime.files, resolvePath),
-    connectNode: nodeConnector(runtime, nodeUrl, timeoutMs),
+    connectNode: nodeConnector(runtime, nodeUrls, timeoutMs, (text) => output.note(text)),
     openKeystore: keystoreOpener(runtime, home, keystorePassword, (text) => output.note(text)),
   };
 }

@@ -14,8 +14,8 @@ import type { ProgressStyle } from '../ui/output.js';
 export interface GlobalOptions {
   readonly json?: boolean;
   readonly yes?: boolean;
-  /** The node URL without trailing slashes ('' when `--node ''` asks for no node). */
-  readonly node?: string;
+  /** Every --node in order, without trailing slashes ('' when `--node ''` asks for no node). */
+  readonly node?: readonly string[];
   readonly network?: string;
   /** The --home folder, absolute. */
   readonly home?: string;
@@ -45,7 +45,10 @@ export interface Settings {
   readonly progress: ProgressStyle;
   /** Prompts may be shown: stdin and stderr are terminals, no CI, no --no-input (docs/cli.md). */
   readonly interactive: boolean;
+  /** The first of nodeUrls. */
   readonly nodeUrl: string | undefined;
+  /** Every --node (or every URL of HARVEST_NODE, a comma-separated list), in order; the others are failover. */
+  readonly nodeUrls: readonly string[];
   readonly network: NetworkParameters | undefined;
   readonly home: string;
   readonly timeoutMs: number;
@@ -61,6 +64,10 @@ export function readSettings(
   network?: NetworkParameters,
 ): Settings {
   const { env, io } = runtime;
+  const nodeUrls =
+    options.node === undefined
+      ? parseNodeUrls(env['HARVEST_NODE'])
+      : options.node.filter((url) => url !== '');
   return {
     json: options.json === true,
     yes: options.yes === true,
@@ -70,7 +77,8 @@ export function readSettings(
     // docs/cli.md: with --json, prompts and progress still go to stderr when it is a terminal; stdout keeps the
     // one JSON document. Only a missing terminal, CI or --no-input turns prompting off.
     interactive: io.stdinIsTTY && io.stderrIsTTY && !isTruthy(env['CI']) && options.input !== false,
-    nodeUrl: options.node === undefined ? parseNodeUrl(env['HARVEST_NODE']) : options.node || undefined,
+    nodeUrl: nodeUrls[0],
+    nodeUrls,
     network: network ?? pickNetwork(options.network ?? env['HARVEST_NETWORK']),
     home: options.home ?? resolve(runtime.cwd, env['HARVEST_HOME'] ?? defaultHome(env)),
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
@@ -104,6 +112,15 @@ export function parseNodeUrl(url: string | undefined): string | undefined {
   return url.replace(/\/+$/, '');
 }
 
+/** HARVEST_NODE: one URL or a comma-separated list of them. */
+export function parseNodeUrls(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split(',')
+    .map((url) => parseNodeUrl(url.trim()))
+    .filter((url) => url !== undefined);
+}
+
 /** --timeout: seconds (fractions allowed) above 0 and up to an hour, as milliseconds. */
 export function parseTimeout(text: string): number {
   const seconds = Number(text);
@@ -116,9 +133,9 @@ export function parseTimeout(text: string): number {
   return Math.round(seconds * 1000);
 }
 
-/** --node: as parseNodeUrl, keeping '' (no node, whatever HARVEST_NODE says). */
-export function nodeUrlParser(text: string): string {
-  return parseNodeUrl(text) ?? '';
+/** --node, repeatable: each value as parseNodeUrl, keeping '' (no node, whatever HARVEST_NODE says). */
+export function nodeUrlParser(text: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), parseNodeUrl(text) ?? ''];
 }
 
 /** --home: a folder, made absolute against the working directory. */

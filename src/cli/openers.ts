@@ -4,16 +4,30 @@ import type { Runtime } from '../commands/context/runtime.js';
 import { connectNode, type NodeClient } from '../flows/connectNode.js';
 import { openKeystore, type KeystoreSession } from '../flows/keystore/openKeystore.js';
 
-/** Connects to `url`, or to the --node of this invocation. */
+/**
+ * Connects to `url`, or to the --node URLs of this invocation (the first preferred, the others failover);
+ * `delegateTo` pins the node-specific reads to that node (docs/cli.md, "Several nodes").
+ */
 export function nodeConnector(
   runtime: Runtime,
-  nodeUrl: string | undefined,
+  nodeUrls: readonly string[],
   timeoutMs: number,
-): (url?: string) => Promise<NodeClient> {
+  onNote: (text: string) => void,
+): (url?: string, delegateTo?: string) => Promise<NodeClient> {
   // a promise, so that a missing node is a rejection like every other failure of the context
-  return (url) =>
+  return (url, delegateTo) =>
     new Promise((resolve) =>
-      resolve(connectNode({ url: url ?? nodeUrl, fetch: runtime.fetch, sleep: runtime.sleep, timeoutMs })),
+      resolve(
+        connectNode({
+          url: url ?? nodeUrls[0],
+          urls: nodeUrls,
+          ...(delegateTo === undefined ? {} : { delegateTo }),
+          onNote,
+          fetch: runtime.fetch,
+          sleep: runtime.sleep,
+          timeoutMs,
+        }),
+      ),
     );
 }
 

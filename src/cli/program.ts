@@ -30,9 +30,10 @@ export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandR
     .option('--json', 'print exactly one JSON document on stdout')
     .option('-y, --yes', 'do not ask for confirmation (needed to announce without a terminal)')
     .addOption(
-      new Option('--node <url>', 'REST URL of the Symbol node to use (env HARVEST_NODE)').argParser(
-        nodeUrlParser,
-      ),
+      new Option(
+        '--node <url>',
+        'REST URL of a Symbol node; repeat for failover nodes (env HARVEST_NODE, comma-separated)',
+      ).argParser(nodeUrlParser),
     )
     .option(
       '--network <name|file>',

@@ -14,6 +14,20 @@ export async function requireNodeUrl(ctx: Context): Promise<string> {
   return answer.trim().replace(/\/+$/, '');
 }
 
+/**
+ * --delegate-to: an http(s) URL without trailing slashes; undefined when not given.
+ * @throws {InputError} INVALID_INPUT for anything else
+ */
+export function parseDelegateTo(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (httpUrlOf(text.trim()) === undefined) {
+    throw new InputError('INVALID_INPUT', `--delegate-to must be an http(s) URL, got "${text}"`, {
+      hint: 'e.g. --delegate-to http://127.0.0.1:3000',
+    });
+  }
+  return text.trim().replace(/\/+$/, '');
+}
+
 /** A duration flag in (possibly fractional) seconds, as milliseconds; `fallback` seconds when absent. */
 export function parseSeconds(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback * 1000;

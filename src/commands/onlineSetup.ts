@@ -13,7 +13,7 @@ import type { CommandOutcome } from './context/outcome.js';
 import type { DelegateOptions } from './definitions/delegate.js';
 import { flowPorts } from './flowPorts.js';
 import { interruptedExit, markInterrupted } from './interrupted.js';
-import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
+import { parseDelegateTo, parseSeconds, requireNodeUrl } from './onlineFlags.js';
 
 /** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md): delegate's but the offline ones. */
 export type OnlineSetupOptions = Omit<DelegateOptions, 'offline' | 'accountState' | 'aggregateVersion'>;
@@ -25,6 +25,7 @@ export async function runOnlineSetup(
   ctx: Context,
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
+  const delegateTo = parseDelegateTo(options.delegateTo);
   const nodeUrl = await requireNodeUrl(ctx);
   // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
   const givenNodePublicKey =
@@ -32,7 +33,9 @@ export async function runOnlineSetup(
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
-  const client = await ctx.connectNode(nodeUrl);
+  // delegate: the node to delegate to alone gives the transport key and decides ACTIVE (docs/cli.md, "Several
+  // nodes"); link-remote reads no node-specific fact but the network
+  const client = await ctx.connectNode(nodeUrl, mode === 'delegate' ? (delegateTo ?? nodeUrl) : undefined);
   const main = await readMainKey(options, ctx, client);
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
   const wait = options.wait !== false;

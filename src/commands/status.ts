@@ -56,9 +56,11 @@ async function status(options: StatusOptions, ctx: Context): Promise<HarvestingS
       hint: 'pass --node <url> (or set HARVEST_NODE); the keystore remembers no node for this account',
     });
   }
+  // the --node URLs fail over (docs/cli.md, "Several nodes"); a node remembered by the keystore is asked alone
+  const client = nodeUrl === ctx.nodeUrl ? await ctx.connectNode() : connect(nodeUrl);
   const read = () =>
     readHarvestingStatus({
-      client: connect(nodeUrl),
+      client,
       account,
       expectedNetwork: ctx.network,
       keystore,

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../core/errors.js';
 import type { Fetch, Sleep } from '../core/ports.js';
+import { createFailoverClient } from '../node/createFailoverClient.js';
 import { createNodeClient, type NodeClient } from '../node/createNodeClient.js';
 
 export type { NodeClient } from '../node/createNodeClient.js';
@@ -12,13 +13,19 @@ export type { NodeClient } from '../node/createNodeClient.js';
 export interface ConnectNodeParameters {
   /** --node (or HARVEST_NODE), already checked to be an http(s) URL. */
   readonly url: string | undefined;
+  /** Every --node when several were given (the first is `url`): the others are failover (docs/cli.md). */
+  readonly urls?: readonly string[];
+  /** --delegate-to: the node whose transport key and unlocked accounts count; without it they fail over too. */
+  readonly delegateTo?: string;
+  /** Notes on stderr (a node skipped or dropped). */
+  readonly onNote?: (text: string) => void;
   readonly fetch: Fetch;
   readonly sleep: Sleep;
   readonly timeoutMs: number;
 }
 
 /**
- * A client of the node named by --node.
+ * A client of the node named by --node; with several, one client failing over from each to the next.
  * @throws {InputError} INPUT_REQUIRED when no node was given
  */
 export function connectNode(parameters: ConnectNodeParameters): NodeClient {
@@ -27,10 +34,22 @@ export function connectNode(parameters: ConnectNodeParameters): NodeClient {
       hint: 'pass --node <url> (e.g. http://127.0.0.1:3000) or set HARVEST_NODE',
     });
   }
-  return createNodeClient({
-    url: parameters.url,
-    fetch: parameters.fetch,
-    sleep: parameters.sleep,
-    timeoutMs: parameters.timeoutMs,
+  const connect = (url: string) =>
+    createNodeClient({
+      url,
+      fetch: parameters.fetch,
+      sleep: parameters.sleep,
+      timeoutMs: parameters.timeoutMs,
+    });
+  const urls = parameters.urls?.[0] === parameters.url ? parameters.urls : [parameters.url];
+  const { delegateTo } = parameters;
+  if (urls.length === 1 && (delegateTo === undefined || delegateTo === parameters.url)) {
+    return connect(parameters.url);
+  }
+  const clients = urls.map(connect);
+  return createFailoverClient({
+    clients,
+    ...(delegateTo === undefined ? {} : { pinned: clients[urls.indexOf(delegateTo)] ?? connect(delegateTo) }),
+    ...(parameters.onNote === undefined ? {} : { onNote: parameters.onNote }),
   });
 }

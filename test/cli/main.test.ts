@@ -199,6 +199,20 @@ describe('createContext', () => {
     expect(ctx.nodeUrl).toBe('http://127.0.0.1:3000');
     expect(ctx.network?.identifier).toBe(0x98);
   });
+
+  it('takes several nodes from a comma-separated HARVEST_NODE, the first preferred; garbage in any is INVALID_INPUT', () => {
+    const ctx = createContext(runtime({ env: { HARVEST_NODE: 'http://a:3000/, http://b:3000' } }), {});
+    expect(ctx.nodeUrl).toBe('http://a:3000');
+    expect(ctx.nodeUrls).toEqual(['http://a:3000', 'http://b:3000']);
+    expect(() => createContext(runtime({ env: { HARVEST_NODE: 'http://a:3000,ftp://b' } }), {})).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    // --node wins over HARVEST_NODE, and every --node counts
+    const given = createContext(runtime({ env: { HARVEST_NODE: 'http://a:3000' } }), {
+      node: ['http://c:3000', 'http://d:3000'],
+    });
+    expect(given.nodeUrls).toEqual(['http://c:3000', 'http://d:3000']);
+  });
 });
 
 describe('--progress (docs/cli.md, "Progress")', () => {

@@ -24,6 +24,7 @@ describe('harvest delegate: argv → flags', () => {
       { prepare: true, out: 'plan.json', publicKey: 'AB', wait: true },
     ],
     [['--prepare', '--address', 'TA'], { prepare: true, address: 'TA', wait: true }],
+    [['--delegate-to', 'http://b:3000'], { delegateTo: 'http://b:3000', wait: true }],
     [
       ['--account-state', 's.json', '--password-file', 'p', '--force', '--dry-run', '--resend'],
       { accountState: 's.json', passwordFile: 'p', force: true, dryRun: true, resend: true, wait: true },
@@ -71,6 +72,9 @@ describe('harvest delegate: refused command lines', () => {
     [[...ONLINE, '--activation-timeout', '-5'], 'INVALID_INPUT', 2],
     [[...ONLINE, '--timeout', '0'], 'INVALID_INPUT', 2],
     [['--node', 'ftp://x', '--key-file', key], 'INVALID_INPUT', 2],
+    [['--node', 'http://127.0.0.1:9', '--node', 'nonsense', '--key-file', key], 'INVALID_INPUT', 2],
+    [[...ONLINE, '--delegate-to', 'ftp://x'], 'INVALID_INPUT', 2],
+    [[...ONLINE, '--delegate-to', 'not a url'], 'INVALID_INPUT', 2],
   ])('%j → %s, exit %i', async (argv, code, exitCode) => {
     await expectRefused(['delegate', ...argv], code, exitCode, folder);
   });

@@ -6,9 +6,10 @@ const { folder } = scratchFolder('node');
 
 describe('harvest node: argv → global options (parsed by their argParser)', () => {
   it.each<[string[], Record<string, unknown>]>([
-    [['--node', 'http://127.0.0.1:3000/'], { node: 'http://127.0.0.1:3000' }],
-    [['--node', 'https://node.example:3001//'], { node: 'https://node.example:3001' }],
-    [['--node', ''], { node: '' }],
+    [['--node', 'http://127.0.0.1:3000/'], { node: ['http://127.0.0.1:3000'] }],
+    [['--node', 'https://node.example:3001//'], { node: ['https://node.example:3001'] }],
+    [['--node', ''], { node: [''] }],
+    [['--node', 'http://a:3000/', '--node', 'http://b:3000'], { node: ['http://a:3000', 'http://b:3000'] }],
     [['--timeout', '2.5'], { timeout: 2500 }],
     [['--timeout', '3600'], { timeout: 3_600_000 }],
     [['--home', 'h'], { home: '/work/h' }],
@@ -31,6 +32,7 @@ describe('harvest node: refused command lines', () => {
     [[], 'INPUT_REQUIRED', 2],
     [['--node', 'ftp://x'], 'INVALID_INPUT', 2],
     [['--node', 'not a url'], 'INVALID_INPUT', 2],
+    [['--node', 'http://x', '--node', 'garbage'], 'INVALID_INPUT', 2],
     [['--node', 'http://x', '--timeout', 'abc'], 'INVALID_INPUT', 2],
     [['--node', 'http://x', '--timeout', '0'], 'INVALID_INPUT', 2],
     [['--node', 'http://x', '--timeout', '3601'], 'INVALID_INPUT', 2],

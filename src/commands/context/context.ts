@@ -49,7 +49,10 @@ export interface Context {
   readonly verbose: boolean;
   /** True when prompts may be shown: stdin and stderr are terminals, no CI, no --no-input. */
   readonly interactive: boolean;
+  /** The first --node (or HARVEST_NODE URL). */
   readonly nodeUrl: string | undefined;
+  /** Every --node in order: the first preferred, the others failover (docs/cli.md, "Several nodes"). */
+  readonly nodeUrls: readonly string[];
   /** The public network asked for with --network (or HARVEST_NETWORK), if any. */
   readonly network: NetworkParameters | undefined;
   /** The harvest home folder (keystore and settings). */
@@ -76,10 +79,12 @@ export interface Context {
   /** Writes an output file atomically with `mode`; a file-system failure is INVALID_FILE, not a crash. */
   writeOutputFile(path: string, data: string, mode: number, name: string): Promise<void>;
   /**
-   * A client of `url` (default: --node / HARVEST_NODE) with this invocation's fetch, sleep and --timeout.
+   * A client of `url` (default: --node / HARVEST_NODE) with this invocation's fetch, sleep and --timeout; when
+   * `url` is the first --node, the other --node URLs are its failover, and `delegateTo` (--delegate-to) alone
+   * answers the node-specific reads (transport key, unlocked accounts).
    * @throws {InputError} INPUT_REQUIRED when no node is known
    */
-  connectNode(url?: string): Promise<NodeClient>;
+  connectNode(url?: string, delegateTo?: string): Promise<NodeClient>;
   /** Unlocks (or prepares) an account's keystore under --home, asking the password as docs/cli.md says. */
   openKeystore(account: KeystoreAccount, passwordFile: string | undefined): Promise<KeystoreSession>;
 }

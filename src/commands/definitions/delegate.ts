@@ -13,6 +13,8 @@ export interface DelegateOptions {
   readonly publicKey?: string;
   readonly address?: string;
   readonly nodePublicKey?: string;
+  /** The node to delegate to (delegate only); default: the first --node. */
+  readonly delegateTo?: string;
   readonly fee?: string;
   readonly accountState?: string;
   readonly aggregateVersion?: string;
@@ -54,6 +56,10 @@ export const delegateDefinition = defineCommand<DelegateOptions>({
         'main account address, instead of --public-key (with --prepare and --node)',
       )
       .option('--node-public-key <hex>', "the node's transport public key (/node/info nodePublicKey)")
+      .option(
+        '--delegate-to <url>',
+        'the node to delegate to, whose key and unlocked accounts count (default: the first --node)',
+      )
       .option(
         '--fee <multiplier>',
         'slow|average|fast or a multiplier N (fee = size × N µXYM); default max(median, node minimum), offline 100',
