@@ -4,7 +4,6 @@
  * every record the same way, the node's way, or one of them is wrong (docs/devnet.md). The product is used here, in
  * the test, never in the package.
  */
-import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import {
   DelegationRequestOpener,
@@ -24,19 +23,7 @@ import {
 import { openDelegationRecordPlain } from '../../src/core/crypto/openDelegationRecordPlain.js';
 import { hkdfCatapult } from '../../src/core/crypto/sharedKey.js';
 import { derivePublicKey } from '../../src/core/keys.js';
-
-/** Deterministic bytes: SHA-256(label | counter) blocks. */
-function seededBytes(label: string) {
-  let counter = 0;
-  return (length: number) => {
-    const out = new Uint8Array(length);
-    for (let offset = 0; offset < length; offset += 32) {
-      const block = createHash('sha256').update(`${label}/${counter++}`).digest();
-      out.set(block.subarray(0, Math.min(32, length - offset)), offset);
-    }
-    return out;
-  };
-}
+import { seededBytes, TORSION } from '../helpers/hostileKeys.js';
 
 const hex = (text: string) => Uint8Array.from(Buffer.from(text, 'hex'));
 
@@ -86,12 +73,6 @@ function openBoth(nodePrivateKey: Uint8Array, record: Uint8Array, label: string)
 /** A record: ephemeral key | AES-GCM(key, iv, plaintext) in Symbol's layout. */
 const recordFor = (ephemeralPublicKey: Uint8Array, key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array) =>
   concatBytes(ephemeralPublicKey, encryptAesGcm(key, iv, plaintext));
-
-const ORDER_8 = ed25519.Point.fromBytes(
-  hex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a'),
-);
-/** The eight points of small order (torsion), the neutral element first. */
-const TORSION = Array.from({ length: 8 }, (_, i) => ORDER_8.multiplyUnsafe(BigInt(i)));
 
 describe('the devnet opens delegation requests as the product does', () => {
   const random = seededBytes('request-opening');

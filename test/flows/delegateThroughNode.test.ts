@@ -18,8 +18,8 @@ import {
 import { NODE_PUBLIC, OTHER_NODE_PUBLIC } from '../helpers/delegationChain.js';
 import {
   BALANCE,
-  MAIN_PRIVATE,
   MAIN_PUBLIC,
+  delegateParameters,
   flowWorld,
   type FlowWorld,
   type KeystoreJson,
@@ -30,29 +30,8 @@ import { reply } from '../helpers/stubNode.js';
 let world: FlowWorld;
 afterEach(() => world.node.assertAllHit());
 
-function parameters(overrides: Partial<DelegateThroughNodeParameters> = {}): DelegateThroughNodeParameters {
-  return {
-    mode: 'delegate',
-    client: world.client,
-    expectedNetwork: TESTNET,
-    givenNodePublicKey: undefined,
-    main: { privateKey: MAIN_PRIVATE },
-    openKeystore: world.openKeystore,
-    fee: undefined,
-    confirm: () => Promise.resolve(),
-    confirmResend: () => Promise.resolve(),
-    dryRun: false,
-    wait: true,
-    resend: false,
-    force: false,
-    confirmationTimeoutMs: 5 * 60_000,
-    activationTimeoutMs: 10 * 60_000,
-    random: seededRandom(7),
-    now: world.time.now,
-    sleep: world.time.sleep,
-    ...overrides,
-  };
-}
+const parameters = (overrides: Partial<DelegateThroughNodeParameters> = {}): DelegateThroughNodeParameters =>
+  delegateParameters(world, overrides);
 
 /** Journal states of every keystore version written, per entry hash. */
 function journalHistory(): string[] {

@@ -26,6 +26,7 @@ import {
   MAIN_PRIVATE,
   MAIN_PUBLIC,
   PASSWORD,
+  delegateParameters,
   flowWorld,
   type FlowWorld,
 } from '../helpers/flowWorld.js';
@@ -132,34 +133,12 @@ describe('delegateThroughNode interrupted', () => {
   let world: FlowWorld;
   afterEach(() => world.node.assertAllHit());
 
-  function parameters(
+  const parameters = (
     controller: AbortController,
     sleep: Sleep,
     overrides: Partial<DelegateThroughNodeParameters> = {},
-  ): DelegateThroughNodeParameters {
-    return {
-      mode: 'delegate',
-      client: world.client,
-      expectedNetwork: TESTNET,
-      givenNodePublicKey: undefined,
-      main: { privateKey: MAIN_PRIVATE },
-      openKeystore: world.openKeystore,
-      fee: undefined,
-      confirm: () => Promise.resolve(),
-      confirmResend: () => Promise.resolve(),
-      dryRun: false,
-      wait: true,
-      resend: false,
-      force: false,
-      confirmationTimeoutMs: 5 * 60_000,
-      activationTimeoutMs: 10 * 60_000,
-      random: seededRandom(7),
-      now: world.time.now,
-      sleep,
-      signal: controller.signal,
-      ...overrides,
-    };
-  }
+  ): DelegateThroughNodeParameters =>
+    delegateParameters(world, { sleep, signal: controller.signal, ...overrides });
 
   it('while waiting for confirmation: CONFIRMATION_PENDING with the hash, the journal entry left open', async () => {
     world = flowWorld();

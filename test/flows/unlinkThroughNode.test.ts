@@ -8,14 +8,18 @@ import { parseHex, toHex } from '../../src/core/bytes.js';
 import { derivePublicKey } from '../../src/core/keys.js';
 import { TESTNET } from '../../src/core/network.js';
 import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
-import {
-  delegateThroughNode,
-  type DelegateThroughNodeParameters,
-} from '../../src/flows/delegateThroughNode.js';
+import { delegateThroughNode } from '../../src/flows/delegateThroughNode.js';
 import { unlinkThroughNode, type UnlinkThroughNodeParameters } from '../../src/flows/unlinkThroughNode.js';
 import type { UnlinkPlan } from '../../src/contract/setupResult.js';
 import { keyOf, NODE_PUBLIC } from '../helpers/delegationChain.js';
-import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '../helpers/flowWorld.js';
+import {
+  BALANCE,
+  MAIN_PRIVATE,
+  MAIN_PUBLIC,
+  delegateParameters,
+  flowWorld,
+  type FlowWorld,
+} from '../helpers/flowWorld.js';
 import { seededRandom } from '../helpers/seededRandom.js';
 
 const REMOTE = derivePublicKey(keyOf(0x31));
@@ -197,34 +201,15 @@ describe('unlinkThroughNode', () => {
   it('lifecycle: delegate, unlink the node link, delegate again (node link + request with the stored keys), unlink all', async () => {
     world = flowWorld();
     world.chain.addAccount({ publicKey: MAIN_PUBLIC, balance: BALANCE, importance: 1_000n });
-    const delegateParameters = (seed: number): DelegateThroughNodeParameters => ({
-      mode: 'delegate',
-      client: world.client,
-      expectedNetwork: TESTNET,
-      givenNodePublicKey: undefined,
-      main: { privateKey: MAIN_PRIVATE },
-      openKeystore: world.openKeystore,
-      fee: undefined,
-      confirm: () => Promise.resolve(),
-      confirmResend: () => Promise.resolve(),
-      dryRun: false,
-      wait: true,
-      resend: false,
-      force: false,
-      confirmationTimeoutMs: 5 * 60_000,
-      activationTimeoutMs: 10 * 60_000,
-      random: seededRandom(seed),
-      now: world.time.now,
-      sleep: world.time.sleep,
-    });
-    const delegated = await delegateThroughNode(delegateParameters(1));
+    const delegateWith = (seed: number) => delegateParameters(world, { random: seededRandom(seed) });
+    const delegated = await delegateThroughNode(delegateWith(1));
     expect(delegated.result.state).toBe('ACTIVE');
 
     const unlinked = await unlinkThroughNode(parameters({ openKeystore: world.openKeystore }));
     expect(unlinked.state).toBe('KEYS_LINKED');
     expect(world.chain.unlocked).toEqual([]);
 
-    const again = await delegateThroughNode(delegateParameters(2));
+    const again = await delegateThroughNode(delegateWith(2));
     expect(announcedKinds(2).map((kind) => kind.split(':')[0])).toEqual(['nodeLink', 'delegationRequest']);
     expect(again.result).toMatchObject({
       state: 'ACTIVE',

@@ -18,6 +18,7 @@ import { computeDeadline } from '../../src/core/transactions/computeDeadline.js'
 import { signTransaction } from '../../src/core/transactions/signTransaction.js';
 import { TESTNET, type NetworkParameters } from '../../src/core/network.js';
 import type { NodeClient } from '../../src/node/createNodeClient.js';
+import type { DelegateThroughNodeParameters } from '../../src/flows/delegateThroughNode.js';
 import { keystorePath, openKeystore, type KeystoreSession } from '../../src/flows/keystore/openKeystore.js';
 import { keyOf, NODE_PUBLIC } from './delegationChain.js';
 import { memoryFileSystem, type MemoryFileSystem } from './memoryFileSystem.js';
@@ -143,4 +144,35 @@ export async function keystoreWithJournal(
   const session = await world.open();
   await session.save({ ...session.file, journal });
   return session;
+}
+
+/**
+ * The parameters of a plain online `delegate` run in `world` (mode delegate, main key MAIN_PRIVATE, confirmations
+ * answered yes, waits on, the world's virtual time); `overrides` changes any of them.
+ */
+export function delegateParameters(
+  world: FlowWorld,
+  overrides: Partial<DelegateThroughNodeParameters> = {},
+): DelegateThroughNodeParameters {
+  return {
+    mode: 'delegate',
+    client: world.client,
+    expectedNetwork: TESTNET,
+    givenNodePublicKey: undefined,
+    main: { privateKey: MAIN_PRIVATE },
+    openKeystore: world.openKeystore,
+    fee: undefined,
+    confirm: () => Promise.resolve(),
+    confirmResend: () => Promise.resolve(),
+    dryRun: false,
+    wait: true,
+    resend: false,
+    force: false,
+    confirmationTimeoutMs: 5 * 60_000,
+    activationTimeoutMs: 10 * 60_000,
+    random: seededRandom(7),
+    now: world.time.now,
+    sleep: world.time.sleep,
+    ...overrides,
+  };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,19 +13,7 @@ import {
   PRIME_ORDER_CHECK_SCALAR,
   unpackEdwardsY,
 } from '../../../src/core/crypto/montgomery.js';
-
-/** Deterministic bytes: SHA-256(label | counter) blocks. */
-function seededBytes(label: string) {
-  let counter = 0;
-  return (length: number) => {
-    const out = new Uint8Array(length);
-    for (let offset = 0; offset < length; offset += 32) {
-      const block = createHash('sha256').update(`${label}/${counter++}`).digest();
-      out.set(block.subarray(0, Math.min(32, length - offset)), offset);
-    }
-    return out;
-  };
-}
+import { seededBytes, TORSION } from '../../helpers/hostileKeys.js';
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
@@ -68,12 +55,6 @@ function nobleIsPrimeOrder(bytes: Uint8Array): boolean {
     return false;
   }
 }
-
-const TORSION = Array.from({ length: 8 }, (_, i) =>
-  ed25519.Point.fromBytes(
-    Uint8Array.from(Buffer.from('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', 'hex')),
-  ).multiplyUnsafe(BigInt(i)),
-);
 
 describe('Montgomery constants', () => {
   it('the map constant c satisfies c² = -486664 and maps the Ed25519 base point to u = 9', () => {

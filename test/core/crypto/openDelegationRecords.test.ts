@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { PrivateKey } from 'symbol-sdk';
 import { KeyPair, MessageEncoder } from 'symbol-sdk/symbol';
@@ -15,6 +14,7 @@ import {
 } from '../../../src/core/crypto/openDelegationRecords.js';
 import { deriveSharedKey } from '../../../src/core/crypto/sharedKey.js';
 import { readVectors } from '../../helpers/vectors.js';
+import { seededBytes, TORSION } from '../../helpers/hostileKeys.js';
 
 interface DeriveVector {
   privateKey: string;
@@ -29,25 +29,6 @@ interface CipherVector extends DeriveVector {
 }
 
 const hex = (text: string) => parseHex(text, { name: 'vector' });
-
-/** Deterministic bytes: SHA-256(label | counter) blocks. */
-function seededBytes(label: string) {
-  let counter = 0;
-  return (length: number) => {
-    const out = new Uint8Array(length);
-    for (let offset = 0; offset < length; offset += 32) {
-      const block = createHash('sha256').update(`${label}/${counter++}`).digest();
-      out.set(block.subarray(0, Math.min(32, length - offset)), offset);
-    }
-    return out;
-  };
-}
-
-const TORSION = Array.from({ length: 8 }, (_, i) =>
-  ed25519.Point.fromBytes(
-    hex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a'),
-  ).multiplyUnsafe(BigInt(i)),
-);
 
 /** A record: ephemeral key | AES-GCM(key, iv, plaintext) in Symbol's layout. */
 function recordFor(ephemeralPublicKey: Uint8Array, key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array) {

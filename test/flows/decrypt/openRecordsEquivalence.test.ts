@@ -1,9 +1,8 @@
 // The fast decrypt path (native square root, native public keys, worker threads) against the plain noble path on
 // thousands of valid, foreign, tampered, sign-flipped, torsioned, small-order and random inputs: no difference.
-import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { concatBytes, parseHex, toHex } from '../../../src/core/bytes.js';
+import { concatBytes, toHex } from '../../../src/core/bytes.js';
 import { encryptAesGcm } from '../../../src/core/crypto/aesGcm.js';
 import { createDelegationSealer } from '../../../src/core/crypto/createDelegationSealer.js';
 import { decodeEdwardsPoint } from '../../../src/core/crypto/decodeEdwardsPoint.js';
@@ -13,30 +12,12 @@ import { openDelegationRecordPlain } from '../../../src/core/crypto/openDelegati
 import { deriveSharedKey } from '../../../src/core/crypto/sharedKey.js';
 import { openRecordsBatch, type OpenedRecord } from '../../../src/flows/decrypt/openRecordsBatch.js';
 import type { openRecordsInParallel } from '../../../src/flows/decrypt/openRecordsInParallel.js';
+import { seededBytes, TORSION } from '../../helpers/hostileKeys.js';
 
 /** The compiled module (npm test builds dist/ first): only compiled code can start the worker threads. */
 const compiled = (await import(
   new URL('../../../dist/flows/decrypt/openRecordsInParallel.js', import.meta.url).href
 )) as { openRecordsInParallel: typeof openRecordsInParallel };
-
-/** Deterministic bytes: SHA-256(label | counter) blocks. */
-function seededBytes(label: string) {
-  let counter = 0;
-  return (length: number) => {
-    const out = new Uint8Array(length);
-    for (let offset = 0; offset < length; offset += 32) {
-      const block = createHash('sha256').update(`${label}/${counter++}`).digest();
-      out.set(block.subarray(0, Math.min(32, length - offset)), offset);
-    }
-    return out;
-  };
-}
-
-const TORSION = Array.from({ length: 8 }, (_, i) =>
-  ed25519.Point.fromBytes(
-    parseHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', { name: 'torsion' }),
-  ).multiplyUnsafe(BigInt(i)),
-);
 
 /** What the plain path says: noble's key agreement and noble's public keys. */
 function plainView(nodePrivateKey: Uint8Array, record: Uint8Array) {
