@@ -9,6 +9,7 @@ import { InputError } from '../core/errors.js';
 import { parseNetworkName, type NetworkParameters } from '../core/network.js';
 import type { Runtime } from '../commands/context/runtime.js';
 import type { ProgressStyle } from '../ui/output.js';
+import { echoUrl } from '../core/redact.js';
 
 /** The global options as commander hands them over, each value already parsed. */
 export interface GlobalOptions {
@@ -102,7 +103,7 @@ export function parseNodeUrl(url: string | undefined): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    throw new InputError('INVALID_INPUT', `node URL "${url}" is not a URL`, {
+    throw new InputError('INVALID_INPUT', `node URL ${echoUrl(url)} is not a URL`, {
       hint: 'e.g. --node http://127.0.0.1:3000',
     });
   }

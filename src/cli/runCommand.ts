@@ -19,8 +19,11 @@ export async function runCommand(entry: CommandEntry, command: Command, runtime:
     import('./createContext.js'),
     import('./readNetworkOption.js'),
   ]);
-  // --network may name a file: read (and refused) before the command does anything
-  const network = await readNetworkOption(runtime, options.network ?? runtime.env['HARVEST_NETWORK']);
+  // --network may name a file: read (and refused) before the command does anything; a command that takes no
+  // --network (devnet) is not stopped by a HARVEST_NETWORK meant for the others
+  const network = entry.definition.unusedGlobals?.includes('--network')
+    ? undefined
+    : await readNetworkOption(runtime, options.network ?? runtime.env['HARVEST_NETWORK']);
   const style = await loadStyle(readSettings(runtime, options, network).color);
   const ctx = createContext(runtime, options, network, style);
   const args = command.processedArgs as string[];

@@ -23,7 +23,8 @@ export async function run(
     `signed file ${path}`,
   );
   const nodeUrl = await requireNodeUrl(ctx);
-  const client = await ctx.connectNode(nodeUrl);
+  // the node's own list says when it unlocked the account: that node alone answers it (docs/cli.md, "Several nodes")
+  const client = await ctx.connectNode(nodeUrl, nodeUrl);
   const wait = options.wait !== false;
   const dryRun = options.dryRun === true;
   const announced = await announceSignedFile({

@@ -48,10 +48,14 @@ async function decryptCheck(options: DecryptCheckOptions, ctx: Context): Promise
     showSecrets: options.showSecrets === true,
   });
   if (ctx.nodeUrl === undefined) return result;
-  const requests = await checkRequestsAgainstChain(await ctx.connectNode(), result.requests, {
-    nodePublicKey: result.nodePublicKey,
-    expectedNetwork: ctx.network,
-  });
+  const requests = await checkRequestsAgainstChain(
+    await ctx.connectNode(ctx.nodeUrl, ctx.nodeUrl),
+    result.requests,
+    {
+      nodePublicKey: result.nodePublicKey,
+      expectedNetwork: ctx.network,
+    },
+  );
   return { ...result, requests };
 }
 

@@ -15,6 +15,7 @@ import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
 import { parseSeconds } from './onlineFlags.js';
+import { echoUrl } from '../core/redact.js';
 
 /**
  * Reads the file and flags and runs the onboarding flow over every --node (or HARVEST_NODE); the exit code tells
@@ -22,8 +23,8 @@ import { parseSeconds } from './onlineFlags.js';
  * 130 when SIGINT/SIGTERM stopped the batch (docs/cli.md, "Signals").
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
-  const nodeUrls =
-    options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrl === undefined ? [] : [ctx.nodeUrl];
+  // without --node, every URL of HARVEST_NODE (a comma-separated list is several nodes: docs/cli.md)
+  const nodeUrls = options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrls;
   const result = markInterrupted(ctx, await onboard(options, nodeUrls, ctx));
   const states = result.accounts.map((account) => account.state);
   const pending = states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING');
@@ -125,7 +126,7 @@ function parseCount(text: string | undefined, flag: string, fallback: number, mi
 
 function parseNodeUrl(text: string): string {
   if (httpUrlOf(text) === undefined) {
-    throw new InputError('INVALID_INPUT', `--node "${text}" is not an http(s) URL`, {
+    throw new InputError('INVALID_INPUT', `--node ${echoUrl(text)} is not an http(s) URL`, {
       hint: 'e.g. --node http://127.0.0.1:3000',
     });
   }

@@ -2,6 +2,7 @@
 import { InputError } from '../core/errors.js';
 import { httpUrlOf } from '../core/textInput.js';
 import type { Context } from './context/context.js';
+import { echoUrl } from '../core/redact.js';
 
 /** The --node URL, asked for on a terminal (INPUT_REQUIRED naming --node otherwise). */
 export async function requireNodeUrl(ctx: Context): Promise<string> {
@@ -21,7 +22,7 @@ export async function requireNodeUrl(ctx: Context): Promise<string> {
 export function parseDelegateTo(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   if (httpUrlOf(text.trim()) === undefined) {
-    throw new InputError('INVALID_INPUT', `--delegate-to must be an http(s) URL, got "${text}"`, {
+    throw new InputError('INVALID_INPUT', `--delegate-to must be an http(s) URL, got ${echoUrl(text)}`, {
       hint: 'e.g. --delegate-to http://127.0.0.1:3000',
     });
   }

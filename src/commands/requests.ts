@@ -17,7 +17,8 @@ export async function run({ options }: CommandInput<RequestsOptions>, ctx: Conte
 /** Scans the node's chain for delegation requests and checks each. */
 async function requests(options: RequestsOptions, ctx: Context): Promise<RequestsResult> {
   const nodePrivateKey = await readNodePrivateKey(options.nodeKey, ctx);
-  const client = await ctx.connectNode();
+  // the requests are sealed to the first node's transport key: its own facts come from it alone
+  const client = await ctx.connectNode(ctx.nodeUrl, ctx.nodeUrl);
   const scan = { nodePrivateKey, expectedNetwork: ctx.network, showSecrets: options.showSecrets === true };
   if (options.watch !== true) return scanDelegationRequests(client, scan);
   return watchDelegationRequests(client, {

@@ -36,7 +36,8 @@ async function unlink(options: UnlinkOptions, ctx: Context): Promise<DelegateRes
     envVar: 'HARVEST_PRIVATE_KEY',
   });
   const { runtime } = ctx;
-  const client = await ctx.connectNode(nodeUrl);
+  // the node's own list says when it dropped the account: that node alone answers it (docs/cli.md, "Several nodes")
+  const client = await ctx.connectNode(nodeUrl, nodeUrl);
   const wait = options.wait !== false;
   const dryRun = options.dryRun === true;
   const result = await unlinkThroughNode({

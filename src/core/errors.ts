@@ -112,6 +112,14 @@ export class InputError extends CategorizedError<InputErrorCode> {}
 /** The node could not be reached, timed out, or answered with something unusable. */
 export class NodeError extends CategorizedError<NodeErrorCode> {}
 
+/**
+ * A node that did not answer (down, overloaded, too slow): asking again, or announcing the same signed payload
+ * again, is the remedy. NODE_BAD_RESPONSE (an answer of the wrong shape, a 4xx) is not: it would answer the same.
+ */
+export function isTransientNodeError(error: unknown): error is NodeError {
+  return error instanceof NodeError && (error.code === 'NODE_UNAVAILABLE' || error.code === 'NODE_TIMEOUT');
+}
+
 /** The node, the chain or a safety rule refused what we asked. */
 export class RejectedError extends CategorizedError<RejectedErrorCode> {}
 

@@ -20,3 +20,8 @@ export function echoPath(text: string): string {
   if (!/[/\\.]/.test(text)) return '(value hidden: it does not look like a file path)';
   return text;
 }
+
+/** `text` quoted as it may be echoed in a message naming a URL: hidden when it could be a secret (a key pasted there). */
+export function echoUrl(text: string): string {
+  return looksLikeSecret(text) ? '(value hidden: it looks like a key, and a URL was expected)' : `"${text}"`;
+}

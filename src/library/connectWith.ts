@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { httpUrlOf } from '../core/textInput.js';
 import { createNodeClient, type NodeClient } from '../node/createNodeClient.js';
 import type { NodePorts } from '../platform/nodePorts.js';
+import { echoUrl } from '../core/redact.js';
 
 /** The default of `timeoutMs` (as `harvest --timeout`). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -18,7 +19,7 @@ export function connectWith(
   return (url) => {
     const given: unknown = url; // library callers in JavaScript may pass anything
     if (typeof given !== 'string' || httpUrlOf(given) === undefined) {
-      throw new InputError('INVALID_INPUT', `node URL "${String(given)}" is not an http(s) URL`, {
+      throw new InputError('INVALID_INPUT', `node URL ${echoUrl(String(given))} is not an http(s) URL`, {
         hint: 'e.g. http://127.0.0.1:3000',
       });
     }

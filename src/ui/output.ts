@@ -109,6 +109,8 @@ export function createOutput(io: Io, options: OutputOptions): Output {
       } else if (error instanceof CancelledError) {
         // the user said no (or pressed Ctrl+C at a prompt): not a failure to shout about (docs/cli.md)
         io.stderr.write('Cancelled.\n');
+        // a hint still says what was (not) done, e.g. "nothing was sent" after a signal before announcing
+        if (error.hint !== undefined) io.stderr.write(`${style.dim('hint:')} ${error.hint}\n`);
         return;
       } else {
         const { message, hint, details } = document.error as {

@@ -23,6 +23,13 @@ describe('a secret given where a path belongs is never echoed', () => {
         '00',
       ],
     ],
+    ['--node <key>', ['status', '--json', '--node', KEY]],
+    ['a second --node <key>', ['node', '--json', '--node', `http://127.0.0.1:9`, '--node', KEY]],
+    [
+      'delegate --delegate-to <key>',
+      ['delegate', '--json', '--node', 'http://127.0.0.1:9', '--delegate-to', KEY],
+    ],
+    ['onboard --node <key>', ['onboard', '--json', '--accounts', 'accounts.csv', '--node', KEY]],
     [
       'delegate --password-file <password>',
       [

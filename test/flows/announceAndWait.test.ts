@@ -179,6 +179,21 @@ describe('announceAndWait', () => {
     expect(history()).toEqual(['signed', 'announced', 'confirmed']);
   });
 
+  it('an announcement the node refuses (a 4xx: NODE_BAD_RESPONSE) is the error at once, not announced again', async () => {
+    const { entry, keystore } = await signedWorld();
+    world.node.on('PUT', '/transactions', () =>
+      Response.json({ code: 'InvalidContent', message: 'bad payload' }, { status: 409 }),
+    );
+
+    await expect(announceAndWait(parameters(entry, { keystore }))).rejects.toMatchObject({
+      code: 'NODE_BAD_RESPONSE',
+    });
+
+    expect(world.node.calls({ method: 'PUT' })).toHaveLength(1);
+    expect(world.node.calls({ path: `/transactionStatus/${entry.hash}` })).toEqual([]);
+    expect(history()).toEqual(['signed']);
+  });
+
   it('status polls that fail are "not known yet": the wait goes on and confirms', async () => {
     const { entry, keystore } = await signedWorld();
     let failedPolls = 0;

@@ -92,6 +92,17 @@ describe('resumeJournal', () => {
     expect(puts()).toEqual([]);
   });
 
+  it('status unreadable, deadline passed → the node error, the entry left open (it may have confirmed)', async () => {
+    const { keystore } = await withJournal((w) => signedEntry(w, { lifetimeMs: 60_000n }));
+    world.time.advance(2 * 60_000);
+    world.node.unavailable((request) => request.path.startsWith('/transactionStatus/'));
+
+    await expect(resumeJournal(parameters(keystore))).rejects.toMatchObject({ code: 'NODE_UNAVAILABLE' });
+
+    expect(states()).toEqual(['announced']);
+    expect(puts()).toEqual([]);
+  });
+
   it('still unconfirmed at the node → waited for, not announced again', async () => {
     const { keystore, entries } = await withJournal((w) => signedEntry(w));
     world.chain.setStatus(entries[0]!.hash, 'unconfirmed');

@@ -35,7 +35,7 @@ import {
   x25519,
 } from './montgomery.js';
 import { assertRecordSize, openWithKey, openWithZeroKey } from './openDelegationRecordPlain.js';
-import { clampedScalar, deriveSharedKey, hkdfCatapult } from './sharedKey.js';
+import { deriveSharedKey, hkdfCatapult } from './sharedKey.js';
 
 /** Opens records for one node key; the key is imported into OpenSSL once. */
 export interface DelegationOpener {
@@ -57,7 +57,7 @@ export interface DelegationOpener {
  */
 export function createDelegationOpener(nodePrivateKey: Uint8Array): DelegationOpener {
   const privateKey = new Uint8Array(nodePrivateKey); // a copy (Buffer.slice is a view)
-  clampedScalar(privateKey); // the plain path's size check and message
+  if (privateKey.length !== 32) throw new InputError('INVALID_KEY', 'private key must be 32 bytes');
   const scalar = clampedScalarBytes(privateKey);
   const scalarPlusEight = addEightToScalar(scalar);
   const native =

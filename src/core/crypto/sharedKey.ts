@@ -10,9 +10,12 @@
  *
  * This is the Edwards point itself, not X25519's Montgomery u-coordinate: X25519 gives a different HKDF input.
  */
-import { createHash, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { bytesToNumberLE } from '@noble/curves/utils.js';
+import { wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
+import { clampedScalarBytes } from './montgomery.js';
 
 const HKDF_INFO = 'catapult';
 const ZERO_SALT = new Uint8Array(32);
@@ -43,15 +46,12 @@ export function hkdfCatapult(sharedSecret: Uint8Array): Uint8Array {
  */
 export function clampedScalar(privateKey: Uint8Array): bigint {
   if (privateKey.length !== 32) throw new InputError('INVALID_KEY', 'private key must be 32 bytes');
-  const digest = createHash('sha512').update(privateKey).digest();
-  const head = digest.subarray(0, 32);
-  head[0]! &= 0xf8; // RFC 8032 §5.1.5: clear the 3 low bits and the top bit, set bit 254
-  head[31]! &= 0x7f;
-  head[31]! |= 0x40;
-  let scalar = 0n;
-  for (let index = 31; index >= 0; index--) scalar = (scalar << 8n) | BigInt(head[index]!);
-  digest.fill(0);
-  return scalar % ED25519_ORDER;
+  const scalar = clampedScalarBytes(privateKey);
+  try {
+    return bytesToNumberLE(scalar) % ED25519_ORDER;
+  } finally {
+    wipe(scalar);
+  }
 }
 
 /**

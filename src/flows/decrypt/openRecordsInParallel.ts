@@ -22,6 +22,7 @@ export interface ParallelOptions {
 }
 
 const RECORD_SIZE = 124;
+const MAX_THREADS = 8;
 const YOUNG_GENERATION_MB = 4;
 const WORKER_URL = new URL('./openRecordsWorker.js', import.meta.url);
 
@@ -32,7 +33,9 @@ export async function openRecordsInParallel(
   options: ParallelOptions = {},
 ): Promise<OpenedRecord[]> {
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
-  const wanted = Math.min(options.threads ?? availableParallelism(), Math.floor(records.length / threshold));
+  // at most MAX_THREADS isolates: each holds a copy of the node key and tens of MB
+  const threads = options.threads ?? Math.min(availableParallelism(), MAX_THREADS);
+  const wanted = Math.min(threads, Math.floor(records.length / threshold));
   // A record of the wrong size gets its INVALID_MESSAGE from openRecordsBatch, in this thread.
   const inThread =
     wanted < 2 || import.meta.url.endsWith('.ts') || records.some((record) => record.length !== RECORD_SIZE);
@@ -43,8 +46,11 @@ export async function openRecordsInParallel(
   const shares = Array.from({ length: wanted }, (_, index) =>
     records.slice(index * shareSize, (index + 1) * shareSize),
   );
-  const results = await Promise.all(shares.map((share) => openInWorker(nodePrivateKey, share)));
-  return results.flat();
+  // the workers take shares 1…n-1 (they start in the background), this thread opens share 0 meanwhile
+  const inWorkers = Promise.all(shares.slice(1).map((share) => openInWorker(nodePrivateKey, share)));
+  inWorkers.catch(() => undefined); // awaited below; no unhandled rejection if this thread's share throws first
+  const here = openRecordsBatch(nodePrivateKey, shares[0]!);
+  return [...here, ...(await inWorkers).flat()];
 }
 
 function openInWorker(nodePrivateKey: Uint8Array, records: readonly Uint8Array[]): Promise<OpenedRecord[]> {
@@ -52,7 +58,7 @@ function openInWorker(nodePrivateKey: Uint8Array, records: readonly Uint8Array[]
   records.forEach((record, index) => contiguous.set(record, index * RECORD_SIZE));
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
-      workerData: { nodePrivateKey: nodePrivateKey.slice(), records: contiguous },
+      workerData: { nodePrivateKey, records: contiguous }, // structured clone: the worker gets its own copy
       transferList: [contiguous.buffer],
       // The work makes short-lived garbage only: a small young generation keeps the process's peak memory down.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },

@@ -3,7 +3,7 @@
  * "Journal"): `signed` (written ahead by the caller) → `announced` → `confirmed` | `failed`.
  */
 import { toHex } from '../../core/bytes.js';
-import { NodeError, RejectedError } from '../../core/errors.js';
+import { isTransientNodeError, RejectedError } from '../../core/errors.js';
 import { setJournalState } from '../../core/keystore/updateKeystore.js';
 import type { NetworkClock } from '../../core/networkTime.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
@@ -63,7 +63,7 @@ export async function announceAndWait(parameters: AnnounceAndWaitParameters): Pr
       await client.announceTransaction(transaction.payload);
       await mark('announced');
     } catch (error) {
-      if (!(error instanceof NodeError) || !parameters.wait) throw error;
+      if (!isTransientNodeError(error) || !parameters.wait) throw error;
       announced = false;
     }
   }

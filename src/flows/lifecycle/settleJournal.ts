@@ -45,8 +45,12 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
   const { client, keystore } = parameters;
   const outcome: ResumeOutcome = { confirmed: [], failed: [], pending: undefined };
   for (const entry of unsettledJournalEntries(keystore.file)) {
-    // a status that cannot be read (after the client's retries) is "not known": announcing again is safe
-    const status = await readStatus(client, parseHex(entry.hash, { name: 'hash' }));
+    // a status that cannot be read (after the client's retries) is "not known": announcing again is safe, but an
+    // entry past its deadline is settled only on a real answer (it may have confirmed before): the error goes up
+    // and the entry stays open for the next run
+    const read = await readStatus(client, parseHex(entry.hash, { name: 'hash' }));
+    if (read.failure !== undefined && parameters.networkTime() > entry.deadline) throw read.failure;
+    const status = read.status;
     const settle = async (state: 'confirmed' | 'failed') => {
       await keystore.save(setJournalState(keystore.file, entry.hash, state));
       (state === 'confirmed' ? outcome.confirmed : outcome.failed).push(entry.hash);
@@ -92,11 +96,11 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
 async function readStatus(
   client: WaitContext['client'],
   hash: Uint8Array,
-): Promise<TransactionStatus | undefined> {
+): Promise<{ readonly status: TransactionStatus | undefined; readonly failure?: NodeError }> {
   try {
-    return await client.getTransactionStatus(hash);
+    return { status: await client.getTransactionStatus(hash) };
   } catch (error) {
-    if (error instanceof NodeError) return undefined;
+    if (error instanceof NodeError) return { status: undefined, failure: error };
     throw error;
   }
 }

@@ -13,7 +13,7 @@
  *    CONFIRMATION_PENDING with the hash kept; the journal entry stays open for a re-run).
  */
 import { toHex } from '../../core/bytes.js';
-import { NodeError, RejectedError } from '../../core/errors.js';
+import { isTransientNodeError, NodeError, RejectedError } from '../../core/errors.js';
 import type { NetworkClock } from '../../core/networkTime.js';
 import type { WaitPorts } from './waitPorts.js';
 import { confirmationPollMs } from './waitForNode.js';
@@ -68,6 +68,11 @@ export async function waitForConfirmation(
       status = undefined;
     }
     if (status?.group === 'confirmed') return { kind: 'confirmed', height: status.height };
+    // the node knows it (our announcement went through though its answer was lost): the journal says so
+    if (status !== undefined && lastAnnounced === -Infinity) {
+      lastAnnounced = now().getTime();
+      await parameters.onAnnounced?.();
+    }
     if (status?.group === 'failed') {
       throw new RejectedError('TRANSACTION_REJECTED', `the node rejected the transaction: ${status.code}`, {
         details: { hash: toHex(hash), status: status.code },
@@ -90,7 +95,7 @@ export async function waitForConfirmation(
           lastAnnounced = now().getTime();
           await parameters.onAnnounced?.();
         } catch (error) {
-          if (!(error instanceof NodeError)) throw error;
+          if (!isTransientNodeError(error)) throw error;
           failure = error;
         }
       }

@@ -32,7 +32,7 @@ export function checkBatchPassword(
       return undefined;
     } catch (error) {
       if (!(error instanceof HarvestError)) throw error;
-      refused += 1;
+      if (error.code === 'KEYSTORE_LOCKED') refused += 1;
       return error;
     }
   };
@@ -41,11 +41,15 @@ export function checkBatchPassword(
     if (file === undefined || file === null) return; // none yet, or damaged (the account's own run reports it)
     const error = opens(file);
     if (error === undefined) return;
+    // only a wrong password is KEYSTORE_PASSWORD; a damaged file keeps its own code (KEYSTORE_CORRUPT)
+    const code = error.code === 'KEYSTORE_LOCKED' ? 'KEYSTORE_PASSWORD' : error.code;
     entry.failure = failedRow(
       entry,
-      new InputError('KEYSTORE_PASSWORD', `line ${entry.input.line}: ${error.message}`, {
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-      }),
+      code === 'KEYSTORE_PASSWORD'
+        ? new InputError(code, `line ${entry.input.line}: ${error.message}`, {
+            ...(error.hint === undefined ? {} : { hint: error.hint }),
+          })
+        : error,
       entry.nodeUrl ?? null,
     );
   });
