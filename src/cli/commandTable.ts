@@ -9,6 +9,7 @@ import type { CommandDefinition } from '../commands/definitions/commandDefinitio
 import { decryptCheckDefinition } from '../commands/definitions/decryptCheck.js';
 import { delegateDefinition } from '../commands/definitions/delegate.js';
 import { devnetDefinition } from '../commands/definitions/devnet.js';
+import { keepDefinition } from '../commands/definitions/keep.js';
 import { linkRemoteDefinition } from '../commands/definitions/linkRemote.js';
 import { nodeDefinition } from '../commands/definitions/node.js';
 import { onboardDefinition } from '../commands/definitions/onboard.js';
@@ -43,5 +44,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(unlinkDefinition, () => import('../commands/unlink.js')),
   command(announceDefinition, () => import('../commands/announce.js')),
   command(onboardDefinition, () => import('../commands/onboard.js')),
+  command(keepDefinition, () => import('../commands/keep.js')),
   command(devnetDefinition, () => import('../commands/devnet.js')),
 ];

@@ -18,6 +18,8 @@ const PARTIAL_EXIT_CODES: Readonly<Record<PartialExit, number>> = {
   rejected: ExitCode.Rejected,
   internal: ExitCode.Bug,
   interrupted: ExitCode.Cancelled,
+  node: ExitCode.NodeUnavailable,
+  usage: ExitCode.Usage,
 };
 
 /** The exit code of a command that printed its result: 0, or why it did not fully succeed. */

@@ -1,14 +1,12 @@
 /** `harvest onboard` (docs/commands/onboard.md): delegate many accounts from a file, over several nodes. */
 import { httpUrlOf } from '../core/textInput.js';
-import { dirname, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { parsePrivateKey } from '../core/keys.js';
-import { parseAccountsFile } from '../core/onboarding/parseAccountsFile.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import { connectNode } from '../flows/connectNode.js';
 import type { OnboardResult } from '../contract/onboard.js';
 import { onboardAccounts, type OnboardAccountInput } from '../flows/onboardAccounts.js';
 import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js';
+import { readAccountsFile } from './accountsFile.js';
 import { flowPorts } from './flowPorts.js';
 import { markInterrupted } from './interrupted.js';
 import type { Context } from './context/context.js';
@@ -62,33 +60,7 @@ async function onboard(
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
   const nodes = [...new Set(nodeUrls.map(parseNodeUrl))].map((url) => ({ url, maxUnlockedAccounts }));
 
-  const bytes = await ctx.readFile(options.accounts, 'accounts', 'INVALID_FILE');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError('INVALID_FILE', `accounts file ${options.accounts} is not UTF-8 text`);
-  }
-  const rows = parseAccountsFile(text, `accounts file ${options.accounts}`);
-  const folder = options.accounts === '-' ? ctx.runtime.cwd : dirname(ctx.resolvePath(options.accounts));
-  const accounts: OnboardAccountInput[] = rows.map((row) => ({
-    line: row.line,
-    label: row.keyFile ?? `$${row.keyEnv!}`,
-    node: row.node,
-    readKey: async () => {
-      const name = `key of line ${row.line}`;
-      if (row.keyFile !== undefined) {
-        return ctx.readPrivateKey({ name, file: resolve(folder, row.keyFile), flag: 'key_file' });
-      }
-      const value = ctx.runtime.env[row.keyEnv!];
-      if (value === undefined || value === '') {
-        throw new InputError('INPUT_REQUIRED', `${name}: environment variable ${row.keyEnv!} is not set`, {
-          hint: `export ${row.keyEnv!} with the account's private key`,
-        });
-      }
-      return parsePrivateKey(value, `${name} (${row.keyEnv!})`);
-    },
-  }));
+  const accounts: OnboardAccountInput[] = await readAccountsFile(options.accounts, ctx);
 
   const { runtime } = ctx;
   const wait = options.wait !== false;

@@ -33,7 +33,8 @@ export type RejectedErrorCode =
   | 'TRANSACTION_REJECTED'
   | 'DECRYPT_FAILED'
   | 'UNSAFE_TRANSACTION'
-  | 'UNSAFE_NODE_KEY';
+  | 'UNSAFE_NODE_KEY'
+  | 'FEE_BUDGET_EXCEEDED';
 
 /** Codes of work still pending when we stopped waiting (exit 5). */
 export type PendingErrorCode = 'CONFIRMATION_PENDING' | 'ACTIVATION_PENDING';

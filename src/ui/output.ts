@@ -32,6 +32,11 @@ export interface Output {
   /** Writes the command's result: JSON with --json, else `format(result)`. Call at most once. */
   result<T>(value: T, format: Formatter<T>): void;
   /**
+   * One item of a stream on stdout (`harvest keep`'s events): one JSON line with --json, else `format(value)` on one
+   * line. A command that streams prints no result.
+   */
+  line<T>(value: T, format: Formatter<T>): void;
+  /**
    * Writes an error: `{"error":{…}}` on stdout with --json, a short message on stderr otherwise (a plain
    * "Cancelled." when the user declined).
    */
@@ -100,6 +105,10 @@ export function createOutput(io: Io, options: OutputOptions): Output {
       clearProgress();
       if (options.json) io.stdout.write(`${toJson(value)}\n`);
       else io.stdout.write(`${format(value, style).replace(/\n*$/, '')}\n`);
+    },
+    line(value, format) {
+      clearProgress();
+      io.stdout.write(options.json ? `${toJson(value)}\n` : `${format(value, style).replace(/\n+/g, ' ')}\n`);
     },
     error(error) {
       clearProgress();

@@ -9,9 +9,10 @@ import type { Context } from './context.js';
  * Why a command that printed its result still did not fully succeed: `pending` (exit 5) while a confirmation or
  * activation is still awaited, `rejected` (exit 4) when part of the work was refused, `internal` (exit 1) when
  * part of it hit a bug, `interrupted` (exit 130) when SIGINT/SIGTERM cut a one-shot command short (docs/cli.md,
- * "Signals").
+ * "Signals"); `node` (exit 3) and `usage` (exit 2) when part of the work met a node or input error that a streaming
+ * command (`keep --once`) reported as an event.
  */
-export type PartialExit = 'pending' | 'rejected' | 'internal' | 'interrupted';
+export type PartialExit = 'pending' | 'rejected' | 'internal' | 'interrupted' | 'node' | 'usage';
 
 /** The outcome of one command run. */
 export interface CommandOutcome {

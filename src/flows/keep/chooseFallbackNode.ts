@@ -1,0 +1,51 @@
+/**
+ * `harvest keep --fallback-node`: the first fallback, in the order given, that can take the account now: it answers,
+ * is on the keeper's network, publishes a transport key, is not the node the account is linked to, and, when
+ * `--max-unlocked-accounts` says how many delegates a node takes, lists fewer than that (REST exposes no slot count:
+ * docs/protocol.md). A fallback that fails a check is skipped with a note saying why.
+ */
+import { HarvestError } from '../../core/errors.js';
+import type { NetworkParameters } from '../../core/network.js';
+import { checkNetwork } from '../../node/checkNetwork.js';
+import type { NodeClient } from '../../node/createNodeClient.js';
+import { readUnlocked } from '../lifecycle/waitForNode.js';
+
+/** Inputs of chooseFallbackNode. */
+export interface ChooseFallbackNodeParameters {
+  readonly urls: readonly string[];
+  readonly connect: (url: string) => NodeClient;
+  readonly network: NetworkParameters;
+  readonly maxUnlockedAccounts: number | undefined;
+  readonly onNote?: ((text: string) => void) | undefined;
+}
+
+/** The URL of the first usable fallback other than `linkedNodeUrl`, or undefined. */
+export async function chooseFallbackNode(
+  parameters: ChooseFallbackNodeParameters,
+  linkedNodeUrl: string | null,
+): Promise<string | undefined> {
+  for (const url of parameters.urls) {
+    if (url === linkedNodeUrl) continue;
+    const why = await unusable(parameters, url);
+    if (why === undefined) return url;
+    parameters.onNote?.(`fallback ${url} skipped: ${why}`);
+  }
+  return undefined;
+}
+
+async function unusable(parameters: ChooseFallbackNodeParameters, url: string): Promise<string | undefined> {
+  const client = parameters.connect(url);
+  try {
+    const { nodeInfo } = await checkNetwork(client, parameters.network);
+    if (nodeInfo.nodePublicKey === undefined) return 'it publishes no transport key';
+    const max = parameters.maxUnlockedAccounts;
+    if (max === undefined) return undefined;
+    const unlocked = await readUnlocked(client);
+    if (unlocked !== undefined && unlocked.length >= max)
+      return `full (${unlocked.length} of ${max} delegates)`;
+    return undefined;
+  } catch (error) {
+    if (error instanceof HarvestError) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+}
