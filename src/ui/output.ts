@@ -1,7 +1,8 @@
 /**
  * The only writer of stdout. With --json, stdout receives exactly one JSON document (the result or an error
- * object); otherwise the human rendering. Notes and warnings go to stderr; progress too, as --progress says
- * (docs/cli.md): rewritten in place on a terminal, one plain line per update, or not at all.
+ * object; the one streaming command, `keep`, one JSON line per event through `line`); otherwise the human
+ * rendering. Notes and warnings go to stderr; progress too, as --progress says (docs/cli.md): rewritten in place on
+ * a terminal, one plain line per update, or not at all.
  */
 import { toHex } from '../core/bytes.js';
 import { CancelledError, HarvestError } from '../core/errors.js';

@@ -5,7 +5,7 @@
  * SIGKILL and started again sends nothing twice; --once exits with the usual codes; SIGTERM stops it with exit 0.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -254,8 +254,47 @@ describe('harvest keep on the devnet', () => {
       reasons: expect.arrayContaining(['GRACE']),
     });
 
+    // the keystores in --home, without a main key: watched only
+    const watchOnly = await spawnCli(
+      ['keep', '--once', '--json', '--home', home, '--node', devnet.url, '--grace', '0'],
+      {
+        env,
+        timeoutMs: 60_000,
+      },
+    );
+    expect(watchOnly.exitCode).toBe(5);
+    expect(JSON.parse(watchOnly.stdout)).toMatchObject({
+      event: 'waiting',
+      mainAddress: account.address,
+      reasons: expect.arrayContaining(['MAIN_KEY_REQUIRED']),
+    });
+
     const dead = await once('--node', await closedPortUrl(), '--timeout', '2');
     expect(dead.exitCode).toBe(3);
+
+    const accounts = join(home, 'accounts.csv');
+    writeFileSync(accounts, 'key_file,key_env,node\n' + 'A'.repeat(64) + ',,\n');
+    const badFile = await spawnCli(
+      ['keep', '--once', '--json', '--home', home, '--node', devnet.url, '--accounts', accounts],
+      {
+        env,
+      },
+    );
+    expect(badFile.exitCode).toBe(2);
+    expect(JSON.parse(badFile.stdout).error.code).toBe('INVALID_FILE');
+    expect(badFile.stdout).not.toContain('A'.repeat(64)); // a key where a path belongs is never echoed
+
+    writeFileSync(
+      join(home, 'keep-state.json'),
+      '{"format": "harvest-keep-state", "version": 1, "outages": [',
+    );
+    const damaged = await once('--node', devnet.url);
+    expect(damaged.exitCode).toBe(2);
+    expect(JSON.parse(damaged.stdout).error).toMatchObject({
+      code: 'INVALID_FILE',
+      message: expect.stringContaining('keep-state.json'),
+    });
+    rmSync(join(home, 'keep-state.json'));
 
     for (const bad of [
       ['--grace', 'soon'],
