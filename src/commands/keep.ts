@@ -8,8 +8,6 @@ import { InputError, NodeError, RejectedError, type HarvestError } from '../core
 import { derivePublicKey } from '../core/keys.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import { parseXym } from '../core/units/parseXym.js';
-import { httpUrlOf } from '../core/textInput.js';
-import { echoUrl } from '../core/redact.js';
 import { connectNode } from '../flows/connectNode.js';
 import type { KeepAccount } from '../flows/keep/assessKeepAccount.js';
 import { runKeeper, type KeeperSummary } from '../flows/keep/runKeeper.js';
@@ -21,7 +19,7 @@ import type { Context } from './context/context.js';
 import type { CommandInput, CommandOutcome, PartialExit } from './context/outcome.js';
 import { DEFAULT_GRACE_BLOCKS, DEFAULT_SWITCH_AFTER_BLOCKS, type KeepOptions } from './definitions/keep.js';
 import { flowPorts } from './flowPorts.js';
-import { parseSeconds } from './onlineFlags.js';
+import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
 
 /** Runs the keeper; prints its events as they happen and nothing at the end. */
 export async function run({ options }: CommandInput<KeepOptions>, ctx: Context): Promise<CommandOutcome> {
@@ -68,12 +66,14 @@ function readSettings(options: KeepOptions) {
   return {
     intervalMs: options.interval === undefined ? undefined : parseSeconds(options.interval, '--interval', 0),
     thresholds: {
-      graceBlocks: BigInt(parseCount(options.grace, '--grace', DEFAULT_GRACE_BLOCKS, 0)),
+      graceBlocks: BigInt(parseCount(options.grace, '--grace', DEFAULT_GRACE_BLOCKS, 0, 1_000_000)),
       switchAfterBlocks: BigInt(
-        parseCount(options.switchAfter, '--switch-after', DEFAULT_SWITCH_AFTER_BLOCKS, 1),
+        parseCount(options.switchAfter, '--switch-after', DEFAULT_SWITCH_AFTER_BLOCKS, 1, 1_000_000),
       ),
     },
-    fallbackNodeUrls: [...new Set((options.fallbackNode ?? []).map(parseNodeUrl))],
+    fallbackNodeUrls: [
+      ...new Set((options.fallbackNode ?? []).map((url) => parseUrlFlag(url, '--fallback-node'))),
+    ],
     maxUnlockedAccounts:
       options.maxUnlockedAccounts === undefined
         ? undefined
@@ -153,28 +153,6 @@ function onceExit(summary: KeeperSummary, interrupted: boolean): PartialExit | u
   if (errors.some((error) => error instanceof RejectedError)) return 'rejected';
   if (errors.length > 0) return 'internal';
   return summary.lastRound.every((event) => event.event === 'checked') ? undefined : 'pending';
-}
-
-function parseCount(text: string | undefined, flag: string, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || value < min || value > 1_000_000) {
-    throw new InputError(
-      'INVALID_INPUT',
-      `${flag} must be a whole number from ${min} to 1000000, got "${text.slice(0, 40)}"`,
-    );
-  }
-  return value;
-}
-
-function parseNodeUrl(text: string): string {
-  if (httpUrlOf(text) === undefined) {
-    throw new InputError('INVALID_INPUT', `--fallback-node ${echoUrl(text)} is not an http(s) URL`, {
-      hint: 'e.g. --fallback-node http://127.0.0.1:3000',
-    });
-  }
-  return text.replace(/\/+$/, '');
 }
 
 function onceEach(say: (text: string) => void): (text: string) => void {

@@ -1,5 +1,4 @@
 /** `harvest onboard` (docs/commands/onboard.md): delegate many accounts from a file, over several nodes. */
-import { httpUrlOf } from '../core/textInput.js';
 import { InputError } from '../core/errors.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import { connectNode } from '../flows/connectNode.js';
@@ -12,8 +11,7 @@ import { markInterrupted } from './interrupted.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
-import { parseSeconds } from './onlineFlags.js';
-import { echoUrl } from '../core/redact.js';
+import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
 
 /**
  * Reads the file and flags and runs the onboarding flow over every --node (or HARVEST_NODE); the exit code tells
@@ -58,7 +56,10 @@ async function onboard(
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
   const activationTimeoutMs = parseSeconds(options.activationTimeout, '--activation-timeout', 600);
-  const nodes = [...new Set(nodeUrls.map(parseNodeUrl))].map((url) => ({ url, maxUnlockedAccounts }));
+  const nodes = [...new Set(nodeUrls.map((url) => parseUrlFlag(url, '--node')))].map((url) => ({
+    url,
+    maxUnlockedAccounts,
+  }));
 
   const accounts: OnboardAccountInput[] = await readAccountsFile(options.accounts, ctx);
 
@@ -82,25 +83,4 @@ async function onboard(
     ...flowPorts(ctx),
   });
   return result;
-}
-
-function parseCount(text: string | undefined, flag: string, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || value < min || value > 10_000) {
-    throw new InputError(
-      'INVALID_INPUT',
-      `${flag} must be a whole number from ${min} to 10000, got "${text}"`,
-    );
-  }
-  return value;
-}
-
-function parseNodeUrl(text: string): string {
-  if (httpUrlOf(text) === undefined) {
-    throw new InputError('INVALID_INPUT', `--node ${echoUrl(text)} is not an http(s) URL`, {
-      hint: 'e.g. --node http://127.0.0.1:3000',
-    });
-  }
-  return text.replace(/\/+$/, '');
 }

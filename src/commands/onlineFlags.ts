@@ -1,4 +1,4 @@
-/** Flag helpers shared by the online commands (delegate, link-remote, unlink, announce): node URL, durations. */
+/** Flag helpers shared by the online commands (delegate, link-remote, unlink, announce, onboard, keep): URLs, counts, durations. */
 import { InputError } from '../core/errors.js';
 import { httpUrlOf } from '../core/textInput.js';
 import type { Context } from './context/context.js';
@@ -20,13 +20,44 @@ export async function requireNodeUrl(ctx: Context): Promise<string> {
  * @throws {InputError} INVALID_INPUT for anything else
  */
 export function parseDelegateTo(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseUrlFlag(text, '--delegate-to');
+}
+
+/**
+ * A node URL given with `flag` (--node, --fallback-node, --delegate-to): an http(s) URL, trimmed, without trailing
+ * slashes. A value that looks like a key is not echoed (core/redact.ts).
+ * @throws {InputError} INVALID_INPUT for anything else
+ */
+export function parseUrlFlag(text: string, flag: string): string {
   if (httpUrlOf(text.trim()) === undefined) {
-    throw new InputError('INVALID_INPUT', `--delegate-to must be an http(s) URL, got ${echoUrl(text)}`, {
-      hint: 'e.g. --delegate-to http://127.0.0.1:3000',
+    throw new InputError('INVALID_INPUT', `${flag} must be an http(s) URL, got ${echoUrl(text)}`, {
+      hint: `e.g. ${flag} http://127.0.0.1:3000`,
     });
   }
   return text.trim().replace(/\/+$/, '');
+}
+
+/**
+ * A whole-number flag from `min` to `max`; `fallback` when absent.
+ * @throws {InputError} INVALID_INPUT naming the flag
+ */
+export function parseCount(
+  text: string | undefined,
+  flag: string,
+  fallback: number,
+  min: number,
+  max = 10_000,
+): number {
+  if (text === undefined) return fallback;
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || value < min || value > max) {
+    throw new InputError(
+      'INVALID_INPUT',
+      `${flag} must be a whole number from ${min} to ${max}, got "${text.slice(0, 40)}"`,
+    );
+  }
+  return value;
 }
 
 /** A duration flag in (possibly fractional) seconds, as milliseconds; `fallback` seconds when absent. */
