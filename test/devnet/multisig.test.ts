@@ -9,7 +9,10 @@ import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { announce, facadeOf, fundedKeyPair, getJson, randomKeyPair, transfer } from './sdkClient.js';
 import {
   bondedAggregate,
+  cosignedAggregate,
   cosignatureBody,
+  delegationTransfer,
+  multisigModification,
   hashLock,
   keyPairFromFile,
   linkTransactions,
@@ -50,13 +53,12 @@ function setup(devnet: Devnet) {
   const cosigners = multisig.cosignatories.map((cosignatory) => keyPairFromFile(cosignatory.keyFile));
   const remote = randomKeyPair();
   const vrf = randomKeyPair();
-  const inner = linkTransactions(
-    facade,
-    new PublicKey(multisig.publicKey),
-    remote.publicKey,
-    vrf.publicKey,
-    new PublicKey(devnet.descriptor.nodePublicKey),
-  );
+  const account = new PublicKey(multisig.publicKey);
+  const node = new PublicKey(devnet.descriptor.nodePublicKey);
+  const inner = [
+    ...linkTransactions(facade, account, remote.publicKey, vrf.publicKey, node),
+    delegationTransfer(facade, account, node, remote, vrf),
+  ];
   const aggregate = bondedAggregate(facade, cosigners[0]!, inner);
   return { facade, multisig, cosigners, remote, vrf, aggregate };
 }
@@ -166,7 +168,7 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
     const partial = (await getJson(`${devnet.url}/transactions/partial/${aggregate.hash}`)).body;
     expect(partial.meta).toMatchObject({ hash: aggregate.hash, height: '0' });
     expect(partial.transaction).toMatchObject({ type: 0x4241, version: 3, cosignatures: [] });
-    expect(partial.transaction.transactions).toHaveLength(3);
+    expect(partial.transaction.transactions).toHaveLength(4);
     const byAddress = (await getJson(`${devnet.url}/transactions/partial?address=${multisig.address}`)).body;
     expect(byAddress.data.map((item: any) => item.meta.hash)).toEqual([aggregate.hash]);
     const bySigner = (
@@ -192,6 +194,10 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
       vrf: { publicKey: vrf.publicKey.toString() },
       node: { publicKey: devnet.descriptor.nodePublicKey },
     });
+    // The embedded delegation request, signed by the multisig account, unlocked its remote key on the node.
+    expect((await getJson(`${devnet.url}/node/unlockedaccount`)).body.unlockedAccount).toEqual([
+      remote.publicKey.toString(),
+    ]);
     expect((await getJson(`${devnet.url}/lock/hash/${aggregate.hash}`)).body.lock.status).toBe(1);
     const confirmed = (await getJson(`${devnet.url}/transactions/confirmed/${aggregate.hash}`)).body;
     const [cosignature] = confirmed.transaction.cosignatures;
@@ -298,5 +304,44 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
       lockedFundsPerAggregate: "10'000'000",
       maxHashLockDuration: '2d',
     });
+  });
+});
+
+describe('multisig account modification (0x4155)', () => {
+  it('turns an account into a 2-of-2 multisig in a complete aggregate cosigned by the new cosignatories', async () => {
+    const devnet = await start({ multisig: [] });
+    const facade = facadeOf(devnet);
+    const owner = fundedKeyPair(devnet, 0);
+    const address = devnet.descriptor.accounts[0]!.address;
+    const [first, second] = [randomKeyPair(), randomKeyPair()];
+    const inner = () => [multisigModification(facade, owner.publicKey, 2, 2, [first, second])];
+
+    const halfSigned = cosignedAggregate(facade, owner, inner(), [first]);
+    await announce(devnet.url, halfSigned.body);
+    expect((await statusOf(devnet, halfSigned.hash)).code).toBe('Failure_Aggregate_Missing_Cosignatures');
+    const tooStrict = cosignedAggregate(
+      facade,
+      owner,
+      [multisigModification(facade, owner.publicKey, 3, 1, [first, second])],
+      [first, second],
+    );
+    await announce(devnet.url, tooStrict.body);
+
+    const signed = cosignedAggregate(facade, owner, inner(), [first, second]);
+    expect((await announce(devnet.url, signed.body)).status).toBe(202);
+    devnet.mineBlock();
+    expect((await statusOf(devnet, tooStrict.hash)).code).toBe(
+      'Failure_Multisig_Min_Setting_Larger_Than_Num_Cosignatories',
+    );
+    expect(await statusOf(devnet, signed.hash)).toMatchObject({ group: 'confirmed', code: 'Success' });
+    const { body } = await getJson(`${devnet.url}/account/${address}/multisig`);
+    expect(body.multisig).toMatchObject({ minApproval: 2, minRemoval: 2, multisigAddresses: [] });
+    expect(body.multisig.cosignatoryAddresses).toHaveLength(2);
+
+    // From now on the account signs nothing itself.
+    const sent = transfer(facade, owner, devnet.descriptor.accounts[1]!.address, 1n);
+    await announce(devnet.url, sent.body);
+    devnet.mineBlock();
+    expect((await statusOf(devnet, sent.hash)).code).toBe('Failure_Multisig_Operation_Prohibited_By_Account');
   });
 });
