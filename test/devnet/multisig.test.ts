@@ -2,6 +2,9 @@
  * The devnet's multisig model (docs/devnet.md, "Multisig"): --multisig accounts at genesis, hash locks, partial
  * transactions with cosignatures and minApproval, lock refund and expiry, with symbol-sdk as the only client.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublicKey, Signature } from 'symbol-sdk';
 import { SymbolFacade } from 'symbol-sdk/symbol';
@@ -224,6 +227,33 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
       code: 'Failure_LockHash_Unknown_Hash',
     });
     expect((await getJson(`${devnet.url}/transactions/partial/${aggregate.hash}`)).status).toBe(404);
+    // Announced again once the lock has confirmed, it is accepted.
+    devnet.mineBlock();
+    await put(devnet.url, '/transactions/partial', aggregate.body);
+    expect(await statusOf(devnet, aggregate.hash)).toMatchObject({ group: 'partial', code: 'Success' });
+  });
+
+  it('keeps multisig accounts and locks in the state folder, and a resumed chain adds no new multisig account', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'harvest-multisig-'));
+    try {
+      const devnet = await start({ stateDir });
+      const { facade, multisig, cosigners, aggregate } = setup(devnet);
+      await announce(devnet.url, hashLock(facade, cosigners[0]!, aggregate.hash, 100n).body);
+      devnet.mineBlock();
+      await devnet.close();
+      const resumed = await start({ stateDir, multisig: [{ minApproval: 1, cosignatories: 1 }] });
+      expect(resumed.descriptor.multisigAccounts).toEqual(devnet.descriptor.multisigAccounts);
+      expect(
+        (await getJson(`${resumed.url}/account/${multisig.address}/multisig`)).body.multisig.minApproval,
+      ).toBe(2);
+      expect((await getJson(`${resumed.url}/lock/hash/${aggregate.hash}`)).body.lock).toMatchObject({
+        status: 0,
+        endHeight: '102',
+      });
+      await resumed.close();
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('keeps no bad cosignature and none from a non-cosignatory, and the aggregate waits', async () => {
