@@ -337,6 +337,31 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
   });
 });
 
+describe('complete aggregates with a multisig signer', () => {
+  it('need minApproval cosignatories, and no lock', async () => {
+    const devnet = await start();
+    const facade = facadeOf(devnet);
+    const multisig = devnet.descriptor.multisigAccounts[0]!;
+    const cosigners = multisig.cosignatories.map((cosignatory) => keyPairFromFile(cosignatory.keyFile));
+    const account = new PublicKey(multisig.publicKey);
+    const node = new PublicKey(devnet.descriptor.nodePublicKey);
+    const remote = randomKeyPair();
+    const inner = () => linkTransactions(facade, account, remote.publicKey, randomKeyPair().publicKey, node);
+
+    const alone = cosignedAggregate(facade, cosigners[0]!, inner(), []);
+    const stranger = cosignedAggregate(facade, cosigners[0]!, inner(), [fundedKeyPair(devnet, 0)]);
+    const enough = cosignedAggregate(facade, cosigners[0]!, inner(), [cosigners[2]!]);
+    for (const aggregate of [alone, stranger, enough]) await announce(devnet.url, aggregate.body);
+    expect((await statusOf(devnet, alone.hash)).code).toBe('Failure_Aggregate_Missing_Cosignatures');
+    expect((await statusOf(devnet, stranger.hash)).code).toBe('Failure_Aggregate_Ineligible_Cosignatories');
+    devnet.mineBlock();
+    expect(await statusOf(devnet, enough.hash)).toMatchObject({ group: 'confirmed', code: 'Success' });
+    const links = (await getJson(`${devnet.url}/accounts/${multisig.address}`)).body.account
+      .supplementalPublicKeys;
+    expect(links.linked).toEqual({ publicKey: remote.publicKey.toString() });
+  });
+});
+
 describe('multisig account modification (0x4155)', () => {
   it('turns an account into a 2-of-2 multisig in a complete aggregate cosigned by the new cosignatories', async () => {
     const devnet = await start({ multisig: [] });
