@@ -21,7 +21,14 @@ import {
 } from './formatRest.js';
 import type { HarvestingExtension } from './harvestingExtension.js';
 import { parseAddress } from './keys.js';
-import { DEVNET_NETWORK_IDENTIFIER, DEFAULT_DYNAMIC_FEE_MULTIPLIER, NODE_VERSION } from './settings.js';
+import { nodewatchRoute, type NodeDirectory } from './nodewatchRoutes.js';
+import {
+  DEVNET_NETWORK_IDENTIFIER,
+  DEFAULT_DYNAMIC_FEE_MULTIPLIER,
+  NODE_ROLES,
+  NODE_VERSION,
+  REST_VERSION,
+} from './settings.js';
 
 /** One node's identity and view of the shared chain. */
 export interface NodeRouteContext {
@@ -35,6 +42,8 @@ export interface NodeRouteContext {
   readonly minFeeMultiplier: number;
   /** True when this announcement should be answered 202 and dropped (fault injection). */
   readonly dropAnnouncement: () => boolean;
+  /** The nodewatch-compatible directory of every devnet node (nodewatchRoutes.ts). */
+  readonly directory?: NodeDirectory;
 }
 
 const notFound = (id: string) => restError(404, 'ResourceNotFound', `no resource exists with id '${id}'`);
@@ -54,6 +63,9 @@ export function routeRequest(
     return adminRoute(context, parts[1], body);
   if (method !== 'GET') return restError(405, 'MethodNotAllowed', `${method} is not allowed`);
   const [first, second, third] = parts;
+  const listed =
+    context.directory === undefined ? undefined : nodewatchRoute(context.directory, parts, url.searchParams);
+  if (listed !== undefined) return listed;
   if (parts.length === 2 && first === 'node') return nodeRoute(context, second!);
   if (parts.length === 2 && first === 'network' && second === 'properties') {
     return { status: 200, body: formatNetworkProperties(context.properties) };
@@ -93,7 +105,7 @@ function nodeRoute(context: NodeRouteContext, name: string): RestResponse {
           version: NODE_VERSION,
           publicKey: toHex(context.ownerPublicKey),
           networkGenerationHashSeed: toHex(properties.generationHashSeed),
-          roles: 3,
+          roles: NODE_ROLES,
           port: 7900 + context.index,
           networkIdentifier: DEVNET_NETWORK_IDENTIFIER,
           friendlyName: `devnet-node-${context.index}`,
@@ -106,7 +118,7 @@ function nodeRoute(context: NodeRouteContext, name: string): RestResponse {
         status: 200,
         body: {
           serverInfo: {
-            restVersion: '2.5.0',
+            restVersion: REST_VERSION,
             deployment: {
               deploymentTool: 'harvest-devnet',
               deploymentToolVersion: '0.1.0',
