@@ -11,6 +11,7 @@ import { delegateDefinition } from '../commands/definitions/delegate.js';
 import { devnetDefinition } from '../commands/definitions/devnet.js';
 import { linkRemoteDefinition } from '../commands/definitions/linkRemote.js';
 import { nodeDefinition } from '../commands/definitions/node.js';
+import { nodesDefinition } from '../commands/definitions/nodes.js';
 import { onboardDefinition } from '../commands/definitions/onboard.js';
 import { requestsDefinition } from '../commands/definitions/requests.js';
 import { signDefinition } from '../commands/definitions/sign.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(linkRemoteDefinition, () => import('../commands/linkRemote.js')),
   command(signDefinition, () => import('../commands/sign.js')),
   command(nodeDefinition, () => import('../commands/node.js')),
+  command(nodesDefinition, () => import('../commands/nodes.js')),
   command(requestsDefinition, () => import('../commands/requests.js')),
   command(statusDefinition, () => import('../commands/status.js')),
   command(unlinkDefinition, () => import('../commands/unlink.js')),

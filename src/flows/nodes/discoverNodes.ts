@@ -22,6 +22,8 @@ import { mapBounded } from '../onboard/mapBounded.js';
 import { listNodeCandidates } from './listNodeCandidates.js';
 import { probeNodeCandidate } from './probeNodeCandidate.js';
 
+export type { AccountId } from '../../node/getAccount.js';
+
 /** The defaults of docs/commands/nodes.md. */
 export const NODE_DISCOVERY_DEFAULTS = {
   /** catapult's config-harvesting.properties default (symbol-bootstrap nodes use 10). */
