@@ -1,5 +1,5 @@
 /**
- * The lowest importance among a node's delegates (docs/protocol.md, "Delegate slots"): the one a newcomer must beat
+ * The lowest importance among a node's delegates (docs/protocol.md §2.3): the one a newcomer must beat
  * when the node orders its slots by importance. Used by `harvest node` and node discovery.
  */
 import { equalBytes } from '../core/bytes.js';

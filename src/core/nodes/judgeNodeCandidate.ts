@@ -1,7 +1,7 @@
 /**
  * Whether one candidate node can take a delegation, and why not (docs/commands/nodes.md, "Reasons"). A node holds
  * at most maxUnlockedAccounts delegates; when full, a newcomer enters only with an importance strictly greater than
- * the weakest one, which is evicted (docs/protocol.md, "Delegate slots").
+ * the weakest one, which is evicted (docs/protocol.md §2.3).
  */
 import { equalBytes } from '../bytes.js';
 import type {
