@@ -32,6 +32,8 @@ export function listNodeCandidates(
 function restUrlOf(endpoint: string): string | undefined {
   const direct = httpUrlOf(endpoint);
   if (direct !== undefined) return `${direct.protocol}//${direct.host}`;
+  // a peer-only node is a bare host:port; anything else with a scheme or a path is not a node we can probe
+  if (!/^[^\s/]+$/.test(endpoint)) return undefined;
   const peer = httpUrlOf(`http://${endpoint}`);
   if (peer === undefined || peer.hostname === '') return undefined;
   return `http://${peer.hostname}:${LIGHT_REST_PORT}`;
