@@ -22,13 +22,7 @@ import {
 import type { HarvestingExtension } from './harvestingExtension.js';
 import { parseAddress } from './keys.js';
 import { nodewatchRoute, type NodeDirectory } from './nodewatchRoutes.js';
-import {
-  DEVNET_NETWORK_IDENTIFIER,
-  DEFAULT_DYNAMIC_FEE_MULTIPLIER,
-  NODE_ROLES,
-  NODE_VERSION,
-  REST_VERSION,
-} from './settings.js';
+import { DEVNET_NETWORK_IDENTIFIER, DEFAULT_DYNAMIC_FEE_MULTIPLIER, NODE_VERSION } from './settings.js';
 
 /** One node's identity and view of the shared chain. */
 export interface NodeRouteContext {
@@ -105,7 +99,7 @@ function nodeRoute(context: NodeRouteContext, name: string): RestResponse {
           version: NODE_VERSION,
           publicKey: toHex(context.ownerPublicKey),
           networkGenerationHashSeed: toHex(properties.generationHashSeed),
-          roles: NODE_ROLES,
+          roles: 3,
           port: 7900 + context.index,
           networkIdentifier: DEVNET_NETWORK_IDENTIFIER,
           friendlyName: `devnet-node-${context.index}`,
@@ -118,7 +112,7 @@ function nodeRoute(context: NodeRouteContext, name: string): RestResponse {
         status: 200,
         body: {
           serverInfo: {
-            restVersion: REST_VERSION,
+            restVersion: '2.5.0',
             deployment: {
               deploymentTool: 'harvest-devnet',
               deploymentToolVersion: '0.1.0',
