@@ -198,6 +198,42 @@ describe('harvest nodes (recorded nodewatch and gateway shapes)', () => {
   });
 });
 
+describe('harvest nodes: a light REST peer node', () => {
+  it('is probed with the four light endpoints; full with its delegates unknown, it ranks after a node with room', async () => {
+    const light = await serve({
+      'GET /node/info': { body: nodeInfo },
+      'GET /chain/info': { body: restFixture('chainInfo') },
+      'GET /node/unlockedaccount': { body: { unlockedAccount: [key(1), key(2), key(3), key(4), key(5)] } },
+      'GET /node/server': { body: restFixture('nodeServer') },
+    });
+    const full = await serve(gateway(nodeInfo, 1, 1n, 0x10));
+    const run = await runCli(
+      ['nodes', '--json', '--node', light.url, '--node', full.url, '--address', ACCOUNT_ADDRESS],
+      fast,
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(
+      run
+        .json()
+        .nodes.map((node: Record<string, unknown>) => [
+          node['url'],
+          node['rank'],
+          node['unlockedAccounts'],
+          node['lowestDelegateImportance'],
+        ]),
+    ).toEqual([
+      [full.url, 1, 1, '1'],
+      [light.url, 2, 5, null],
+    ]);
+    // the light node was asked for the delegates' accounts (404 there), never for anything else
+    expect(
+      light.calls.filter(
+        (call) => !/^GET \/(node\/info|chain\/info|node\/unlockedaccount|accounts\/)/.test(call),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('harvest nodes: bad directories and flags', () => {
   it('a directory answering HTML is NODE_BAD_RESPONSE (exit 3) naming its URL', async () => {
     const html = await serve({
