@@ -10,7 +10,7 @@ describe('devnet node directory (nodewatch shapes)', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${devnet.nodes[1]!.url}${path}`);
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
 
   it('lists every node from any node, with the nodewatch fields', async () => {
