@@ -290,6 +290,14 @@ describe('harvest nodes: bad directories and flags', () => {
     expect(empty.calls).toEqual(['GET /api/symbol/nodes/peer?limit=0']);
   });
 
+  it('an --address of another network than the candidates is WRONG_NETWORK (exit 2)', async () => {
+    const node = await serve(gateway(nodeInfo, 0, 0n, 0x10));
+    const testnetAddress = encodeAddress(deriveAddress(parsePublicKey(MAIN), 152));
+    const run = await runCli(['nodes', '--json', '--node', node.url, '--address', testnetAddress], fast);
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error.code).toBe('WRONG_NETWORK');
+  });
+
   it('--node auto on a command that cannot choose is INVALID_INPUT', async () => {
     const run = await runCli(['status', '--json', '--node', 'auto', '--address', ACCOUNT_ADDRESS], fast);
     expect(run.exitCode).toBe(2);

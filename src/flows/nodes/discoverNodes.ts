@@ -7,6 +7,7 @@
  *   4. the account's importance, read from the fastest candidates on that network
  *   5. judge each (judgeNodeCandidate) and rank (rankNodeCandidates)
  */
+import { encodeAddress } from '../../core/address.js';
 import { equalBytes } from '../../core/bytes.js';
 import { InputError, NodeError } from '../../core/errors.js';
 import type { NetworkParameters } from '../../core/network.js';
@@ -70,7 +71,8 @@ export interface NodeDiscovery {
 /**
  * Lists, probes, judges and ranks the candidate nodes.
  * @throws {NodeError} NODE_* naming the directory when --nodewatch cannot be read or answers something else
- * @throws {InputError} INPUT_REQUIRED when there is neither a directory nor a --node
+ * @throws {InputError} INPUT_REQUIRED when there is neither a directory nor a --node; WRONG_NETWORK for an address
+ *   of another network than the candidates'
  */
 export async function discoverNodes(parameters: DiscoverNodesParameters): Promise<NodeDiscovery> {
   const probeTimeoutMs = parameters.probeTimeoutMs ?? NODE_DISCOVERY_DEFAULTS.probeTimeoutMs;
@@ -104,6 +106,7 @@ export async function discoverNodes(parameters: DiscoverNodesParameters): Promis
     },
   );
   const expected = parameters.expectedNetwork ?? pickExpectedNetwork(probes);
+  checkAccountNetwork(parameters.account, expected);
   const onNetwork = probes.filter((probe) => expected !== undefined && isOn(probe, expected));
   const accountImportance =
     parameters.account === undefined
@@ -122,6 +125,19 @@ export async function discoverNodes(parameters: DiscoverNodesParameters): Promis
     expectedNetwork: expected,
     accountImportance,
   };
+}
+
+/** An address names its network in its first byte: one of another network could never be placed on these nodes. */
+function checkAccountNetwork(account: AccountId | undefined, expected: ReportedNetwork | undefined): void {
+  if (account === undefined || !('address' in account) || expected === undefined) return;
+  if (account.address[0] === expected.identifier) return;
+  throw new InputError(
+    'WRONG_NETWORK',
+    `address ${encodeAddress(account.address)} is for network ${String(account.address[0])}, but the candidate nodes are on network ${expected.identifier}`,
+    {
+      hint: 'use an address of the nodes’ network, or pass --network and a directory of the address’s network',
+    },
+  );
 }
 
 async function readDirectory(parameters: DiscoverNodesParameters): Promise<DirectoryNode[]> {
