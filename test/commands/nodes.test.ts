@@ -180,7 +180,7 @@ describe('harvest nodes (recorded nodewatch and gateway shapes)', () => {
     const w = await world();
     const run = await runCli(['nodes', '--nodewatch', w.directory.url, '--address', ACCOUNT_ADDRESS], fast);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/^rank\s+url\s+name\s+unlocked\s+lowest importance\s+latency\s+reasons/);
+    expect(run.stdout).toMatch(/^rank\s+url\s+name\s+unlocked\s+lowest importance\s+latency\s+ssl\s+reasons/);
     expect(run.stdout).toContain('FULL_AND_STRONGER');
     expect(run.stdout).toContain(`2 of 7 candidates usable; best: ${w.free.url}`);
   });

@@ -2,7 +2,16 @@ import type { NodeListing, NodesResult } from '../../contract/nodes.js';
 import type { Style } from '../style.js';
 import { formatImportance } from './importance.js';
 
-const HEADERS = ['rank', 'url', 'name', 'unlocked', 'lowest importance', 'latency', 'reasons'] as const;
+const HEADERS = [
+  'rank',
+  'url',
+  'name',
+  'unlocked',
+  'lowest importance',
+  'latency',
+  'ssl',
+  'reasons',
+] as const;
 
 /** Human table of `harvest nodes`: usable nodes in rank order, then the excluded ones with their reasons. */
 export function formatNodes(result: NodesResult, style: Style): string {
@@ -36,6 +45,7 @@ function cellsOf(node: NodeListing): string[] {
     node.unlockedAccounts === null ? '?' : String(node.unlockedAccounts),
     node.lowestDelegateImportance === null ? '?' : formatImportance(node.lowestDelegateImportance),
     node.latencyMs === null ? '-' : `${node.latencyMs} ms`,
+    node.url.startsWith('https:') ? 'yes' : 'no',
     node.reasons.join(', '),
   ];
 }
