@@ -108,6 +108,17 @@ export { verifyTransactionSignature } from './core/transactions/verifyTransactio
 export { createNodeClient, type NodeClient, type NodeClientOptions } from './node/createNodeClient.js';
 export { checkNetwork } from './node/checkNetwork.js';
 export { inspectNode, type InspectNodeResult } from './flows/inspectNode.js';
+/** Node discovery (docs/commands/nodes.md): candidates probed, judged and ranked; the best one for `--node auto`. */
+export {
+  discoverNodes,
+  NODE_DISCOVERY_DEFAULTS,
+  type DiscoverNodesParameters,
+  type NodeDiscovery,
+} from './flows/nodes/discoverNodes.js';
+export { chooseNode, type ChosenNode } from './flows/nodes/chooseNode.js';
+export { toNodeListing } from './flows/nodes/toNodeListing.js';
+export type { NodeChoice, NodeListing, NodesResult } from './contract/nodes.js';
+export type { NodeExclusionReason, RankedNode } from './core/nodes/nodeCandidate.js';
 export {
   checkRequestsAgainstChain,
   checkRequestsAgainstChain as checkDelegationRequests,

@@ -12,6 +12,7 @@ import { devnetDefinition } from '../commands/definitions/devnet.js';
 import { keepDefinition } from '../commands/definitions/keep.js';
 import { linkRemoteDefinition } from '../commands/definitions/linkRemote.js';
 import { nodeDefinition } from '../commands/definitions/node.js';
+import { nodesDefinition } from '../commands/definitions/nodes.js';
 import { onboardDefinition } from '../commands/definitions/onboard.js';
 import { requestsDefinition } from '../commands/definitions/requests.js';
 import { signDefinition } from '../commands/definitions/sign.js';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(linkRemoteDefinition, () => import('../commands/linkRemote.js')),
   command(signDefinition, () => import('../commands/sign.js')),
   command(nodeDefinition, () => import('../commands/node.js')),
+  command(nodesDefinition, () => import('../commands/nodes.js')),
   command(requestsDefinition, () => import('../commands/requests.js')),
   command(statusDefinition, () => import('../commands/status.js')),
   command(unlinkDefinition, () => import('../commands/unlink.js')),

@@ -96,9 +96,13 @@ export function progressStyleOf(mode: ProgressMode, stderrIsTTY: boolean, verbos
   return verbose ? 'plain' : 'none';
 }
 
-/** --node and HARVEST_NODE: an http(s) URL, without trailing slashes; '' is no node. */
+/**
+ * --node and HARVEST_NODE: an http(s) URL, without trailing slashes; '' is no node; `auto` asks node discovery
+ * to choose one (delegate and onboard, docs/commands/nodes.md).
+ */
 export function parseNodeUrl(url: string | undefined): string | undefined {
   if (url === undefined || url === '') return undefined;
+  if (url.trim().toLowerCase() === 'auto') return 'auto';
   let parsed: URL;
   try {
     parsed = new URL(url);

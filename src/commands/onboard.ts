@@ -1,7 +1,9 @@
 /** `harvest onboard` (docs/commands/onboard.md): delegate many accounts from a file, over several nodes. */
 import { InputError } from '../core/errors.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
-import { connectNode } from '../flows/connectNode.js';
+import { AUTO_NODE, connectNode } from '../flows/connectNode.js';
+import { chooseNode } from '../flows/nodes/chooseNode.js';
+import type { NodeChoice } from '../contract/nodes.js';
 import type { OnboardResult } from '../contract/onboard.js';
 import { onboardAccounts, type OnboardAccountInput } from '../flows/onboardAccounts.js';
 import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js';
@@ -11,6 +13,7 @@ import { markInterrupted } from './interrupted.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
+import { nodeDiscoveryParameters } from './nodeDiscoveryFlags.js';
 import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
 
 /**
@@ -20,8 +23,10 @@ import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
   // without --node, every URL of HARVEST_NODE (a comma-separated list is several nodes: docs/cli.md)
-  const nodeUrls = options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrls;
-  const result = markInterrupted(ctx, await onboard(options, nodeUrls, ctx));
+  const listed = options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrls;
+  const { nodeUrls, choice } = await resolveAutoNode(options, listed, ctx);
+  const onboarded = markInterrupted(ctx, await onboard(options, nodeUrls, ctx));
+  const result = choice === undefined ? onboarded : { ...onboarded, nodeChoice: choice };
   const states = result.accounts.map((account) => account.state);
   const pending = states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING');
   // an interruption (exit 130) says more than any row: the batch stopped before its end; a bug in one account's
@@ -36,6 +41,25 @@ export async function run({ options }: CommandInput<OnboardOptions>, ctx: Contex
           ? 'pending'
           : undefined;
   return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
+}
+
+/**
+ * `--node auto` (docs/commands/nodes.md): replaced by the best candidate of node discovery (the directory and the
+ * other --node URLs), named on stderr before the batch's confirmation; the other --node URLs stay in the spread.
+ */
+async function resolveAutoNode(
+  options: OnboardOptions,
+  nodeUrls: readonly string[],
+  ctx: Context,
+): Promise<{ readonly nodeUrls: readonly string[]; readonly choice?: NodeChoice }> {
+  const isAuto = (url: string) => url.trim().toLowerCase() === AUTO_NODE;
+  if (!nodeUrls.some(isAuto)) return { nodeUrls };
+  const others = nodeUrls.filter((url) => !isAuto(url));
+  const { choice } = await chooseNode(nodeDiscoveryParameters(options, ctx, others));
+  ctx.output.note(
+    `--node auto chose ${choice.url}${choice.name === '' ? '' : ` (${choice.name})`}: ${choice.why}`,
+  );
+  return { nodeUrls: [...new Set([choice.url, ...others])], choice };
 }
 
 async function onboard(

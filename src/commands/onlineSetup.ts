@@ -4,7 +4,9 @@ import { nodeKeyFromUser } from '../core/harvesting/nodeTransportKey.js';
 import { derivePublicKey, parsePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
-import type { NodeClient } from '../flows/connectNode.js';
+import { AUTO_NODE, type NodeClient } from '../flows/connectNode.js';
+import { chooseNode } from '../flows/nodes/chooseNode.js';
+import type { NodeChoice } from '../contract/nodes.js';
 import type { DelegateResult } from '../contract/setupResult.js';
 import { delegateThroughNode, type DelegateThroughNodeOutcome } from '../flows/delegateThroughNode.js';
 import { formatDelegatePlan } from '../ui/format/delegate.js';
@@ -13,7 +15,11 @@ import type { CommandOutcome } from './context/outcome.js';
 import type { DelegateOptions } from './definitions/delegate.js';
 import { flowPorts } from './flowPorts.js';
 import { interruptedExit, markInterrupted } from './interrupted.js';
+import { nodeDiscoveryParameters } from './nodeDiscoveryFlags.js';
 import { parseDelegateTo, parseSeconds, requireNodeUrl } from './onlineFlags.js';
+
+/** The main account's key: the private key to sign with, or (--prepare) the public key alone. */
+type MainKey = { readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array };
 
 /** The online flags shared by `delegate` and `link-remote` (docs/commands/delegate.md): delegate's but the offline ones. */
 export type OnlineSetupOptions = Omit<DelegateOptions, 'offline' | 'accountState' | 'aggregateVersion'>;
@@ -26,7 +32,16 @@ export async function runOnlineSetup(
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
   const delegateTo = parseDelegateTo(options.delegateTo);
-  const nodeUrl = await requireNodeUrl(ctx);
+  const auto = mode === 'delegate' && ctx.nodeUrls.includes(AUTO_NODE);
+  if (auto && delegateTo !== undefined) {
+    throw new InputError('INVALID_INPUT', '--node auto and --delegate-to both name the node to delegate to', {
+      hint: 'leave out one of them',
+    });
+  }
+  // --node auto reads the key first: the choice depends on the account's importance
+  const knownKey = auto && options.prepare !== true ? await readMainKey(options, ctx, undefined) : undefined;
+  const choice = auto ? await chooseAutoNode(options, ctx, knownKey) : undefined;
+  const nodeUrl = choice?.url ?? (await requireNodeUrl(ctx));
   // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
   const givenNodePublicKey =
     options.nodePublicKey === undefined ? undefined : nodeKeyFromUser(options.nodePublicKey);
@@ -36,7 +51,7 @@ export async function runOnlineSetup(
   // delegate: the node to delegate to alone gives the transport key and decides ACTIVE (docs/cli.md, "Several
   // nodes"); link-remote reads no node-specific fact but the network
   const client = await ctx.connectNode(nodeUrl, mode === 'delegate' ? (delegateTo ?? nodeUrl) : undefined);
-  const main = await readMainKey(options, ctx, client);
+  const main = knownKey ?? (await readMainKey(options, ctx, client));
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
@@ -66,7 +81,29 @@ export async function runOnlineSetup(
     ...flowPorts(ctx),
     ...(checkNetwork === undefined ? {} : { checkNetwork }),
   });
-  return { ...outcome, result: markInterrupted(ctx, outcome.result) };
+  const result = markInterrupted(ctx, outcome.result);
+  return { ...outcome, result: choice === undefined ? result : { ...result, nodeChoice: choice } };
+}
+
+/** --node auto: the best candidate, said on stderr before anything is asked (docs/commands/nodes.md). */
+async function chooseAutoNode(
+  options: OnlineSetupOptions,
+  ctx: Context,
+  main: MainKey | undefined,
+): Promise<NodeChoice> {
+  const account =
+    main !== undefined
+      ? { publicKey: 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey }
+      : options.publicKey !== undefined
+        ? { publicKey: parsePublicKey(options.publicKey, 'main public key') }
+        : options.address !== undefined
+          ? { address: parseAddress(options.address) }
+          : undefined;
+  const { choice } = await chooseNode(nodeDiscoveryParameters(options, ctx, ctx.nodeUrls, account));
+  ctx.output.note(
+    `--node auto chose ${choice.url}${choice.name === '' ? '' : ` (${choice.name})`}: ${choice.why}`,
+  );
+  return choice;
 }
 
 /**
@@ -88,8 +125,8 @@ export function pendingExit(
 async function readMainKey(
   options: OnlineSetupOptions,
   ctx: Context,
-  client: NodeClient,
-): Promise<{ readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array }> {
+  client: NodeClient | undefined,
+): Promise<MainKey> {
   if (options.prepare !== true) {
     const privateKey = await ctx.readPrivateKey({
       name: 'main account key',
@@ -116,6 +153,7 @@ async function readMainKey(
   }
   // docs/commands/sign.md: the address is enough when the chain knows the account's public key (it has signed
   // before)
+  if (client === undefined) throw new Error('readMainKey: --prepare --address needs the node');
   const account = await client.getAccount({ address: parseAddress(options.address) });
   if (account?.publicKey === undefined) {
     throw new InputError(

@@ -1,4 +1,5 @@
 /** The --json result of `harvest onboard` and its batch confirmation (docs/commands/onboard.md). */
+import type { NodeChoice } from './nodes.js';
 import type { HarvestingReason, HarvestingState } from '../core/harvesting/summarizeHarvesting.js';
 import type { OpenJournalEntry } from '../core/errors.js';
 
@@ -43,4 +44,6 @@ export interface OnboardResult {
    * with `CANCELLED`; absent otherwise (docs/cli.md, "Signals").
    */
   readonly interrupted?: true;
+  /** `--node auto`: which node discovery chose and why (docs/commands/nodes.md); absent otherwise. */
+  readonly nodeChoice?: NodeChoice;
 }

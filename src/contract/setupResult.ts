@@ -3,6 +3,7 @@
  * `link-remote`, `unlink` and `announce` (docs/commands/delegate.md, "Result"). Flows build it, `ui` renders it and
  * the JSON writer prints it; keys, hashes and payloads are bytes here and become upper-case hex only there.
  */
+import type { NodeChoice } from './nodes.js';
 import type { HarvestingReason, HarvestingState } from '../core/harvesting/summarizeHarvesting.js';
 import type { AggregateVersion } from '../core/transactions/transactionTypes.js';
 
@@ -51,6 +52,8 @@ export interface SetupResult {
    * (docs/cli.md, "Signals").
    */
   readonly interrupted?: true;
+  /** `delegate --node auto`: which node discovery chose and why (docs/commands/nodes.md); absent otherwise. */
+  readonly nodeChoice?: NodeChoice;
 }
 
 /** The name the library has always used for it. */

@@ -24,7 +24,12 @@ export type InputErrorCode =
   | 'KEYSTORE_CORRUPT';
 
 /** Codes of a node that cannot be reached or answers nonsense (exit 3). */
-export type NodeErrorCode = 'NODE_UNAVAILABLE' | 'NODE_TIMEOUT' | 'NODE_BAD_RESPONSE';
+export type NodeErrorCode =
+  | 'NODE_UNAVAILABLE'
+  | 'NODE_TIMEOUT'
+  | 'NODE_BAD_RESPONSE'
+  /** --node auto: no candidate node can take the account (docs/commands/nodes.md). */
+  | 'NO_USABLE_NODE';
 
 /** Codes of a refusal by the node, the chain or one of our safety rules (exit 4). */
 export type RejectedErrorCode =

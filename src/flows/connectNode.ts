@@ -9,6 +9,9 @@ import { createNodeClient, type NodeClient } from '../node/createNodeClient.js';
 
 export type { NodeClient } from '../node/createNodeClient.js';
 
+/** `--node auto`: a node chosen by node discovery (docs/commands/nodes.md), for delegate and onboard. */
+export const AUTO_NODE = 'auto';
+
 /** What connectNode needs. */
 export interface ConnectNodeParameters {
   /** --node (or HARVEST_NODE), already checked to be an http(s) URL. */
@@ -34,6 +37,11 @@ export function connectNode(parameters: ConnectNodeParameters): NodeClient {
       hint: 'pass --node <url> (e.g. http://127.0.0.1:3000) or set HARVEST_NODE',
     });
   }
+  if (parameters.url === AUTO_NODE) {
+    throw new InputError('INVALID_INPUT', '--node auto chooses a node only for delegate and onboard', {
+      hint: 'run `harvest nodes` to see the candidates, then pass one with --node <url>',
+    });
+  }
   const connect = (url: string) =>
     createNodeClient({
       url,
@@ -41,7 +49,8 @@ export function connectNode(parameters: ConnectNodeParameters): NodeClient {
       sleep: parameters.sleep,
       timeoutMs: parameters.timeoutMs,
     });
-  const urls = parameters.urls?.[0] === parameters.url ? parameters.urls : [parameters.url];
+  const listed = parameters.urls?.filter((url) => url !== AUTO_NODE);
+  const urls = listed?.[0] === parameters.url ? listed : [parameters.url];
   const { delegateTo } = parameters;
   if (urls.length === 1 && (delegateTo === undefined || delegateTo === parameters.url)) {
     return connect(parameters.url);

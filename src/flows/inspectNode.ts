@@ -4,17 +4,15 @@
  * and how full they are, the lowest importance among its delegates (the one a new delegate must beat when the
  * node prioritises by importance, docs/protocol.md §2.3), its fees and the aggregate version its chain expects.
  */
-import { equalBytes, toHex } from '../core/bytes.js';
+import { toHex } from '../core/bytes.js';
 import { isSafeTransportKey } from '../core/harvesting/nodeTransportKey.js';
 import { NodeError } from '../core/errors.js';
 import { knownPublicNetwork, type NetworkParameters } from '../core/network.js';
 import { checkNetwork } from '../node/checkNetwork.js';
 import type { NodeClient } from '../node/createNodeClient.js';
-import { ACCOUNT_TYPE } from '../node/getAccount.js';
 import type { InspectNodeResult } from '../contract/nodeInspection.js';
+import { findLowestDelegateImportance } from './findLowestDelegateImportance.js';
 export type { InspectNodeResult } from '../contract/nodeInspection.js';
-
-const LOOKUP_CONCURRENCY = 4;
 
 /**
  * Reads the node and summarises it.
@@ -66,39 +64,4 @@ function formatServerVersion(version: number): string {
 function nullOnNodeError(error: unknown): null {
   if (error instanceof NodeError) return null;
   throw error;
-}
-
-/**
- * Each unlocked remote key → its account (a remote account, accountType 2, links back to its main) → the main
- * account's importance. The node's own harvester (main = the node owner) is not a delegate and is skipped.
- * Lookups that fail are skipped: this is an estimate for humans, not a rule.
- */
-async function findLowestDelegateImportance(
-  client: NodeClient,
-  remoteKeys: readonly Uint8Array[],
-  nodeOwnerPublicKey: Uint8Array,
-): Promise<bigint | null> {
-  const importances: bigint[] = [];
-  const queue = [...remoteKeys];
-  const worker = async () => {
-    for (let remote = queue.shift(); remote !== undefined; remote = queue.shift()) {
-      const importance = await delegateImportance(client, remote, nodeOwnerPublicKey).catch(nullOnNodeError);
-      if (importance !== null) importances.push(importance);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, remoteKeys.length) }, worker));
-  return importances.length === 0 ? null : importances.reduce((low, value) => (value < low ? value : low));
-}
-
-async function delegateImportance(
-  client: NodeClient,
-  remotePublicKey: Uint8Array,
-  nodeOwnerPublicKey: Uint8Array,
-): Promise<bigint | null> {
-  const remote = await client.getAccount({ publicKey: remotePublicKey });
-  const mainPublicKey = remote?.links.remote;
-  if (remote?.accountType !== ACCOUNT_TYPE.remote || mainPublicKey === undefined) return null;
-  if (equalBytes(mainPublicKey, nodeOwnerPublicKey)) return null;
-  const main = await client.getAccount({ publicKey: mainPublicKey });
-  return main === undefined ? null : main.importance;
 }

@@ -25,6 +25,7 @@ describe('harvest <command> --help: global options', () => {
     ['announce', '--json --yes --node --network --timeout --verbose --progress --no-color --no-input'],
     ['sign', '--json --yes --network --verbose --no-color --no-input'],
     ['node', '--json --node --network --timeout --verbose --no-color'],
+    ['nodes', '--json --node --network --timeout --verbose --progress --no-color'],
     ['requests', '--json --node --network --timeout --verbose --progress --no-color'],
     ['decrypt-check', '--json --node --network --timeout --verbose --no-color'],
     ['onboard', '--json --yes --network --home --timeout --verbose --progress --no-color --no-input'],

@@ -22,6 +22,7 @@ import {
 } from './formatRest.js';
 import type { HarvestingExtension } from './harvestingExtension.js';
 import { parseAddress } from './keys.js';
+import { nodewatchRoute, type NodeDirectory } from './nodewatchRoutes.js';
 import { DEVNET_NETWORK_IDENTIFIER, DEFAULT_DYNAMIC_FEE_MULTIPLIER, NODE_VERSION } from './settings.js';
 
 /** One node's identity and view of the shared chain. */
@@ -36,6 +37,8 @@ export interface NodeRouteContext {
   readonly minFeeMultiplier: number;
   /** True when this announcement should be answered 202 and dropped (fault injection). */
   readonly dropAnnouncement: () => boolean;
+  /** The nodewatch-compatible directory of every devnet node (nodewatchRoutes.ts). */
+  readonly directory?: NodeDirectory;
 }
 
 const notFound = (id: string) => restError(404, 'ResourceNotFound', `no resource exists with id '${id}'`);
@@ -59,6 +62,9 @@ export function routeRequest(
     return adminRoute(context, parts[1], body);
   if (method !== 'GET') return restError(405, 'MethodNotAllowed', `${method} is not allowed`);
   const [first, second, third] = parts;
+  const listed =
+    context.directory === undefined ? undefined : nodewatchRoute(context.directory, parts, url.searchParams);
+  if (listed !== undefined) return listed;
   if (parts.length === 2 && first === 'node') return nodeRoute(context, second!);
   if (parts.length === 2 && first === 'network' && second === 'properties') {
     return { status: 200, body: formatNetworkProperties(context.properties) };

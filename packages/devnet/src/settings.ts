@@ -23,6 +23,10 @@ export const MAX_MESSAGE_SIZE = 1024;
 export const DEFAULT_DYNAMIC_FEE_MULTIPLIER = 100;
 /** The catapult version REST reports for 1.0.3.9. */
 export const NODE_VERSION = 16777993;
+/** The REST gateway version the devnet reports (/node/server says the same, routes.ts). */
+export const REST_VERSION = '2.5.0';
+/** The roles of a devnet node, 1 peer + 2 api (/node/info says the same, routes.ts). */
+export const NODE_ROLES = 3;
 
 /** Options of startDevnet (all optional). */
 export interface DevnetOptions {

@@ -24,12 +24,16 @@ import { DevnetChain } from './devnetChain.js';
 import { formatMosaicId, type NetworkPropertiesInput } from './formatRest.js';
 import { HarvestingExtension } from './harvestingExtension.js';
 import { encodeAddress, encodeNodeKeyPem, parsePrivateKeyFile, publicKeyOf } from './keys.js';
+import type { DirectoryNode, NodeDirectory } from './nodewatchRoutes.js';
 import { serveNode, type NodeServer } from './serveNode.js';
 import {
   DEVNET_CURRENCY_MOSAIC_ID,
   DEVNET_NETWORK_IDENTIFIER,
   DEVNET_NETWORK_NAME,
   fundedBalance,
+  NODE_ROLES,
+  NODE_VERSION,
+  REST_VERSION,
   resolveDevnetSettings,
   type DevnetOptions,
 } from './settings.js';
@@ -238,6 +242,15 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         0n,
       ),
   };
+  // filled once every node listens (their ports are known only then)
+  const directoryNodes: DirectoryNode[] = [];
+  const directory: NodeDirectory = {
+    nodes: () => directoryNodes,
+    state,
+    version: formatNodeVersion(NODE_VERSION),
+    restVersion: REST_VERSION,
+    roles: NODE_ROLES,
+  };
   const servers: NodeServer[] = [];
   try {
     for (const [index, node] of nodeKeys.entries()) {
@@ -251,6 +264,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             properties,
             host: settings.host,
             minFeeMultiplier: settings.minFeeMultiplier,
+            directory,
           },
           {
             port: settings.port === 0 ? 0 : settings.port + index,
@@ -274,6 +288,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     nodeKeyFile: node.nodeKeyFile,
     harvestersFile: node.harvestersFile,
   }));
+  directoryNodes.push(
+    ...nodeKeys.map((node, index) => ({
+      index,
+      url: nodes[index]!.url,
+      ownerPublicKey: publicKeyOf(node.owner),
+      nodePublicKey: extensions[index]!.nodePublicKey,
+    })),
+  );
   const node0 = nodes[0]!;
   const descriptor: DevnetDescriptor = {
     url: node0.url,
@@ -413,4 +435,9 @@ function loadOrCreatePem(file: string, random: (length: number) => Uint8Array): 
   const key = random(32);
   writeFileSync(file, encodeNodeKeyPem(key), { mode: 0o600 });
   return key;
+}
+
+/** 16777993 = 0x01000309 → "1.0.3.9" (one byte per part), as nodewatch shows versions. */
+function formatNodeVersion(version: number): string {
+  return [24, 16, 8, 0].map((shift) => String((version >>> shift) & 0xff)).join('.');
 }

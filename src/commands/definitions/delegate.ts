@@ -28,6 +28,10 @@ export interface DelegateOptions {
   readonly keepKeys?: boolean;
   readonly confirmationTimeout?: string;
   readonly activationTimeout?: string;
+  /** --node auto: where the candidates come from and how full nodes are judged (docs/commands/nodes.md). */
+  readonly nodewatch?: string;
+  readonly maxUnlockedAccounts?: string;
+  readonly probeTimeout?: string;
 }
 
 /** `harvest delegate`. */
@@ -79,5 +83,17 @@ export const delegateDefinition = defineCommand<DelegateOptions>({
       .option(
         '--activation-timeout <seconds>',
         'how long to wait for the node to unlock the account (default 600)',
+      )
+      .option(
+        '--nodewatch <url>',
+        'with --node auto: the node directory to choose from (env HARVEST_NODEWATCH; default the public one)',
+      )
+      .option(
+        '--max-unlocked-accounts <n>',
+        "with --node auto: delegate slots assumed per node (default 5, catapult's maxUnlockedAccounts)",
+      )
+      .option(
+        '--probe-timeout <seconds>',
+        'with --node auto: time allowed for each probe request (default 3)',
       ),
 });

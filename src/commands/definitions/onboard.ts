@@ -17,6 +17,9 @@ export interface OnboardOptions {
   readonly activationTimeout?: string;
   /** Every --node of the command line, in order (the global --node keeps only the last). */
   readonly nodeUrls: readonly string[];
+  /** --node auto: where the candidates come from (docs/commands/nodes.md). */
+  readonly nodewatch?: string;
+  readonly probeTimeout?: string;
 }
 
 /** `harvest onboard`. */
@@ -57,6 +60,14 @@ export const onboardDefinition = defineCommand<OnboardOptions>({
       )
       .option('--no-wait', 'return once announced, without waiting for confirmation and activation')
       .option('--confirmation-timeout <seconds>', 'how long to wait for each confirmation (default 300)')
-      .option('--activation-timeout <seconds>', 'how long to wait for each activation (default 600)');
+      .option('--activation-timeout <seconds>', 'how long to wait for each activation (default 600)')
+      .option(
+        '--nodewatch <url>',
+        'with --node auto: the node directory to choose from (env HARVEST_NODEWATCH; default the public one)',
+      )
+      .option(
+        '--probe-timeout <seconds>',
+        'with --node auto: time allowed for each probe request (default 3)',
+      );
   },
 });

@@ -49,6 +49,9 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
 export function formatDelegateResult(result: DelegateResult, style: Style): string {
   const lines = [
     `main account   ${result.mainAddress}`,
+    ...(result.nodeChoice === undefined
+      ? []
+      : [`node (auto)    ${result.nodeChoice.url}  ${style.dim(result.nodeChoice.why)}`]),
     ...(result.nodePublicKey === null ? [] : [`node key       ${toHex(result.nodePublicKey)}`]),
     `remote key     ${hexOr(result.remotePublicKey, 'none')}`,
     `VRF key        ${hexOr(result.vrfPublicKey, 'none')}`,
