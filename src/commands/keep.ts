@@ -8,7 +8,8 @@ import { InputError, NodeError, RejectedError, type HarvestError } from '../core
 import { derivePublicKey } from '../core/keys.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import { parseXym } from '../core/units/parseXym.js';
-import { connectNode } from '../flows/connectNode.js';
+import { AUTO_NODE, connectNode } from '../flows/connectNode.js';
+import { discoverNodes } from '../flows/nodes/discoverNodes.js';
 import type { KeepAccount } from '../flows/keep/assessKeepAccount.js';
 import { runKeeper, type KeeperSummary } from '../flows/keep/runKeeper.js';
 import { openKeystore } from '../flows/keystore/openKeystore.js';
@@ -19,6 +20,7 @@ import type { Context } from './context/context.js';
 import type { CommandInput, CommandOutcome, PartialExit } from './context/outcome.js';
 import { DEFAULT_GRACE_BLOCKS, DEFAULT_SWITCH_AFTER_BLOCKS, type KeepOptions } from './definitions/keep.js';
 import { flowPorts } from './flowPorts.js';
+import { nodeDiscoveryParameters } from './nodeDiscoveryFlags.js';
 import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
 
 /** Runs the keeper; prints its events as they happen and nothing at the end. */
@@ -55,10 +57,31 @@ export async function run({ options }: CommandInput<KeepOptions>, ctx: Context):
         password: readPassword,
         random: runtime.random,
       }),
+    ...(settings.fallbackNodeUrls.includes(AUTO_NODE)
+      ? { discoverFallbacks: discoverFallbacks(options, ctx, settings.fallbackNodeUrls) }
+      : {}),
     onEvent: (event) => ctx.output.line(event, formatKeepEvent),
   });
   const exit = settings.once ? onceExit(summary, ports.signal.aborted) : undefined;
   return { print: () => undefined, ...(exit === undefined ? {} : { exit }) };
+}
+
+/**
+ * `--fallback-node auto` (docs/commands/nodes.md): node discovery over the directory and the other fallbacks, judged
+ * for the account; the usable ones, best first.
+ */
+function discoverFallbacks(
+  options: KeepOptions,
+  ctx: Context,
+  fallbackNodeUrls: readonly string[],
+): (mainAddress: Uint8Array) => Promise<readonly string[]> {
+  const others = fallbackNodeUrls.filter((url) => url !== AUTO_NODE);
+  // checked now: a bad --nodewatch stops the keeper at start, not at the first switch
+  const parameters = nodeDiscoveryParameters(options, ctx, others);
+  return async (mainAddress) => {
+    const discovery = await discoverNodes({ ...parameters, account: { address: mainAddress } });
+    return discovery.nodes.filter((node) => node.usable).map((node) => node.probe.url);
+  };
 }
 
 /** The flags, checked before anything is read. */
@@ -72,7 +95,11 @@ function readSettings(options: KeepOptions) {
       ),
     },
     fallbackNodeUrls: [
-      ...new Set((options.fallbackNode ?? []).map((url) => parseUrlFlag(url, '--fallback-node'))),
+      ...new Set(
+        (options.fallbackNode ?? []).map((url) =>
+          url.trim().toLowerCase() === AUTO_NODE ? AUTO_NODE : parseUrlFlag(url, '--fallback-node'),
+        ),
+      ),
     ],
     maxUnlockedAccounts:
       options.maxUnlockedAccounts === undefined

@@ -206,6 +206,39 @@ describe('harvest keep on the devnet', () => {
     ]);
   }, 120_000);
 
+  it('--fallback-node auto: node discovery picks the node with room, and the account is ACTIVE there', async () => {
+    const { devnet, home } = await world({ nodes: 2, maxUnlockedAccounts: 1 });
+    const account = devnet.descriptor.accounts[3]!;
+    await delegate(devnet, home, 3);
+    const keeper = startKeeper([
+      '--node',
+      devnet.url,
+      '--key-file',
+      account.keyFile,
+      '--home',
+      home,
+      '--grace',
+      '1',
+      '--switch-after',
+      '2',
+      '--fallback-node',
+      'auto',
+      '--nodewatch',
+      devnet.url,
+      '--max-unlocked-accounts',
+      '1',
+    ]);
+    await keeper.next((event) => event.event === 'checked' && event.state === 'ACTIVE');
+    await post(`${devnet.url}/devnet/delegate`, { importance: '9'.repeat(20) });
+    const switched = await keeper.next((event) => event.event === 'node-switched', 60_000);
+    expect(switched.nodeUrl).toBe(devnet.nodes[1]!.url);
+    await keeper.next(
+      (event) =>
+        event.event === 'checked' && event.state === 'ACTIVE' && event.nodeUrl === devnet.nodes[1]!.url,
+      30_000,
+    );
+  }, 120_000);
+
   it('killed with SIGKILL after sending and started again: nothing is sent twice for the same outage', async () => {
     const { devnet, home } = await world({ maxUnlockedAccounts: 1 });
     const account = devnet.descriptor.accounts[3]!;

@@ -19,6 +19,8 @@ export interface KeepOptions {
   readonly fee?: string;
   readonly concurrency?: string;
   readonly confirmationTimeout?: string;
+  readonly nodewatch?: string;
+  readonly probeTimeout?: string;
   readonly dryRun?: boolean;
   readonly once?: boolean;
 }
@@ -58,7 +60,8 @@ export const keepDefinition = defineCommand<KeepOptions>({
       )
       .option(
         '--fallback-node <url>',
-        'a node to move to when the delegated node is gone or full; repeat for several, first with room wins',
+        'a node to move to when the delegated node is gone or full; repeat for several, first with room wins; ' +
+          '`auto`: the best node discovery finds (as harvest nodes ranks them)',
         (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
       )
       .option(
@@ -75,6 +78,14 @@ export const keepDefinition = defineCommand<KeepOptions>({
       )
       .option('--concurrency <n>', 'accounts read at the same time (default 4)')
       .option('--confirmation-timeout <seconds>', 'how long to wait for each confirmation (default 300)')
+      .option(
+        '--nodewatch <url>',
+        'with --fallback-node auto: the node directory to choose from (env HARVEST_NODEWATCH; default the public one)',
+      )
+      .option(
+        '--probe-timeout <seconds>',
+        'with --fallback-node auto: time allowed for each probe request (default 3)',
+      )
       .option('--dry-run', 'log what it would send, sign nothing to announce, write nothing')
       .option('--once', 'one round, then exit with the usual codes (for cron)'),
 });

@@ -37,7 +37,7 @@ export interface ActOnKeepDecisionParameters extends Omit<
   /** Throws (FEE_BUDGET_EXCEEDED) when `fee` would go over --max-fee-per-day. */
   readonly checkFee: (fee: bigint) => void;
   /** The first fallback with room for this account, other than `linkedNodeUrl`; undefined when none has. */
-  readonly chooseFallback: (linkedNodeUrl: string | null) => Promise<string | undefined>;
+  readonly chooseFallback: (linkedNodeUrl: string | null, mainAddress: string) => Promise<string | undefined>;
 }
 
 /** What was done: the event, and the fee actually paid (announced), if any. */
@@ -70,7 +70,7 @@ export async function actOnKeepDecision(
 
   let target: string | undefined;
   if (decision.action === 'switch') {
-    target = await parameters.chooseFallback(status.linkedNodeUrl);
+    target = await parameters.chooseFallback(status.linkedNodeUrl, assessment.mainAddress);
     if (target === undefined) {
       return plain('waiting', { ...decision, reasons: [...decision.reasons, 'NO_FALLBACK'] });
     }

@@ -3,11 +3,15 @@
  * is on the keeper's network, publishes a transport key, is not the node the account is linked to, and, when
  * `--max-unlocked-accounts` says how many delegates a node takes, lists fewer than that (REST exposes no slot count:
  * docs/protocol.md). A fallback that fails a check is skipped with a note saying why.
+ *
+ * `auto` in the list (docs/commands/nodes.md) stands for node discovery at that place: the usable candidates in rank
+ * order (room, weakest delegate, latency judged by discoverNodes for this account), the linked node left out.
  */
 import { HarvestError } from '../../core/errors.js';
 import type { NetworkParameters } from '../../core/network.js';
 import { checkNetwork } from '../../node/checkNetwork.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
+import { AUTO_NODE } from '../connectNode.js';
 import { readUnlocked } from '../lifecycle/waitForNode.js';
 
 /** Inputs of chooseFallbackNode. */
@@ -17,15 +21,24 @@ export interface ChooseFallbackNodeParameters {
   readonly network: NetworkParameters;
   readonly maxUnlockedAccounts: number | undefined;
   readonly onNote?: ((text: string) => void) | undefined;
+  /** `auto`: the usable candidates for the account, best first (node discovery); absent when `auto` is not listed. */
+  readonly discover?: ((mainAddress: Uint8Array) => Promise<readonly string[]>) | undefined;
 }
 
 /** The URL of the first usable fallback other than `linkedNodeUrl`, or undefined. */
 export async function chooseFallbackNode(
   parameters: ChooseFallbackNodeParameters,
   linkedNodeUrl: string | null,
+  mainAddress: Uint8Array,
 ): Promise<string | undefined> {
   for (const url of parameters.urls) {
     if (url === linkedNodeUrl) continue;
+    if (url === AUTO_NODE && parameters.discover !== undefined) {
+      const found = (await parameters.discover(mainAddress)).find((candidate) => candidate !== linkedNodeUrl);
+      if (found !== undefined) return found;
+      parameters.onNote?.('fallback auto: node discovery found no usable node besides the linked one');
+      continue;
+    }
     const why = await unusable(parameters, url);
     if (why === undefined) return url;
     parameters.onNote?.(`fallback ${url} skipped: ${why}`);

@@ -9,7 +9,7 @@
  * (the journal is written ahead of the announcement) instead of sending another.
  */
 import type { KeepEvent } from '../../contract/keep.js';
-import { deriveAddress, encodeAddress } from '../../core/address.js';
+import { deriveAddress, encodeAddress, parseAddress } from '../../core/address.js';
 import { HarvestError, RejectedError } from '../../core/errors.js';
 import type { KeepOutage, KeepThresholds } from '../../core/harvesting/decideKeepAction.js';
 import { feesOfLastDay, recentFees, type KeepFee, type KeepState } from '../../core/harvesting/keepState.js';
@@ -46,6 +46,8 @@ export interface RunKeeperParameters
   readonly intervalMs: number | undefined;
   /** --max-unlocked-accounts: a fallback listing that many delegates is full. */
   readonly maxUnlockedAccounts: number | undefined;
+  /** `--fallback-node auto`: the usable nodes for the account, best first (node discovery). */
+  readonly discoverFallbacks?: ((mainAddress: Uint8Array) => Promise<readonly string[]>) | undefined;
   /** --max-fee-per-day in µXYM; undefined: no limit. */
   readonly maxFeePerDay: bigint | undefined;
   /** --once: one round. */
@@ -79,7 +81,7 @@ export async function runKeeper(parameters: RunKeeperParameters): Promise<Keeper
     account,
     mainAddress: encodeAddress(addressOf(account, network.identifier)),
   }));
-  const chooseFallback = (linkedNodeUrl: string | null) =>
+  const chooseFallback = (linkedNodeUrl: string | null, mainAddress: string) =>
     chooseFallbackNode(
       {
         urls: parameters.fallbackNodeUrls,
@@ -87,8 +89,10 @@ export async function runKeeper(parameters: RunKeeperParameters): Promise<Keeper
         network,
         maxUnlockedAccounts: parameters.maxUnlockedAccounts,
         onNote: parameters.onNote,
+        discover: parameters.discoverFallbacks,
       },
       linkedNodeUrl,
+      parseAddress(mainAddress),
     );
   const said = new Map<string, string>();
   const tell = (event: KeepEvent) => {
