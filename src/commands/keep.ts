@@ -20,6 +20,7 @@ import type { Context } from './context/context.js';
 import type { CommandInput, CommandOutcome, PartialExit } from './context/outcome.js';
 import { DEFAULT_GRACE_BLOCKS, DEFAULT_SWITCH_AFTER_BLOCKS, type KeepOptions } from './definitions/keep.js';
 import { flowPorts } from './flowPorts.js';
+import { readMainKeyIfGiven } from './mainKey.js';
 import { nodeDiscoveryParameters } from './nodeDiscoveryFlags.js';
 import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
 
@@ -131,16 +132,8 @@ async function readAccounts(options: KeepOptions, ctx: Context): Promise<KeepAcc
     for (const row of rows) accounts.push(signing(await row.readKey(), `line ${row.line} (${row.label})`));
     return accounts;
   }
-  const envKey = ctx.runtime.env['HARVEST_PRIVATE_KEY'];
-  if (options.keyFile !== undefined || (envKey !== undefined && envKey !== '')) {
-    const privateKey = await ctx.readPrivateKey({
-      name: 'main account key',
-      file: options.keyFile,
-      flag: '--key-file',
-      envVar: 'HARVEST_PRIVATE_KEY',
-    });
-    return [signing(privateKey, options.keyFile ?? '$HARVEST_PRIVATE_KEY')];
-  }
+  const privateKey = await readMainKeyIfGiven(options.keyFile, ctx);
+  if (privateKey !== undefined) return [signing(privateKey, options.keyFile ?? '$HARVEST_PRIVATE_KEY')];
   const folder = join(ctx.home, 'keystore');
   const names = (await ctx.runtime.files.readdir(folder)).filter((name) => /^[A-Z2-7]{39}\.json$/.test(name));
   if (names.length === 0) {

@@ -16,6 +16,7 @@ import { delegate, type ChainFacts, type DelegateOutcome } from '../flows/delega
 import { formatDelegatePlan } from '../ui/format/delegate.js';
 import type { Context } from './context/context.js';
 import type { DelegateOptions } from './definitions/delegate.js';
+import { readMainKey } from './mainKey.js';
 
 /** The offline facts and the main key: shared by delegate and link-remote. */
 export interface OfflineSetup {
@@ -63,12 +64,7 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
     mainPublicKey = given === undefined ? account.publicKey! : parsePublicKey(given, 'main public key');
     main = { publicKey: mainPublicKey };
   } else {
-    const privateKey = await ctx.readPrivateKey({
-      name: 'main account key',
-      file: options.keyFile,
-      flag: '--key-file',
-      envVar: 'HARVEST_PRIVATE_KEY',
-    });
+    const privateKey = await readMainKey(options.keyFile, ctx);
     mainPublicKey = derivePublicKey(privateKey);
     main = { privateKey };
   }

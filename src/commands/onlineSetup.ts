@@ -17,6 +17,7 @@ import { flowPorts } from './flowPorts.js';
 import { interruptedExit, markInterrupted } from './interrupted.js';
 import { nodeDiscoveryParameters } from './nodeDiscoveryFlags.js';
 import { parseDelegateTo, parseSeconds, requireNodeUrl } from './onlineFlags.js';
+import { readMainKey } from './mainKey.js';
 
 /** The main account's key: the private key to sign with, or (--prepare) the public key alone. */
 type MainKey = { readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array };
@@ -39,7 +40,8 @@ export async function runOnlineSetup(
     });
   }
   // --node auto reads the key first: the choice depends on the account's importance
-  const knownKey = auto && options.prepare !== true ? await readMainKey(options, ctx, undefined) : undefined;
+  const knownKey =
+    auto && options.prepare !== true ? await readAccountKey(options, ctx, undefined) : undefined;
   const choice = auto ? await chooseAutoNode(options, ctx, knownKey) : undefined;
   const nodeUrl = choice?.url ?? (await requireNodeUrl(ctx));
   // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
@@ -51,7 +53,7 @@ export async function runOnlineSetup(
   // delegate: the node to delegate to alone gives the transport key and decides ACTIVE (docs/cli.md, "Several
   // nodes"); link-remote reads no node-specific fact but the network
   const client = await ctx.connectNode(nodeUrl, mode === 'delegate' ? (delegateTo ?? nodeUrl) : undefined);
-  const main = knownKey ?? (await readMainKey(options, ctx, client));
+  const main = knownKey ?? (await readAccountKey(options, ctx, client));
   const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
@@ -122,18 +124,13 @@ export function pendingExit(
 }
 
 /** --prepare needs only the public key (--public-key); everything else signs with the private key. */
-async function readMainKey(
+async function readAccountKey(
   options: OnlineSetupOptions,
   ctx: Context,
   client: NodeClient | undefined,
 ): Promise<MainKey> {
   if (options.prepare !== true) {
-    const privateKey = await ctx.readPrivateKey({
-      name: 'main account key',
-      file: options.keyFile,
-      flag: '--key-file',
-      envVar: 'HARVEST_PRIVATE_KEY',
-    });
+    const privateKey = await readMainKey(options.keyFile, ctx);
     return { privateKey };
   }
   if (options.keyFile !== undefined) {

@@ -9,6 +9,7 @@ import { toJson } from '../ui/output.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { SignOptions } from './definitions/sign.js';
+import { readMainKey } from './mainKey.js';
 
 /** Signs the plan named by the first argument. */
 export async function run(
@@ -44,12 +45,7 @@ async function sign(planPath: string, options: SignOptions, ctx: Context): Promi
       `the plan is for ${describeNetwork(planNetwork)}, not ${describeNetwork(ctx.network)}`,
     );
   }
-  const privateKey = await ctx.readPrivateKey({
-    name: 'main account key',
-    file: options.keyFile,
-    flag: '--key-file',
-    envVar: 'HARVEST_PRIVATE_KEY',
-  });
+  const privateKey = await readMainKey(options.keyFile, ctx);
   const signed = await signPlan({
     file,
     privateKey,

@@ -13,6 +13,7 @@ import { readKeystoreFile } from '../flows/keystore/readKeystoreFile.js';
 import { DEFAULT_MAX_FAILED_POLLS, watchHarvestingStatus } from '../flows/watchHarvestingStatus.js';
 import { formatStatus } from '../ui/format/status.js';
 import type { Context } from './context/context.js';
+import { readMainKeyIfGiven } from './mainKey.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import { DEFAULT_WATCH_TIMEOUT_SECONDS, type StatusOptions } from './definitions/status.js';
 
@@ -94,14 +95,8 @@ async function status(options: StatusOptions, ctx: Context): Promise<HarvestingS
 async function readAccount(options: StatusOptions, ctx: Context): Promise<StatusAccount> {
   if (options.address !== undefined) return { address: parseAddress(options.address) };
   if (options.publicKey !== undefined) return { publicKey: parsePublicKey(options.publicKey, 'public key') };
-  const envKey = ctx.runtime.env['HARVEST_PRIVATE_KEY'];
-  if (options.keyFile !== undefined || (envKey !== undefined && envKey !== '')) {
-    const privateKey = await ctx.readPrivateKey({
-      name: 'main account key',
-      file: options.keyFile,
-      flag: '--key-file',
-      envVar: 'HARVEST_PRIVATE_KEY',
-    });
+  const privateKey = await readMainKeyIfGiven(options.keyFile, ctx);
+  if (privateKey !== undefined) {
     const publicKey = derivePublicKey(privateKey);
     wipe(privateKey);
     return { publicKey };

@@ -12,6 +12,7 @@ import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { UnlinkOptions } from './definitions/unlink.js';
 import { parseSeconds, requireNodeUrl } from './onlineFlags.js';
+import { readMainKey } from './mainKey.js';
 
 /** Unlinks; pending (exit 5) while the unlink is unconfirmed or the node has not yet dropped the account. */
 export async function run({ options }: CommandInput<UnlinkOptions>, ctx: Context): Promise<CommandOutcome> {
@@ -29,12 +30,7 @@ async function unlink(options: UnlinkOptions, ctx: Context): Promise<DelegateRes
   const nodeUrl = await requireNodeUrl(ctx);
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
-  const mainPrivateKey = await ctx.readPrivateKey({
-    name: 'main account key',
-    file: options.keyFile,
-    flag: '--key-file',
-    envVar: 'HARVEST_PRIVATE_KEY',
-  });
+  const mainPrivateKey = await readMainKey(options.keyFile, ctx);
   const { runtime } = ctx;
   // the node's own list says when it dropped the account: that node alone answers it (docs/cli.md, "Several nodes")
   const client = await ctx.connectNode(nodeUrl, nodeUrl);
