@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeHelpTexts } from './helpTexts.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/app`;
@@ -40,3 +41,5 @@ const result = await build({
 });
 // Which source file went into which chunk: test/e2e/lightStartup.e2e.test.ts reads it to see what start-up loads.
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+// The plain help requests, answered by bin/harvest.js from this file (scripts/helpTexts.js).
+await writeHelpTexts(root, outdir);

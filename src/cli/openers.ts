@@ -1,8 +1,12 @@
-/** The node client and the keystore of one invocation, opened with its runtime and settings. */
+/**
+ * The node client and the keystore of one invocation, opened with its runtime and settings. Their flows are
+ * imported when first opened: a command that never talks to a node (decrypt-check --message) does not load the
+ * node client, nor one without a keystore the keystore format (docs/performance.md, "Start-up").
+ */
 import type { Context, KeystoreAccount } from '../commands/context/context.js';
 import type { Runtime } from '../commands/context/runtime.js';
-import { connectNode, type NodeClient } from '../flows/connectNode.js';
-import { openKeystore, type KeystoreSession } from '../flows/keystore/openKeystore.js';
+import type { NodeClient } from '../flows/connectNode.js';
+import type { KeystoreSession } from '../flows/keystore/openKeystore.js';
 
 /**
  * Connects to `url`, or to the --node URLs of this invocation (the first preferred, the others failover);
@@ -15,20 +19,18 @@ export function nodeConnector(
   onNote: (text: string) => void,
 ): (url?: string, delegateTo?: string) => Promise<NodeClient> {
   // a promise, so that a missing node is a rejection like every other failure of the context
-  return (url, delegateTo) =>
-    new Promise((resolve) =>
-      resolve(
-        connectNode({
-          url: url ?? nodeUrls[0],
-          urls: nodeUrls,
-          ...(delegateTo === undefined ? {} : { delegateTo }),
-          onNote,
-          fetch: runtime.fetch,
-          sleep: runtime.sleep,
-          timeoutMs,
-        }),
-      ),
-    );
+  return async (url, delegateTo) => {
+    const { connectNode } = await import('../flows/connectNode.js');
+    return connectNode({
+      url: url ?? nodeUrls[0],
+      urls: nodeUrls,
+      ...(delegateTo === undefined ? {} : { delegateTo }),
+      onNote,
+      fetch: runtime.fetch,
+      sleep: runtime.sleep,
+      timeoutMs,
+    });
+  };
 }
 
 /** Opens keystores under `home`, reading the password with `readKeystorePassword` when needed; warns of loose modes. */
@@ -38,8 +40,9 @@ export function keystoreOpener(
   readKeystorePassword: Context['readKeystorePassword'],
   onWarning: (text: string) => void,
 ): (account: KeystoreAccount, passwordFile: string | undefined) => Promise<KeystoreSession> {
-  return (account, passwordFile) =>
-    openKeystore({
+  return async (account, passwordFile) => {
+    const { openKeystore } = await import('../flows/keystore/openKeystore.js');
+    return openKeystore({
       files: runtime.files,
       home,
       ...account,
@@ -47,4 +50,5 @@ export function keystoreOpener(
       random: runtime.random,
       onWarning,
     });
+  };
 }

@@ -4,6 +4,9 @@ import type { Runtime } from '../commands/context/runtime.js';
 import { COMMANDS, type CommandEntry } from './commandTable.js';
 import { PROGRESS_MODES, homeParser, nodeUrlParser, parseTimeout } from './globalOptions.js';
 
+/** The widest help text, in columns (commander's own width when stdout is not a terminal). */
+export const HELP_WIDTH = 80;
+
 /** What main() learns from argv before commander parses it, so parse errors honour --json. */
 export interface EarlyFlags {
   readonly json: boolean;
@@ -59,6 +62,9 @@ export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandR
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
+      // help wraps at 80 columns, or a narrower terminal's width: the same text on any wider terminal and in a pipe,
+      // which lets bin/harvest.js print the help prebuilt by scripts/helpTexts.js without loading the program
+      getOutHelpWidth: () => Math.min(runtime.io.stdoutColumns?.() ?? HELP_WIDTH, HELP_WIDTH),
       writeOut: (text) => runtime.io.stdout.write(text),
       writeErr: (text) => runtime.io.stderr.write(text),
       outputError: (text, write) => {

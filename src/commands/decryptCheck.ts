@@ -1,18 +1,18 @@
-/** `harvest decrypt-check` (docs/commands/decrypt-check.md): open delegation requests with the node key. */
+/**
+ * `harvest decrypt-check` (docs/commands/decrypt-check.md): open delegation requests with the node key. What only
+ * --payload, --tx or --node need is imported when they are given, so that `--message` and `--harvesters` load the
+ * opening and nothing of the node client (docs/performance.md, "Start-up").
+ */
 import { parseHex } from '../core/bytes.js';
 import { extractDelegationRecord } from '../core/crypto/delegationMessage.js';
 import { InputError } from '../core/errors.js';
 import { splitHarvestersFile } from '../core/harvesting/splitHarvestersFile.js';
-import { findDelegationTransfers } from '../core/transactions/findDelegationTransfers.js';
-import { parseSignedPayloadFile } from '../core/transactions/parseSignedPayloadFile.js';
-import { checkRequestsAgainstChain } from '../flows/checkRequestsAgainstChain.js';
 import {
   decryptDelegationRequestsInParallel,
   inputsFromTransfers,
   type DecryptCheckResult,
   type DelegationRequestInput,
 } from '../flows/decryptDelegationRequests.js';
-import { fetchTransactionRequests } from '../flows/fetchTransactionRequests.js';
 import { formatDecryptCheck } from '../ui/format/decryptCheck.js';
 import { readNodePrivateKey } from './readNodePrivateKey.js';
 import type { Context } from './context/context.js';
@@ -48,6 +48,7 @@ async function decryptCheck(options: DecryptCheckOptions, ctx: Context): Promise
     showSecrets: options.showSecrets === true,
   });
   if (ctx.nodeUrl === undefined) return result;
+  const { checkRequestsAgainstChain } = await import('../flows/checkRequestsAgainstChain.js');
   const requests = await checkRequestsAgainstChain(
     await ctx.connectNode(ctx.nodeUrl, ctx.nodeUrl),
     result.requests,
@@ -74,6 +75,7 @@ async function readRequestInputs(
         hint: 'pass --node <url> or set HARVEST_NODE',
       });
     }
+    const { fetchTransactionRequests } = await import('../flows/fetchTransactionRequests.js');
     return fetchTransactionRequests(await ctx.connectNode(), hash);
   }
   if (options.harvesters !== undefined) {
@@ -84,6 +86,10 @@ async function readRequestInputs(
     }));
   }
   const content = await ctx.readFile(options.payload ?? '-', 'payload', 'INVALID_PAYLOAD');
+  const [{ parseSignedPayloadFile }, { findDelegationTransfers }] = await Promise.all([
+    import('../core/transactions/parseSignedPayloadFile.js'),
+    import('../core/transactions/findDelegationTransfers.js'),
+  ]);
   const transfers = parseSignedPayloadFile(new TextDecoder().decode(content)).flatMap(
     findDelegationTransfers,
   );

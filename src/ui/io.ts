@@ -18,6 +18,8 @@ export interface Io {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** The width of the terminal on stdout, if stdout is one (help wraps to it, at most 80 columns). */
+  readonly stdoutColumns?: () => number | undefined;
 }
 
 /** The real process streams. */
@@ -35,5 +37,7 @@ export function createProcessIo(): Io {
     stdinIsTTY: isatty(0),
     stdoutIsTTY: isatty(1),
     stderrIsTTY: isatty(2),
+    // asked only when help is printed: process.stdout is opened then anyway
+    stdoutColumns: () => (isatty(1) ? process.stdout.columns : undefined),
   };
 }

@@ -14,7 +14,9 @@ export interface Prompter {
 
 /** Inquirer prompts rendered on stderr; Ctrl+C becomes CancelledError (exit 130). */
 export function createInquirerPrompter(): Prompter {
-  const context = { output: process.stderr, input: process.stdin, clearPromptOnDone: false };
+  // made at the first question: reading process.stdin and process.stderr opens those streams, which most runs
+  // never use (opening stdin alone is a measurable part of `decrypt-check --message`)
+  const context = () => ({ output: process.stderr, input: process.stdin, clearPromptOnDone: false });
   const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
@@ -27,13 +29,13 @@ export function createInquirerPrompter(): Prompter {
   };
   return {
     confirm: (message, defaultValue) =>
-      cancellable(async () => (await loadInquirer()).confirm({ message, default: defaultValue }, context)),
+      cancellable(async () => (await loadInquirer()).confirm({ message, default: defaultValue }, context())),
     input: (message, validate) =>
       cancellable(async () =>
-        (await loadInquirer()).input(validate ? { message, validate } : { message }, context),
+        (await loadInquirer()).input(validate ? { message, validate } : { message }, context()),
       ),
     password: (message) =>
-      cancellable(async () => (await loadInquirer()).password({ message, mask: '*' }, context)),
+      cancellable(async () => (await loadInquirer()).password({ message, mask: '*' }, context())),
   };
 }
 

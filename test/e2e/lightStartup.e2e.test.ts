@@ -81,10 +81,10 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
   });
 
   it.each([
-    ['harvest --help', ['--help']],
-    ['harvest decrypt-check --help', ['decrypt-check', '--help']],
-    ['harvest status --help', ['status', '--help']],
-    ['harvest delegate --help', ['delegate', '--help']],
+    ['harvest --help (program)', ['--no-color', '--help']],
+    ['harvest decrypt-check --help (program)', ['decrypt-check', '--no-color', '--help']],
+    ['harvest status --help (program)', ['status', '--no-color', '--help']],
+    ['harvest delegate --help (program)', ['delegate', '--no-color', '--help']],
     [
       'harvest decrypt-check --message',
       ['decrypt-check', '--json', '--node-key', nodeKey, '--message', toHex(message)],
@@ -103,8 +103,8 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
   });
 
   it.each([
-    ['harvest --help', ['--help']],
-    ['harvest status --help', ['status', '--help']],
+    ['harvest --help (program)', ['--no-color', '--help']],
+    ['harvest status --help (program)', ['status', '--no-color', '--help']],
   ])(
     '%s loads only the command definitions: no command implementation, flow, node client or devnet',
     (_label, args) => {
@@ -118,6 +118,19 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
           /\/node_modules\/(@noble|@inquirer|symbol-sdk)\//.test(url),
       );
       expect(heavy).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['harvest --help', ['--help']],
+    ['harvest status --help', ['status', '--help']],
+    ['harvest help delegate', ['help', 'delegate']],
+  ])(
+    '%s is answered by bin/harvest.js from the prebuilt help, without loading the program',
+    (_label, args) => {
+      const run = loadedModules([BIN, ...args]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.modules.filter((url) => url.includes('/dist/'))).toEqual([]);
     },
   );
 
@@ -137,7 +150,7 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
   });
 
   it('harvest --help without a terminal loads neither chalk (no colour to draw) nor node:crypto', () => {
-    const run = loadedModules([BIN, '--help']);
+    const run = loadedModules([BIN, '--no-color', '--help']);
     expect(run.exitCode).toBe(0);
     expect(run.modules.some((url) => url.includes('/dist/cli/main.js'))).toBe(true);
     expect(fromPackage(run.modules, 'chalk')).toEqual([]);
@@ -145,7 +158,7 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
   });
 
   it('harvest --help loads none of the delegation crypto (dist/core/crypto)', () => {
-    const run = loadedModules([BIN, '--help']);
+    const run = loadedModules([BIN, '--no-color', '--help']);
     expect(run.exitCode).toBe(0);
     expect(run.modules.filter((url) => url.includes('/dist/core/crypto/'))).toEqual([]);
   });

@@ -8,7 +8,12 @@ import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { concatBytes, equalBytes, toHex } from '../bytes.js';
 import { InputError } from '../errors.js';
 import { derivePublicKey } from '../keys.js';
-import { extractSigningData, hashTransaction, SIGNATURE_OFFSET, SIGNER_OFFSET } from './hashTransaction.js';
+import {
+  extractSigningData,
+  hashSignedTransaction,
+  SIGNATURE_OFFSET,
+  SIGNER_OFFSET,
+} from './hashTransaction.js';
 
 /** A signed transaction, ready for PUT /transactions. */
 export interface SignedTransaction {
@@ -43,12 +48,18 @@ export function signTransaction(
       `the key given is not the signer of this transaction (signer ${toHex(signerPublicKey)}, key ${toHex(key.publicKey)})`,
     );
   }
+  // built once: the signature and the hash both cover generationHashSeed | data
+  const signedBytes = concatBytes(generationHashSeed, extractSigningData(payload));
+  const signatureBuffer = sign(null, signedBytes, key.keyObject);
+  // a view of the signature's own 64 bytes (not copied)
   const signature = new Uint8Array(
-    sign(null, concatBytes(generationHashSeed, extractSigningData(payload)), key.keyObject),
+    signatureBuffer.buffer,
+    signatureBuffer.byteOffset,
+    signatureBuffer.byteLength,
   );
   const signed = payload.slice();
   signed.set(signature, SIGNATURE_OFFSET);
-  return { payload: signed, signature, hash: hashTransaction(signed, generationHashSeed), signerPublicKey };
+  return { payload: signed, signature, hash: hashSignedTransaction(signed, signedBytes), signerPublicKey };
 }
 
 function importKey(privateKey: Uint8Array): CachedKey {
