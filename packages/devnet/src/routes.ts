@@ -4,6 +4,7 @@
  * not JSON or not a transaction. POST /devnet/* are the devnet's test routes (adminRoutes.ts).
  */
 import { adminRoute } from './adminRoutes.js';
+import { blockRoute } from './blockRoutes.js';
 import { restError, type RestResponse } from './restResponse.js';
 import { toHex } from './bytes.js';
 import { addressOf, type ConfirmedTransaction } from './chainState.js';
@@ -54,6 +55,8 @@ export function routeRequest(
     return adminRoute(context, parts[1], body);
   if (method !== 'GET') return restError(405, 'MethodNotAllowed', `${method} is not allowed`);
   const [first, second, third] = parts;
+  const blockAnswer = blockRoute(context, parts, url.searchParams);
+  if (blockAnswer !== undefined) return blockAnswer;
   if (parts.length === 2 && first === 'node') return nodeRoute(context, second!);
   if (parts.length === 2 && first === 'network' && second === 'properties') {
     return { status: 200, body: formatNetworkProperties(context.properties) };
