@@ -162,7 +162,9 @@ describe('harvest rewards on the devnet', () => {
     expect(result.nodes.reduce((sum: bigint, node: any) => sum + BigInt(node.amount), 0n)).toBe(
       expected.total,
     );
-    expect(result.nodes.reduce((sum: number, node: any) => sum + node.blocks, 0)).toBe(expected.blocks);
+    expect(result.nodes.reduce((sum: number, node: any) => sum + Number(node.blocks), 0)).toBe(
+      expected.blocks,
+    );
 
     // a block where account 0 is both harvester and beneficiary: two lines, one height
     const { lines, sums, columns } = readCsv(csv);
