@@ -26,6 +26,7 @@ describe('harvest <command> --help: global options', () => {
     ['sign', '--json --yes --network --verbose --no-color --no-input'],
     ['node', '--json --node --network --timeout --verbose --no-color'],
     ['requests', '--json --node --network --timeout --verbose --progress --no-color'],
+    ['rewards', '--json --node --network --timeout --verbose --progress --no-color'],
     ['decrypt-check', '--json --node --network --timeout --verbose --no-color'],
     ['onboard', '--json --yes --network --home --timeout --verbose --progress --no-color --no-input'],
     ['devnet', '--json --verbose --no-color'],
