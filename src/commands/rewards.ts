@@ -6,6 +6,8 @@ import { parseKeystore } from '../core/keystore/keystoreFormat.js';
 import { derivePublicKey, parsePublicKey } from '../core/keys.js';
 import { parseRewardsBound } from '../core/rewards/parseRewardsBound.js';
 import { getHarvestRewards, type GetHarvestRewardsParameters } from '../flows/rewards/getHarvestRewards.js';
+import { getBeneficiaryRewards } from '../flows/rewards/getBeneficiaryRewards.js';
+import { formatBeneficiaryRewards, formatKickbackCsv } from '../ui/format/beneficiaryRewards.js';
 import { formatRewards } from '../ui/format/rewards.js';
 import { formatRewardsCsv } from '../ui/format/rewardsCsv.js';
 import type { Context } from './context/context.js';
@@ -18,6 +20,12 @@ export async function run({ options }: CommandInput<RewardsOptions>, ctx: Contex
   if (given.length > 1) {
     throw new InputError('INVALID_INPUT', 'name the account once: --address, --public-key or --key-file', {
       hint: 'give exactly one of them',
+    });
+  }
+  if (options.beneficiary !== undefined) return runBeneficiary(options, ctx);
+  if (options.kickbackPercent !== undefined) {
+    throw new InputError('INVALID_INPUT', '--kickback-percent goes with --beneficiary', {
+      hint: 'pass --beneficiary <node beneficiary address>',
     });
   }
   const from = options.from === undefined ? undefined : parseRewardsBound(options.from, '--from');
@@ -39,6 +47,52 @@ export async function run({ options }: CommandInput<RewardsOptions>, ctx: Contex
   }
   const chart = ctx.runtime.io.stdoutIsTTY;
   return outcome(report.result, (result, style) => formatRewards(result, style, chart));
+}
+
+/** --beneficiary: the node's earnings per delegate, and with --kickback-percent what it owes each. */
+async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<CommandOutcome> {
+  if (options.address !== undefined || options.publicKey !== undefined || options.keyFile !== undefined) {
+    throw new InputError('INVALID_INPUT', '--beneficiary replaces --address, --public-key and --key-file', {
+      hint: 'give the node beneficiary alone',
+    });
+  }
+  const beneficiary = parseAddress(options.beneficiary!);
+  const kickbackBasisPoints =
+    options.kickbackPercent === undefined ? undefined : parseKickbackPercent(options.kickbackPercent);
+  const from = options.from === undefined ? undefined : parseRewardsBound(options.from, '--from');
+  const to = options.to === undefined ? undefined : parseRewardsBound(options.to, '--to');
+  const csvPath =
+    options.csv === undefined ? undefined : await ctx.checkOutputPath(options.csv, '--csv file');
+  const report = await getBeneficiaryRewards({
+    client: await ctx.connectNode(),
+    beneficiary,
+    kickbackBasisPoints,
+    expectedNetwork: ctx.network,
+    from,
+    to,
+    onProgress: (text) => ctx.output.progress(text),
+  });
+  if (csvPath !== undefined) {
+    await ctx.writeOutputFile(csvPath, formatKickbackCsv(report.result), 0o600, '--csv file');
+  }
+  return outcome(report.result, formatBeneficiaryRewards);
+}
+
+/** A percentage from 0 to 100 with at most two decimals, in hundredths (12.5 → 1250). */
+function parseKickbackPercent(text: string): bigint {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  const points =
+    match === null ? undefined : BigInt(match[1]!) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+  if (points === undefined || points > 10_000n) {
+    throw new InputError(
+      'INVALID_INPUT',
+      `--kickback-percent must be a number from 0 to 100, got "${text}"`,
+      {
+        hint: 'e.g. --kickback-percent 50 or 12.5',
+      },
+    );
+  }
+  return points;
 }
 
 /**

@@ -352,4 +352,81 @@ describe('harvest rewards on the devnet', () => {
     expect(run.exitCode).toBe(0);
     expect(BigInt(run.json().total) > 0n).toBe(true);
   });
+
+  it('--beneficiary: what the node earned from each delegate’s blocks, and the kickback owed, as JSON and CSV', async () => {
+    const height = devnet.height();
+    const beneficiary = hexOf(address(0));
+    const perDelegate = new Map<string, { amount: bigint; blocks: number }>();
+    for (let h = 2n; h <= height; h += 1n) {
+      const { block, meta } = (await getJson(`${devnet.url}/blocks/${h}`)).body;
+      if (block.beneficiaryAddress !== beneficiary) continue;
+      if (hexOf(base32Of(block.signerPublicKey)) === beneficiary) continue;
+      const total = BigInt(meta.totalFee) + INFLATION;
+      const delegate = address(remotes.get(block.signerPublicKey)!);
+      const sum = perDelegate.get(delegate) ?? { amount: 0n, blocks: 0 };
+      perDelegate.set(delegate, { amount: sum.amount + (total * 25n) / 100n, blocks: sum.blocks + 1 });
+    }
+    expect([...perDelegate.keys()].sort()).toEqual([address(0), address(2)].sort());
+    const csv = join(dir, 'kickback.csv');
+    const run = await runCli(
+      [
+        'rewards',
+        '--json',
+        '--node',
+        devnet.url,
+        '--beneficiary',
+        address(0),
+        '--kickback-percent',
+        '12.5',
+        '--csv',
+        csv,
+      ],
+      fast,
+    );
+    expect(run.exitCode).toBe(0);
+    const result = run.json();
+    expect(result).toMatchObject({
+      beneficiaryAddress: address(0),
+      fromHeight: '1',
+      toHeight: String(height),
+      kickbackPercent: '12.50',
+    });
+    const expectedTotal = [...perDelegate.values()].reduce((sum, value) => sum + value.amount, 0n);
+    expect(result.total).toBe(String(expectedTotal));
+    expect(result.blocks).toBe([...perDelegate.values()].reduce((sum, value) => sum + value.blocks, 0));
+    for (const delegate of result.delegates) {
+      const expected = perDelegate.get(delegate.address)!;
+      expect(delegate).toEqual({
+        address: delegate.address,
+        amount: String(expected.amount),
+        blocks: expected.blocks,
+        kickback: String((expected.amount * 1250n) / 10_000n),
+      });
+    }
+    const rows = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe(
+      'delegate_address,blocks,beneficiary_share_micro_xym,kickback_percent,kickback_micro_xym,kickback_xym',
+    );
+    const kickbacks = rows.slice(1).reduce((sum, row) => sum + BigInt(row.split(',')[4]!), 0n);
+    expect(String(kickbacks)).toBe(result.kickbackTotal);
+    // node 1's owner earned from account 1 alone
+    const owner1 = base32Of((await getJson(`${devnet.nodes[1]!.url}/node/info`)).body.publicKey);
+    const node1 = await runCli(['rewards', '--json', '--node', devnet.url, '--beneficiary', owner1], fast);
+    expect(node1.json().delegates.map((delegate: any) => delegate.address)).toEqual([address(1)]);
+    expect(node1.json().kickbackPercent).toBeUndefined();
+  });
+
+  it.each([
+    [['--beneficiary', 'TNOPE'], 'INVALID_ADDRESS'],
+    [['--kickback-percent', '10', '--address', 'TNOPE'], 'INVALID_INPUT'],
+    [['--beneficiary', '@', '--address', '@'], 'INVALID_INPUT'],
+    [['--beneficiary', '@', '--kickback-percent', '101'], 'INVALID_INPUT'],
+    [['--beneficiary', '@', '--kickback-percent', '-5'], 'INVALID_INPUT'],
+    [['--beneficiary', '@', '--kickback-percent', '1.234'], 'INVALID_INPUT'],
+  ])('--beneficiary garbage %j → %s', async (flags, code) => {
+    const args = flags.map((flag) => (flag === '@' ? address(0) : flag));
+    const run = await runCli(['rewards', '--json', '--node', devnet.url, ...args], fast);
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error.code).toBe(code);
+  });
 });

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAddress } from '../../src/core/address.js';
 import { parseRewardsBound } from '../../src/core/rewards/parseRewardsBound.js';
+import { getBeneficiaryRewards } from '../../src/flows/rewards/getBeneficiaryRewards.js';
 import { getHarvestRewards } from '../../src/flows/rewards/getHarvestRewards.js';
 import { formatRewardsCsv } from '../../src/ui/format/rewardsCsv.js';
 import { restFixture, stubNode, type StubNode, type StubRequest } from '../helpers/stubNode.js';
@@ -108,5 +109,34 @@ describe('getHarvestRewards on recorded gateway shapes', () => {
         expectedNetwork: undefined,
       }),
     ).rejects.toMatchObject({ code: 'NODE_BAD_RESPONSE' });
+  });
+
+  it('--beneficiary: each beneficiary share attributed to the block’s harvester (the first Harvest_Fee receipt)', async () => {
+    const stub = mainnetNode();
+    stub.on('GET', '/statements/transaction', restFixture('statementsTransaction.harvestFee'));
+    const report = await getBeneficiaryRewards({
+      client: stub.client(sleep),
+      beneficiary: parseAddress(ACCOUNT),
+      expectedNetwork: undefined,
+      kickbackBasisPoints: 3333n,
+    });
+    expect(report.result).toEqual({
+      beneficiaryAddress: ACCOUNT,
+      fromHeight: 1n,
+      toHeight: 5270371n,
+      total: 50_125_000n,
+      blocks: 2,
+      kickbackPercent: '33.33',
+      kickbackTotal: 16_706_662n,
+      delegates: [
+        { address: ACCOUNT, amount: 25_125_000n, blocks: 1, kickback: 8_374_162n },
+        {
+          address: 'NCOUCADEQEZXJBPY2E54DIWVKGQQUGNAJRFI4FY',
+          amount: 25_000_000n,
+          blocks: 1,
+          kickback: 8_332_500n,
+        },
+      ],
+    });
   });
 });

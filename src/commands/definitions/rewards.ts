@@ -12,6 +12,8 @@ export interface RewardsOptions {
   readonly from?: string;
   readonly to?: string;
   readonly csv?: string;
+  readonly beneficiary?: string;
+  readonly kickbackPercent?: string;
 }
 
 /** `harvest rewards`. */
@@ -39,5 +41,16 @@ export const rewardsDefinition = defineCommand<RewardsOptions>({
         '--to <height|date>',
         'last block: a height, a UTC date (the whole day) or an ISO time (default: the chain height)',
       )
-      .option('--csv <file>', 'also write one CSV line per share to this file (for taxes)'),
+      .option(
+        '--csv <file>',
+        'also write one CSV line per share (with --beneficiary, per delegate) to this file',
+      )
+      .option(
+        '--beneficiary <base32>',
+        "node operators: what this beneficiary earned from each delegate's blocks (instead of an account)",
+      )
+      .option(
+        '--kickback-percent <percent>',
+        'with --beneficiary: the share of it owed back to each delegate',
+      ),
 });
