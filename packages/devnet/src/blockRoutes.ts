@@ -98,13 +98,14 @@ function parsePaging(query: URLSearchParams): Paging | string {
   };
 }
 
-function page(items: readonly Json[], paging: Paging): RestResponse {
+/** One page of `items` (oldest first), each formatted only when it is on the page. */
+function page<T>(items: readonly T[], paging: Paging, format: (item: T) => Json): RestResponse {
   const ordered = paging.order === 'desc' ? [...items].reverse() : items;
   const start = (paging.pageNumber - 1) * paging.pageSize;
   return {
     status: 200,
     body: {
-      data: ordered.slice(start, start + paging.pageSize),
+      data: ordered.slice(start, start + paging.pageSize).map(format),
       pagination: { pageNumber: paging.pageNumber, pageSize: paging.pageSize },
     },
   };
@@ -137,10 +138,7 @@ function searchBlocks(context: NodeRouteContext, query: URLSearchParams): RestRe
     if (signer !== null && toHex(signerPublicKey) !== signer.toUpperCase()) return false;
     return beneficiary === undefined || toHex(beneficiaryAddress) === toHex(beneficiary);
   });
-  return page(
-    matching.map((block) => formatBlock(context, block)),
-    paging,
-  );
+  return page(matching, paging, (block) => formatBlock(context, block));
 }
 
 function searchStatements(context: NodeRouteContext, query: URLSearchParams): RestResponse {
@@ -163,12 +161,12 @@ function searchStatements(context: NodeRouteContext, query: URLSearchParams): Re
     const other = addressFilter(query, name);
     if (typeof other === 'string') return invalidArgument(other);
     // balance transfer receipts only carry them; the devnet writes none
-    if (other !== undefined) return page([], paging);
+    if (other !== undefined) return page([], paging, () => ({}));
   }
   const artifact = query.get('artifactId');
   if (artifact !== null && !/^[0-9a-fA-F]{16}$/.test(artifact))
     return invalidArgument('artifactId has an invalid format');
-  const statements: Json[] = [];
+  const statements: BlockInfo[] = [];
   for (const block of context.chain.state.blocks) {
     const receipts = block.harvest?.receipts ?? [];
     if (receipts.length === 0) continue;
@@ -191,9 +189,9 @@ function searchStatements(context: NodeRouteContext, query: URLSearchParams): Re
       !receipts.some((receipt) => formatMosaicId(receipt.mosaicId) === artifact.toUpperCase())
     )
       continue;
-    statements.push(formatStatement(block, block.harvest!));
+    statements.push(block);
   }
-  return page(statements, paging);
+  return page(statements, paging, (block) => formatStatement(block, block.harvest!));
 }
 
 /** The block statement (source 0/0) holding the harvest receipts. */
