@@ -30,8 +30,7 @@ export async function run({ options }: CommandInput<RewardsOptions>, ctx: Contex
   }
   const from = options.from === undefined ? undefined : parseRewardsBound(options.from, '--from');
   const to = options.to === undefined ? undefined : parseRewardsBound(options.to, '--to');
-  const csvPath =
-    options.csv === undefined ? undefined : await ctx.checkOutputPath(options.csv, '--csv file');
+  const csvPath = await checkCsvPath(options.csv, ctx);
   const account = await readAccount(options, ctx);
   const client = await ctx.connectNode();
   const report = await getHarvestRewards({
@@ -61,8 +60,7 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
     options.kickbackPercent === undefined ? undefined : parseKickbackPercent(options.kickbackPercent);
   const from = options.from === undefined ? undefined : parseRewardsBound(options.from, '--from');
   const to = options.to === undefined ? undefined : parseRewardsBound(options.to, '--to');
-  const csvPath =
-    options.csv === undefined ? undefined : await ctx.checkOutputPath(options.csv, '--csv file');
+  const csvPath = await checkCsvPath(options.csv, ctx);
   const report = await getBeneficiaryRewards({
     client: await ctx.connectNode(),
     beneficiary,
@@ -76,6 +74,17 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
     await ctx.writeOutputFile(csvPath, formatKickbackCsv(report.result), 0o600, '--csv file');
   }
   return outcome(report.result, formatBeneficiaryRewards);
+}
+
+/** --csv: a file to write (not standard output, which keeps the result), checked before any work. */
+async function checkCsvPath(path: string | undefined, ctx: Context): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  if (path.trim() === '-') {
+    throw new InputError('INVALID_INPUT', '--csv takes a file name, not "-"', {
+      hint: 'standard output holds the result; pass --csv rewards.csv',
+    });
+  }
+  return ctx.checkOutputPath(path, '--csv file');
 }
 
 /** A percentage from 0 to 100 with at most two decimals, in hundredths (12.5 → 1250). */

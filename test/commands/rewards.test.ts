@@ -312,6 +312,8 @@ describe('harvest rewards on the devnet', () => {
     [['--to', '2026-02-30'], 'INVALID_INPUT', 2],
     [['--from', '0'], 'INVALID_INPUT', 2],
     [['--public-key', 'zz'], 'INVALID_KEY', 2],
+    [['--csv', '-'], 'INVALID_INPUT', 2],
+    [['--csv', '/nonexistent-folder/x.csv'], 'INVALID_FILE', 2],
   ])('%j → %s, exit %i', async (flags, code, exit) => {
     const account =
       flags.includes('--address') || flags.includes('--public-key') ? [] : ['--address', address(0)];

@@ -8,12 +8,12 @@ const BAR_WIDTH = 40;
 /** Human text of `harvest rewards`; with `chart` (stdout is a terminal) the days are drawn as bars. */
 export function formatRewards(result: RewardsResult, style: Style, chart: boolean): string {
   const lines = [
-    `account            ${result.address}`,
-    `heights            ${result.fromHeight} to ${result.toHeight}`,
-    `total              ${style.bold(describeXym(result.total))}`,
-    `  harvester share  ${describeXym(result.harvesterShare)}`,
+    `account             ${result.address}`,
+    `heights             ${result.fromHeight} to ${result.toHeight}`,
+    `total               ${style.bold(describeXym(result.total))}`,
+    `  harvester share   ${describeXym(result.harvesterShare)}`,
     `  beneficiary share ${describeXym(result.beneficiaryShare)}`,
-    `blocks harvested   ${result.blocks}`,
+    `blocks harvested    ${result.blocks}`,
   ];
   if (result.total === 0n && result.days.length === 0) {
     lines.push('', 'no harvest rewards in this range');
