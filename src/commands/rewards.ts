@@ -7,9 +7,11 @@ import { derivePublicKey, parsePublicKey } from '../core/keys.js';
 import { parseRewardsBound } from '../core/rewards/parseRewardsBound.js';
 import { getHarvestRewards, type GetHarvestRewardsParameters } from '../flows/rewards/getHarvestRewards.js';
 import { getBeneficiaryRewards } from '../flows/rewards/getBeneficiaryRewards.js';
+import { prepareKickbackPlan } from '../flows/rewards/prepareKickbackPlan.js';
 import { formatBeneficiaryRewards, formatKickbackCsv } from '../ui/format/beneficiaryRewards.js';
 import { formatRewards } from '../ui/format/rewards.js';
 import { formatRewardsCsv } from '../ui/format/rewardsCsv.js';
+import { toJson } from '../ui/output.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
 import type { RewardsOptions } from './definitions/rewards.js';
@@ -61,8 +63,18 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
   const from = options.from === undefined ? undefined : parseRewardsBound(options.from, '--from');
   const to = options.to === undefined ? undefined : parseRewardsBound(options.to, '--to');
   const csvPath = await checkCsvPath(options.csv, ctx);
+  if (options.kickbackPlan !== undefined && kickbackBasisPoints === undefined) {
+    throw new InputError('INVALID_INPUT', '--kickback-plan needs --kickback-percent', {
+      hint: 'e.g. --kickback-percent 50 --kickback-plan kickback.json',
+    });
+  }
+  const planPath =
+    options.kickbackPlan === undefined
+      ? undefined
+      : await ctx.checkOutputPath(options.kickbackPlan, '--kickback-plan file');
+  const client = await ctx.connectNode();
   const report = await getBeneficiaryRewards({
-    client: await ctx.connectNode(),
+    client,
     beneficiary,
     kickbackBasisPoints,
     expectedNetwork: ctx.network,
@@ -72,6 +84,20 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
   });
   if (csvPath !== undefined) {
     await ctx.writeOutputFile(csvPath, formatKickbackCsv(report.result), 0o600, '--csv file');
+  }
+  if (planPath !== undefined) {
+    const plan = await prepareKickbackPlan({
+      client,
+      expectedNetwork: ctx.network,
+      now: ctx.runtime.now,
+      beneficiary,
+      delegates: report.result.delegates,
+    });
+    await ctx.writeOutputFile(planPath, `${toJson(plan)}\n`, 0o600, '--kickback-plan file');
+    ctx.output.note(
+      `unsigned kickback plan written to ${planPath}: sign it offline with \`harvest sign ${planPath} --allow-any\`, ` +
+        'then `harvest announce <signed file> --allow-any`',
+    );
   }
   return outcome(report.result, formatBeneficiaryRewards);
 }

@@ -431,4 +431,89 @@ describe('harvest rewards on the devnet', () => {
     expect(run.exitCode).toBe(2);
     expect(run.json().error.code).toBe(code);
   });
+
+  it('--kickback-plan: an unsigned plan of transfers that sign --allow-any signs and announce confirms', async () => {
+    const plan = join(dir, 'kickback.json');
+    const run = await runCli(
+      [
+        'rewards',
+        '--json',
+        '--node',
+        devnet.url,
+        '--beneficiary',
+        address(0),
+        '--kickback-percent',
+        '50',
+        '--kickback-plan',
+        plan,
+      ],
+      fast,
+    );
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('harvest sign');
+    const file = JSON.parse(readFileSync(plan, 'utf8'));
+    const owed = run.json().delegates.filter((delegate: any) => delegate.address !== address(0));
+    expect(file).toMatchObject({
+      format: 'harvest-unsigned',
+      mainAddress: address(0),
+      kickbacks: owed.map((delegate: any) => ({ address: delegate.address, amount: delegate.kickback })),
+    });
+    expect(file.transactions).toHaveLength(1);
+    // without --allow-any the transfers are refused, as any asset transfer in a plan is
+    const refused = await runCli(
+      ['sign', plan, '--json', '--yes', '--key-file', devnet.descriptor.accounts[0]!.keyFile],
+      fast,
+    );
+    expect(refused.json().error.code).toBe('UNSAFE_TRANSACTION');
+    const signedPath = join(dir, 'kickback.signed.json');
+    const signed = await runCli(
+      [
+        'sign',
+        plan,
+        '--json',
+        '--yes',
+        '--allow-any',
+        '--key-file',
+        devnet.descriptor.accounts[0]!.keyFile,
+        '--out',
+        signedPath,
+      ],
+      fast,
+    );
+    expect(signed.exitCode).toBe(0);
+    expect(signed.stderr).toContain(`sending ${owed[0].kickback} of mosaic 3A8416DB2D53B6C8`);
+    const announced = await runCli(
+      ['announce', signedPath, '--json', '--yes', '--allow-any', '--no-wait', '--node', devnet.url],
+      fast,
+    );
+    expect(announced.exitCode).toBe(0);
+    devnet.mineBlock();
+    const hash = JSON.parse(readFileSync(signedPath, 'utf8')).transactions[0].hash as string;
+    expect((await getJson(`${devnet.url}/transactionStatus/${hash}`)).body.group).toBe('confirmed');
+    const confirmed = (await getJson(`${devnet.url}/transactions/confirmed/${hash}`)).body;
+    expect(
+      confirmed.transaction.transactions.map((inner: any) => [
+        inner.transaction.recipientAddress,
+        inner.transaction.mosaics[0].amount,
+      ]),
+    ).toEqual(owed.map((delegate: any) => [hexOf(delegate.address), delegate.kickback]));
+  });
+
+  it('--kickback-plan needs --kickback-percent', async () => {
+    const run = await runCli(
+      [
+        'rewards',
+        '--json',
+        '--node',
+        devnet.url,
+        '--beneficiary',
+        address(0),
+        '--kickback-plan',
+        join(dir, 'x.json'),
+      ],
+      fast,
+    );
+    expect(run.exitCode).toBe(2);
+    expect(run.json().error.code).toBe('INVALID_INPUT');
+  });
 });

@@ -14,6 +14,7 @@ export interface RewardsOptions {
   readonly csv?: string;
   readonly beneficiary?: string;
   readonly kickbackPercent?: string;
+  readonly kickbackPlan?: string;
 }
 
 /** `harvest rewards`. */
@@ -52,5 +53,9 @@ export const rewardsDefinition = defineCommand<RewardsOptions>({
       .option(
         '--kickback-percent <percent>',
         'with --beneficiary: the share of it owed back to each delegate',
+      )
+      .option(
+        '--kickback-plan <file>',
+        'with --kickback-percent: write the transfers as an unsigned plan for `harvest sign --allow-any` (never announced)',
       ),
 });
