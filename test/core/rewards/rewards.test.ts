@@ -1,6 +1,11 @@
 /** The pure parts of `harvest rewards`: the range bounds, which share a receipt is, and the totals. */
+import { Address, models } from 'symbol-sdk/symbol';
 import { describe, expect, it } from 'vitest';
-import { deriveAddress } from '../../../src/core/address.js';
+import { deriveAddress, encodeAddress } from '../../../src/core/address.js';
+import { parseHex } from '../../../src/core/bytes.js';
+import { derivePublicKey } from '../../../src/core/keys.js';
+import { TESTNET } from '../../../src/core/network.js';
+import { buildKickbackPlan } from '../../../src/core/rewards/buildKickbackPlan.js';
 import { collectBlockRewards } from '../../../src/core/rewards/collectBlockRewards.js';
 import { parseRewardsBound } from '../../../src/core/rewards/parseRewardsBound.js';
 import { summarizeRewards } from '../../../src/core/rewards/summarizeRewards.js';
@@ -115,5 +120,52 @@ describe('parseRewardsBound', () => {
     expect(() => parseRewardsBound(text, '--to')).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('--to') }),
     );
+  });
+});
+
+describe('buildKickbackPlan', () => {
+  const plan = (count: number) =>
+    buildKickbackPlan({
+      network: TESTNET,
+      signerPublicKey: derivePublicKey(key(7)),
+      beneficiaryAddress: address(derivePublicKey(key(7))),
+      kickbacks: [
+        { address: address(derivePublicKey(key(7))), amount: 5n }, // itself: left out
+        { address: address(OTHER), amount: 0n }, // nothing owed: left out
+        ...Array.from({ length: count }, (_, index) => ({
+          address: address(key(40 + (index % 50))),
+          amount: BigInt(index + 1),
+        })),
+      ],
+      feeMultiplier: 100n,
+      deadline: 1_000_000n,
+      aggregateVersion: 3,
+    });
+
+  it('is one aggregate of currency transfers that symbol-sdk reads back, signed by the beneficiary', () => {
+    const file = plan(2);
+    expect(file).toMatchObject({
+      format: 'harvest-unsigned',
+      mainAddress: encodeAddress(address(derivePublicKey(key(7)))),
+    });
+    expect(file.transactions).toHaveLength(1);
+    const aggregate = models.TransactionFactory.deserialize(
+      parseHex(file.transactions[0]!.payload, { name: 'payload' }),
+    );
+    expect(
+      aggregate.transactions.map((inner: any) => [
+        new Address(inner.recipientAddress.bytes).toString(),
+        inner.mosaics.map((mosaic: any) => [mosaic.mosaicId.value, mosaic.amount.value]),
+      ]),
+    ).toEqual([
+      [encodeAddress(address(key(40))), [[TESTNET.currencyMosaicId, 1n]]],
+      [encodeAddress(address(key(41))), [[TESTNET.currencyMosaicId, 2n]]],
+    ]);
+    expect(BigInt(file.transactions[0]!.fee)).toBe(BigInt(aggregate.size) * 100n);
+  });
+
+  it('splits beyond 100 transfers, and refuses a plan with nothing owed', () => {
+    expect(plan(150).transactions).toHaveLength(2);
+    expect(() => plan(0)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });
