@@ -15,6 +15,7 @@ import { nodeDefinition } from '../commands/definitions/node.js';
 import { nodesDefinition } from '../commands/definitions/nodes.js';
 import { onboardDefinition } from '../commands/definitions/onboard.js';
 import { requestsDefinition } from '../commands/definitions/requests.js';
+import { rewardsDefinition } from '../commands/definitions/rewards.js';
 import { signDefinition } from '../commands/definitions/sign.js';
 import { statusDefinition } from '../commands/definitions/status.js';
 import { unlinkDefinition } from '../commands/definitions/unlink.js';
@@ -43,6 +44,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(nodesDefinition, () => import('../commands/nodes.js')),
   command(requestsDefinition, () => import('../commands/requests.js')),
   command(statusDefinition, () => import('../commands/status.js')),
+  command(rewardsDefinition, () => import('../commands/rewards.js')),
   command(unlinkDefinition, () => import('../commands/unlink.js')),
   command(announceDefinition, () => import('../commands/announce.js')),
   command(onboardDefinition, () => import('../commands/onboard.js')),

@@ -124,5 +124,8 @@ export function createFailoverClient(options: FailoverClientOptions): NodeClient
     searchConfirmedTransactions: (parameters) =>
       call((client) => client.searchConfirmedTransactions(parameters)),
     getConfirmedTransaction: (hash) => call((client) => client.getConfirmedTransaction(hash)),
+    getBlock: (height) => call((client) => client.getBlock(height)),
+    searchTransactionStatements: (parameters) =>
+      call((client) => client.searchTransactionStatements(parameters)),
   };
 }

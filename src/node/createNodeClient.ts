@@ -5,6 +5,7 @@
 import type { Fetch, Sleep } from '../core/ports.js';
 import { announceTransaction } from './announceTransaction.js';
 import { getAccount, type AccountId, type AccountInfo } from './getAccount.js';
+import { getBlock, type BlockHeader } from './getBlock.js';
 import { getChainInfo, type ChainInfo } from './getChainInfo.js';
 import { getConfirmedTransaction } from './getConfirmedTransaction.js';
 import { getNetworkProperties, type NetworkProperties } from './getNetworkProperties.js';
@@ -22,6 +23,11 @@ import {
   type SearchConfirmedPage,
   type SearchConfirmedParameters,
 } from './searchConfirmedTransactions.js';
+import {
+  searchTransactionStatements,
+  type SearchStatementsParameters,
+  type StatementsPage,
+} from './searchTransactionStatements.js';
 
 /** The Symbol REST endpoints we use, bound to one node. */
 export interface NodeClient {
@@ -39,6 +45,10 @@ export interface NodeClient {
   getTransactionStatus(hash: Uint8Array): Promise<TransactionStatus | undefined>;
   searchConfirmedTransactions(parameters: SearchConfirmedParameters): Promise<SearchConfirmedPage>;
   getConfirmedTransaction(hash: Uint8Array): Promise<TransactionEntry | undefined>;
+  /** GET /blocks/{height}; undefined beyond the chain. */
+  getBlock(height: bigint): Promise<BlockHeader | undefined>;
+  /** GET /statements/transaction: one page. */
+  searchTransactionStatements(parameters: SearchStatementsParameters): Promise<StatementsPage>;
 }
 
 /** Options of createNodeClient. */
@@ -81,5 +91,7 @@ export function createNodeClient(options: NodeClientOptions): NodeClient {
     getTransactionStatus: (hash) => getTransactionStatus(transport, hash),
     searchConfirmedTransactions: (parameters) => searchConfirmedTransactions(transport, parameters),
     getConfirmedTransaction: (hash) => getConfirmedTransaction(transport, hash),
+    getBlock: (height) => getBlock(transport, height),
+    searchTransactionStatements: (parameters) => searchTransactionStatements(transport, parameters),
   };
 }

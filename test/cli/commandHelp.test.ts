@@ -27,6 +27,7 @@ describe('harvest <command> --help: global options', () => {
     ['node', '--json --node --network --timeout --verbose --no-color'],
     ['nodes', '--json --node --network --timeout --verbose --progress --no-color'],
     ['requests', '--json --node --network --timeout --verbose --progress --no-color'],
+    ['rewards', '--json --node --network --timeout --verbose --progress --no-color'],
     ['decrypt-check', '--json --node --network --timeout --verbose --no-color'],
     ['onboard', '--json --yes --network --home --timeout --verbose --progress --no-color --no-input'],
     ['devnet', '--json --verbose --no-color'],

@@ -4,12 +4,14 @@
  *
  *   POST /devnet/restart   {"wipeHarvesters": true | false}   → 200 {"restarted": true}
  *   POST /devnet/delegate  {"importance": "<decimal>"}        → 200 {"mainPublicKey", …, "unlocked", "evicted"}
+ *   POST /devnet/beneficiary {"address": "<base32>" | null}   → 200 {"beneficiaryAddress"} (beneficiaryRoute.ts)
  *
  * A body that is not JSON or not of this shape is 400 with the gateway's error body (code InvalidArgument).
  */
 import { PrivateKey, PublicKey } from 'symbol-sdk';
 import { KeyPair, MessageEncoder } from 'symbol-sdk/symbol';
 import { toHex } from './bytes.js';
+import { beneficiaryRoute } from './beneficiaryRoute.js';
 import { ACCOUNT_TYPE, addressKey, addressOf, newAccount } from './chainState.js';
 import { restError, type RestResponse } from './restResponse.js';
 import type { NodeRouteContext } from './routes.js';
@@ -21,6 +23,7 @@ export function adminRoute(context: NodeRouteContext, name: string | undefined, 
   if (typeof parsed === 'string') return badRequest(parsed);
   if (name === 'restart') return restart(context, parsed);
   if (name === 'delegate') return delegate(context, parsed);
+  if (name === 'beneficiary') return beneficiaryRoute(context, parsed);
   return restError(404, 'ResourceNotFound', `/devnet/${name ?? ''} does not exist`);
 }
 

@@ -77,14 +77,14 @@ export class AccountOverlay {
 
 /**
  * Applies `transaction` at `height` with the block fee multiplier; on success the state is updated and the fee is
- * credited to `beneficiary`.
+ * credited to `beneficiary` (when undefined, the block's harvest shares it out afterwards: blockRewards.ts).
  */
 export function applyTransaction(
   chain: ChainState,
   transaction: DecodedTransaction,
   height: bigint,
   feeMultiplier: number,
-  beneficiary: Uint8Array,
+  beneficiary: Uint8Array | undefined,
 ): ApplyResult {
   const overlay = new AccountOverlay(chain, height);
   const fee = minBigInt(transaction.maxFee, BigInt(transaction.size) * BigInt(feeMultiplier));
@@ -111,7 +111,7 @@ export function applyTransaction(
     const code = useHashLock(overlay, transaction.hash);
     if (code !== undefined) return { ok: false, code };
   }
-  overlay.findOrCreate(beneficiary).balance += fee;
+  if (beneficiary !== undefined) overlay.findOrCreate(beneficiary).balance += fee;
   overlay.commit();
   return { ok: true, fee };
 }

@@ -2,6 +2,7 @@
  * The devnet's chain state: accounts (balance of the currency mosaic, public key, links, importance), blocks,
  * confirmed transactions with the indexes REST searches need, and transaction statuses.
  */
+import type { BlockHarvest } from './blockHarvest.js';
 import { toHex } from './bytes.js';
 import type { DecodedTransaction } from './decodeTransaction.js';
 import { HashLockCache } from './hashLocks.js';
@@ -56,6 +57,8 @@ export interface BlockInfo {
   readonly height: bigint;
   readonly timestamp: bigint;
   readonly hash: Uint8Array;
+  /** Signer, beneficiary, fees and receipts (blockRewards.ts); absent on the genesis block. */
+  readonly harvest?: BlockHarvest | undefined;
 }
 
 /** Key of an address in the account map. */

@@ -7,6 +7,7 @@ import type { SymbolFacade } from 'symbol-sdk/symbol';
 import { concatBytes, toHex } from './bytes.js';
 import { applyTransaction } from './applyTransaction.js';
 import { BondedAggregates } from './bondedAggregates.js';
+import type { BlockRewards } from './blockRewards.js';
 import type { BlockInfo, ChainState, ConfirmedTransaction } from './chainState.js';
 import { decodeTransaction, type DecodedTransaction } from './decodeTransaction.js';
 import type { HarvestingExtension } from './harvestingExtension.js';
@@ -22,8 +23,10 @@ export interface DevnetChainParameters {
   readonly now: () => number;
   readonly minFeeMultiplier: number;
   readonly importanceGrouping: number;
-  /** Who receives the fees (the node owner of node 0). */
+  /** Who receives the fees (the node owner of node 0) when there are no `rewards`. */
   readonly beneficiary: Uint8Array;
+  /** Block signers and the harvest fee split (blockRewards.ts); without it fees go to `beneficiary` whole. */
+  readonly rewards?: BlockRewards | undefined;
   readonly extensions: readonly HarvestingExtension[];
   /** Called after every block (persistence). */
   readonly afterBlock: () => void;
@@ -36,6 +39,8 @@ export type AnnounceOutcome = 'unconfirmed' | 'partial' | 'failed' | 'dropped' |
 export class DevnetChain {
   private unconfirmed: DecodedTransaction[] = [];
   private waiters: ((block: BlockInfo) => void)[] = [];
+  /** Fees of the block being produced, shared out by `rewards` once its transactions ran. */
+  private blockFees = 0n;
 
   readonly parameters: DevnetChainParameters;
   /** Bonded aggregates collecting cosignatures (the partial transaction cache). */
@@ -125,9 +130,13 @@ export class DevnetChain {
 
   /** Produces the next block now: confirms or fails every unconfirmed transaction, then runs the extensions. */
   produceBlock(): BlockInfo {
-    const block = this.appendBlock();
+    const { rewards } = this.parameters;
+    // the signer is fixed before the block's transactions run (they may unlink it)
+    const signer = rewards?.chooseSigner(this.state, this.state.height + 1n);
+    let block = this.appendBlock();
     const pending = this.unconfirmed;
     this.unconfirmed = [];
+    this.blockFees = 0n;
     const added: ConfirmedTransaction[] = [];
     for (const transaction of pending) {
       const hash = toHex(transaction.hash);
@@ -137,6 +146,10 @@ export class DevnetChain {
       }
     }
     this.bonded.afterBlock(block.height, block.timestamp, this.parameters.beneficiary);
+    if (rewards !== undefined && signer !== undefined) {
+      block = { ...block, harvest: rewards.distribute(this.state, block.height, signer, this.blockFees) };
+      this.state.blocks[this.state.blocks.length - 1] = block;
+    }
     if (block.height % BigInt(this.parameters.importanceGrouping) === 0n) {
       this.state.recalculateImportances(block.height);
     }
@@ -172,9 +185,10 @@ export class DevnetChain {
       transaction,
       block.height,
       DEFAULT_DYNAMIC_FEE_MULTIPLIER,
-      this.parameters.beneficiary,
+      this.parameters.rewards === undefined ? this.parameters.beneficiary : undefined,
     );
     if (!result.ok) return result.code;
+    this.blockFees += result.fee;
     const entry: ConfirmedTransaction = {
       id: this.state.newId(),
       transaction,

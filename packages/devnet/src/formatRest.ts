@@ -41,6 +41,8 @@ export interface NetworkPropertiesInput {
   readonly importanceGrouping: number;
   /** The funded accounts' balances at genesis: initialCurrencyAtomicUnits and totalChainImportance. */
   readonly initialSupply: bigint;
+  /** chain.harvestNetworkFeeSinkAddress, base32 (blockRewards.ts); '' when unset. */
+  readonly harvestNetworkFeeSinkAddress?: string;
 }
 
 /** GET /network/properties: config-network.properties as strings. */
@@ -80,7 +82,7 @@ export function formatNetworkProperties(input: NetworkPropertiesInput): Json {
       maxVotingKeyLifetime: '360',
       harvestBeneficiaryPercentage: '25',
       harvestNetworkPercentage: '5',
-      harvestNetworkFeeSinkAddress: '',
+      harvestNetworkFeeSinkAddress: input.harvestNetworkFeeSinkAddress ?? '',
       maxTransactionsPerBlock: "6'000",
     },
     plugins: {

@@ -5,6 +5,7 @@
  */
 import { adminRoute } from './adminRoutes.js';
 import { multisigRoute } from './multisigRoutes.js';
+import { blockRoute } from './blockRoutes.js';
 import { restError, type RestResponse } from './restResponse.js';
 import { toHex } from './bytes.js';
 import { addressOf, type ConfirmedTransaction } from './chainState.js';
@@ -65,6 +66,8 @@ export function routeRequest(
   const listed =
     context.directory === undefined ? undefined : nodewatchRoute(context.directory, parts, url.searchParams);
   if (listed !== undefined) return listed;
+  const blockAnswer = blockRoute(context, parts, url.searchParams);
+  if (blockAnswer !== undefined) return blockAnswer;
   if (parts.length === 2 && first === 'node') return nodeRoute(context, second!);
   if (parts.length === 2 && first === 'network' && second === 'properties') {
     return { status: 200, body: formatNetworkProperties(context.properties) };

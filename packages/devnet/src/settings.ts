@@ -21,6 +21,8 @@ export const MAX_TRANSACTION_LIFETIME_MS = 6n * 3600n * 1000n;
 export const MAX_MESSAGE_SIZE = 1024;
 /** defaultDynamicFeeMultiplier: what blocks charge per byte. */
 export const DEFAULT_DYNAMIC_FEE_MULTIPLIER = 100;
+/** Inflation per block by default: 10 XYM in µXYM (mainnet's is about 100 XYM and falling). */
+export const DEFAULT_INFLATION = 10_000_000;
 /** The catapult version REST reports for 1.0.3.9. */
 export const NODE_VERSION = 16777993;
 /** The REST gateway version the devnet reports (/node/server says the same, routes.ts). */
@@ -42,6 +44,8 @@ export interface DevnetOptions {
   readonly maxUnlockedAccounts?: number;
   readonly importanceGrouping?: number;
   readonly minFeeMultiplier?: number;
+  /** Inflation of every block from height 2, in µXYM (docs/devnet.md, "Harvesting rewards"). */
+  readonly inflation?: number;
   readonly faults?: FaultSettings;
   /** Multisig accounts created at genesis (`--multisig 2-of-3`, repeatable); ignored when resuming a chain. */
   readonly multisig?: readonly MultisigSpec[];
@@ -65,6 +69,7 @@ export interface DevnetSettings {
   readonly maxUnlockedAccounts: number;
   readonly importanceGrouping: number;
   readonly minFeeMultiplier: number;
+  readonly inflation: number;
   readonly faults: FaultSettings;
   readonly multisig: readonly MultisigSpec[];
 }
@@ -80,6 +85,7 @@ export function resolveDevnetSettings(options: DevnetOptions): DevnetSettings {
     maxUnlockedAccounts: options.maxUnlockedAccounts ?? 10,
     importanceGrouping: options.importanceGrouping ?? 10,
     minFeeMultiplier: options.minFeeMultiplier ?? 100,
+    inflation: options.inflation ?? DEFAULT_INFLATION,
     faults: options.faults ?? { errorRate: 0, latencyMs: 0, dropAnnounceRate: 0 },
     multisig: options.multisig ?? [],
   };
@@ -98,6 +104,7 @@ export function resolveDevnetSettings(options: DevnetOptions): DevnetSettings {
   checkInteger('maxUnlockedAccounts', settings.maxUnlockedAccounts, 0, 10_000);
   checkInteger('importanceGrouping', settings.importanceGrouping, 1, 1_000_000);
   checkInteger('minFeeMultiplier', settings.minFeeMultiplier, 0, 1_000_000);
+  checkInteger('inflation', settings.inflation, 0, 1_000_000_000_000);
   if (!(settings.blockTimeSeconds >= 0 && settings.blockTimeSeconds <= 3600)) {
     throw new RangeError(`blockTimeSeconds must be between 0 and 3600, got ${settings.blockTimeSeconds}`);
   }

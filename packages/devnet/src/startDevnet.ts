@@ -3,7 +3,7 @@
  * (docs/devnet.md). The state folder holds the identity (devnet.json), the keys, chain.json and each node's
  * harvesters.dat; starting again on the same folder resumes the chain.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Hash256 } from 'symbol-sdk';
 import { Network, SymbolFacade } from 'symbol-sdk/symbol';
 import { parseHex, toHex } from './bytes.js';
+import { BlockRewards } from './blockRewards.js';
 import { addressKey, addressOf, ChainState, newAccount } from './chainState.js';
 import { DevnetChain } from './devnetChain.js';
 import { formatMosaicId, type NetworkPropertiesInput } from './formatRest.js';
@@ -210,6 +211,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     return extension;
   });
 
+  const rewards = new BlockRewards({
+    nodes: nodeKeys.map((node, index) => ({
+      ownerPublicKey: publicKeyOf(node.owner),
+      extension: extensions[index]!,
+    })),
+    sinkAddress: sinkAddressOf(seed),
+    inflation: BigInt(settings.inflation),
+  });
   const chain = new DevnetChain({
     facade,
     state,
@@ -219,6 +228,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     importanceGrouping: settings.importanceGrouping,
     beneficiary: addressOf(publicKeyOf(nodeKeys[0]!.owner)),
     extensions,
+    rewards,
     afterBlock: () => saveChain(chainFile, state),
   });
   const blockSeconds = settings.blockTimeSeconds === 0 ? 1 : settings.blockTimeSeconds;
@@ -241,6 +251,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
           sum + MULTISIG_ACCOUNT_BALANCE + BigInt(keys.cosignatories.length) * COSIGNATORY_BALANCE,
         0n,
       ),
+    harvestNetworkFeeSinkAddress: encodeAddress(rewards.parameters.sinkAddress),
   };
   // filled once every node listens (their ports are known only then)
   const directoryNodes: DirectoryNode[] = [];
@@ -376,6 +387,15 @@ function createGenesisMultisig(state: ChainState, multisigKeys: readonly Multisi
       cosignatoryAddresses: keys.cosignatories.map((cosignatory) => addressOf(cosignatory.publicKey)),
     });
   }
+}
+
+/**
+ * The network fee sink: an address no one holds the key of, fixed by the seed (so a resumed devnet keeps it): the
+ * address of the public key of SHA3-256("harvest devnet fee sink" ‖ seed).
+ */
+function sinkAddressOf(seed: Uint8Array): Uint8Array {
+  const secret = createHash('sha3-256').update('harvest devnet fee sink').update(seed).digest();
+  return addressOf(publicKeyOf(new Uint8Array(secret)));
 }
 
 function loadOrCreateIdentity(

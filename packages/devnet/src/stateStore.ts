@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { SymbolFacade } from 'symbol-sdk/symbol';
 import { parseHex, toHex } from './bytes.js';
+import { loadHarvest, storeHarvest, type StoredHarvest } from './storedHarvest.js';
 import { ChainState, type AccountState } from './chainState.js';
 import { decodeTransaction } from './decodeTransaction.js';
 import { loadLocksAndMultisig, storeLocksAndMultisig, type StoredLocksAndMultisig } from './multisigStore.js';
@@ -25,7 +26,7 @@ interface StoredAccount {
 interface StoredChain extends StoredLocksAndMultisig {
   version: number;
   nextId: number;
-  blocks: { height: string; timestamp: string; hash: string }[];
+  blocks: { height: string; timestamp: string; hash: string; harvest?: StoredHarvest }[];
   accounts: StoredAccount[];
   transactions: {
     id: string;
@@ -46,6 +47,7 @@ export function saveChain(path: string, state: ChainState): void {
       height: block.height.toString(),
       timestamp: block.timestamp.toString(),
       hash: toHex(block.hash),
+      ...(block.harvest === undefined ? {} : { harvest: storeHarvest(block.harvest) }),
     })),
     accounts: [...state.accounts.values()].map(storeAccount),
     transactions: state.confirmed.map((entry) => ({
@@ -75,6 +77,7 @@ export function loadChain(path: string, facade: SymbolFacade): ChainState | unde
       height: BigInt(block.height),
       timestamp: BigInt(block.timestamp),
       hash: hex(block.hash),
+      ...(block.harvest === undefined ? {} : { harvest: loadHarvest(block.harvest) }),
     });
   }
   for (const account of stored.accounts) {

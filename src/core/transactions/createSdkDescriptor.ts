@@ -11,7 +11,13 @@ export function createSdkDescriptor(transaction: InnerTransaction): { toMap(): o
   if (transaction.type === 'transfer') {
     return new descriptors.TransferTransactionV1Descriptor(
       new Address(transaction.recipientAddress),
-      [],
+      (transaction.mosaics ?? []).map(
+        (mosaic) =>
+          new descriptors.UnresolvedMosaicDescriptor(
+            new models.UnresolvedMosaicId(mosaic.mosaicId),
+            new models.Amount(mosaic.amount),
+          ),
+      ),
       transaction.message,
     );
   }

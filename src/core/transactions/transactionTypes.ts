@@ -17,12 +17,14 @@ export interface KeyLinkTransaction {
   readonly linkedPublicKey: Uint8Array;
 }
 
-/** A transfer without mosaics carrying raw message bytes (the delegation request is one). */
+/** A transfer carrying raw message bytes (the delegation request is one, without mosaics). */
 export interface MessageTransfer {
   readonly type: 'transfer';
   /** 24-byte address (for a delegation request: the address of the node's transport key). */
   readonly recipientAddress: Uint8Array;
   readonly message: Uint8Array;
+  /** Mosaics sent (a rewards kickback: the currency); none by default. */
+  readonly mosaics?: readonly { readonly mosaicId: bigint; readonly amount: bigint }[];
 }
 
 /** What an aggregate may hold, and what may also be sent on its own. */

@@ -16,12 +16,21 @@ export function formatTransactionReview(descriptions: readonly TransactionDescri
         inner.linkedPublicKey !== undefined
           ? toHex(inner.linkedPublicKey)
           : inner.recipientAddress !== undefined
-            ? `to ${encodeAddress(inner.recipientAddress)}${inner.mosaics !== undefined && inner.mosaics.length > 0 ? ` with ${inner.mosaics.length} mosaic(s)` : ''}`
+            ? `to ${encodeAddress(inner.recipientAddress)}${formatMosaics(inner.mosaics ?? [])}`
             : '';
       lines.push(`  ${innerIndex + 1}. ${inner.kind} (${inner.typeName}) ${target}`.trimEnd());
     });
   });
   return lines.join('\n');
+}
+
+/** What a transfer sends, every amount shown (atomic units and mosaic id), so nothing is signed unseen. */
+function formatMosaics(mosaics: readonly { readonly mosaicId: bigint; readonly amount: bigint }[]): string {
+  if (mosaics.length === 0) return '';
+  const sent = mosaics.map(
+    (mosaic) => `${mosaic.amount} of mosaic ${mosaic.mosaicId.toString(16).toUpperCase().padStart(16, '0')}`,
+  );
+  return ` sending ${sent.join(', ')}`;
 }
 
 /** Human text of a signed file. */
