@@ -56,8 +56,9 @@ function restart(context: NodeRouteContext, body: Record<string, unknown>): Rest
 }
 
 /**
- * A fresh account delegating to this node with the given importance: made main account (balance the maximum
- * harvester balance, remote and VRF keys linked, node key linked to this node, importance current), and its
+ * A fresh account delegating to this node with the given importance: made main account (balance half the maximum
+ * harvester balance, so that the rewards of the blocks it signs never push it out of the harvesting range and get it
+ * pruned, remote and VRF keys linked, node key linked to this node, importance current), and its
  * delegation request processed at once by the Importance policy, which evicts the weakest delegate when the slots
  * are full and the newcomer is stronger.
  */
@@ -84,7 +85,7 @@ function delegate(context: NodeRouteContext, body: Record<string, unknown>): Res
     vrf: vrf.publicKey.bytes,
     node: context.extension.nodePublicKey,
   };
-  mainAccount.balance = MAX_HARVESTER_BALANCE;
+  mainAccount.balance = MAX_HARVESTER_BALANCE / 2n;
   mainAccount.importance = importance;
   mainAccount.importanceHeight = importanceHeightFor(height + 1n, context.properties.importanceGrouping);
   const remoteAccount = newAccount(addressOf(remote.publicKey.bytes), height);
