@@ -178,8 +178,8 @@ describe('cosignatures', () => {
     const cosignature = cosignAggregateHash(signed.hash, SECOND_PRIVATE);
     const decoded = SymbolTransactionFactory.deserialize(signed.payload) as any;
     const attached = new models.Cosignature();
-    attached.signerPublicKey = new models.PublicKey(cosignature.signerPublicKey);
-    attached.signature = new models.Signature(cosignature.signature);
+    attached.signerPublicKey = new models.PublicKey(cosignature.signerPublicKey.slice());
+    attached.signature = new models.Signature(cosignature.signature.slice());
     decoded.cosignatures.push(attached);
     const withCosignature = decoded.serialize() as Uint8Array;
     expect(withCosignature.length).toBe(signed.payload.length + 104);
