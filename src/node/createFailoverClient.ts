@@ -124,5 +124,11 @@ export function createFailoverClient(options: FailoverClientOptions): NodeClient
     searchConfirmedTransactions: (parameters) =>
       call((client) => client.searchConfirmedTransactions(parameters)),
     getConfirmedTransaction: (hash) => call((client) => client.getConfirmedTransaction(hash)),
+    getMultisigInfo: (address) => call((client) => client.getMultisigInfo(address)),
+    getHashLocks: (ownerAddress) => call((client) => client.getHashLocks(ownerAddress)),
+    searchPartialTransactions: (filter) => call((client) => client.searchPartialTransactions(filter)),
+    getPartialTransaction: (hash) => call((client) => client.getPartialTransaction(hash)),
+    announcePartialTransaction: (payload) => call((client) => client.announcePartialTransaction(payload)),
+    announceCosignature: (cosignature) => call((client) => client.announceCosignature(cosignature)),
   };
 }
