@@ -36,8 +36,15 @@ export async function runOnlineSetup(
   // delegate: the node to delegate to alone gives the transport key and decides ACTIVE (docs/cli.md, "Several
   // nodes"); link-remote reads no node-specific fact but the network
   const client = await ctx.connectNode(nodeUrl, mode === 'delegate' ? (delegateTo ?? nodeUrl) : undefined);
-  const main = await readMainKey(options, ctx, client);
-  const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
+  const multisig = readMultisigOption(options);
+  const main = await readMainKey(options, ctx, client, multisig !== undefined);
+  // with --multisig the keystore is the multisig account's: its public key comes from the chain (the flow sets it)
+  const mainPublicKey =
+    multisig !== undefined
+      ? undefined
+      : 'privateKey' in main
+        ? derivePublicKey(main.privateKey)
+        : main.publicKey;
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
     mode,
@@ -47,7 +54,11 @@ export async function runOnlineSetup(
     main,
     openKeystore: (network, mainAddress) =>
       ctx.openKeystore(
-        { mainAddress, networkIdentifier: network.identifier, mainPublicKey },
+        {
+          mainAddress,
+          networkIdentifier: network.identifier,
+          ...(mainPublicKey === undefined ? {} : { mainPublicKey }),
+        },
         options.passwordFile,
       ),
     fee,
@@ -65,6 +76,7 @@ export async function runOnlineSetup(
     activationTimeoutMs,
     ...flowPorts(ctx),
     ...(checkNetwork === undefined ? {} : { checkNetwork }),
+    ...(multisig === undefined ? {} : { multisig }),
   });
   return { ...outcome, result: markInterrupted(ctx, outcome.result) };
 }
@@ -84,15 +96,27 @@ export function pendingExit(
   );
 }
 
+/** --multisig <address>: the multisig account to set up (docs/commands/delegate.md, "Multisig accounts"). */
+function readMultisigOption(options: OnlineSetupOptions): { readonly address: Uint8Array } | undefined {
+  if (options.multisig === undefined) return undefined;
+  if (options.prepare === true) {
+    throw new InputError('INVALID_INPUT', '--prepare does not take --multisig yet', {
+      hint: 'initiate online with the key of one cosignatory: --multisig <address> --key-file <cosignatory key>',
+    });
+  }
+  return { address: parseAddress(options.multisig) };
+}
+
 /** --prepare needs only the public key (--public-key); everything else signs with the private key. */
 async function readMainKey(
   options: OnlineSetupOptions,
   ctx: Context,
   client: NodeClient,
+  multisig = false,
 ): Promise<{ readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array }> {
   if (options.prepare !== true) {
     const privateKey = await ctx.readPrivateKey({
-      name: 'main account key',
+      name: multisig ? 'initiating cosignatory key' : 'main account key',
       file: options.keyFile,
       flag: '--key-file',
       envVar: 'HARVEST_PRIVATE_KEY',

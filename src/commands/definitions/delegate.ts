@@ -28,6 +28,8 @@ export interface DelegateOptions {
   readonly keepKeys?: boolean;
   readonly confirmationTimeout?: string;
   readonly activationTimeout?: string;
+  /** The multisig account to set up; --key-file is then one of its cosignatories (docs/commands/delegate.md). */
+  readonly multisig?: string;
 }
 
 /** `harvest delegate`. */
@@ -49,6 +51,10 @@ export const delegateDefinition = defineCommand<DelegateOptions>({
       .option(
         '--key-file <path>',
         "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
+      )
+      .option(
+        '--multisig <address>',
+        'set up this multisig account: --key-file is the initiating cosignatory, who pays the fees and a deposit',
       )
       .option('--public-key <hex>', 'main account public key (with --prepare)')
       .option(

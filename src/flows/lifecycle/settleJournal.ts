@@ -79,6 +79,7 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
           hash: parseHex(entry.hash, { name: 'hash' }),
           payload: parseHex(entry.payload, { name: 'payload' }),
           deadline: entry.deadline,
+          ...(entry.announceAs === 'partial' ? { partial: true } : {}),
         },
         wait: true,
         announce: status === undefined,
