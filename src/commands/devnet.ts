@@ -12,13 +12,24 @@ export async function run(
   ctx: Context,
 ): Promise<CommandOutcome> {
   const stop = ctx.runtime.shutdownSignal();
-  const { startDevnet, parseFaults } = await loadDevnet();
+  const { startDevnet, parseFaults, parseMultisigSpec } = await loadDevnet();
   let faults;
   try {
     faults = options.faults === undefined ? undefined : parseFaults(options.faults);
   } catch (error) {
     throw new InputError('INVALID_INPUT', `--faults: ${(error as Error).message}`);
   }
+  const multisig = (options.multisig ?? []).map((text) => {
+    try {
+      return parseMultisigSpec(text);
+    } catch (error) {
+      throw new InputError('INVALID_INPUT', `--multisig: ${(error as Error).message}`, {
+        hint: 'give m-of-n with 1 ≤ m ≤ n ≤ 25, e.g. --multisig 2-of-3',
+      });
+    }
+  });
+  if (multisig.length > 100)
+    throw new InputError('INVALID_INPUT', '--multisig: at most 100 multisig accounts');
   const port = integer(options.port, '--port', 0, 65535);
   let devnet;
   try {
@@ -33,6 +44,7 @@ export async function run(
       importanceGrouping: integer(options.importanceGrouping, '--importance-grouping', 1, 1_000_000),
       minFeeMultiplier: integer(options.minFeeMultiplier, '--min-fee-multiplier', 0, 1_000_000),
       ...(faults === undefined ? {} : { faults }),
+      multisig,
       ...(ctx.verbose ? { log: (line: string) => ctx.output.note(line) } : {}),
     });
   } catch (error) {

@@ -48,6 +48,11 @@ describe('harvest devnet --help', () => {
     expect(run.stdout).not.toMatch(/\(default: "\d+"\)/);
   });
 
+  it('lists the repeatable --multisig flag', async () => {
+    const run = await runCli(['devnet', '--help']);
+    expect(run.stdout).toMatch(/--multisig <m-of-n>\s+a funded multisig account/);
+  });
+
   it('describes every key of --faults', async () => {
     const run = await runCli(['devnet', '--help']);
     for (const key of ['error-rate=<0..1>', 'latency-ms=<ms>', 'drop-announce-rate=<0..1>']) {

@@ -29,6 +29,7 @@ describe('harvest devnet: argv → flags', () => {
       ['--min-fee-multiplier', '0', '--faults', 'error-rate=0.1', '--host', '0.0.0.0'],
       { ...DEFAULTS, minFeeMultiplier: '0', faults: 'error-rate=0.1', host: '0.0.0.0' },
     ],
+    [['--multisig', '2-of-3', '--multisig', '1-of-1'], { ...DEFAULTS, multisig: ['2-of-3', '1-of-1'] }],
   ])('%j', async (argv, options) => {
     const parsed = await parseCli(['devnet', ...argv]);
     expect(parsed.exitCode).toBe(0);
@@ -50,6 +51,11 @@ describe('harvest devnet: refused values (before any server starts)', () => {
     [['--min-fee-multiplier', 'x'], 'INVALID_INPUT', 2],
     [['--faults', 'garbage'], 'INVALID_INPUT', 2],
     [['--faults', 'error-rate=2'], 'INVALID_INPUT', 2],
+    [['--multisig', '4-of-3'], 'INVALID_INPUT', 2],
+    [['--multisig', 'x'], 'INVALID_INPUT', 2],
+    [['--multisig', '0-of-2'], 'INVALID_INPUT', 2],
+    [['--multisig', '2-of-26'], 'INVALID_INPUT', 2],
+    [['--multisig', '2-of-3', '--multisig', '2of3'], 'INVALID_INPUT', 2],
   ])('%j → %s, exit %i', async (argv, code, exitCode) => {
     await expectRefused(['devnet', ...argv], code, exitCode, folder);
   });

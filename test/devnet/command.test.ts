@@ -41,6 +41,24 @@ describe('harvest devnet (in process)', () => {
     expect(existsSync(descriptor.stateDir)).toBe(false);
   });
 
+  it('lists the --multisig accounts in the ready line, with their cosignatories and key files', async () => {
+    const run = await runCli(
+      ['devnet', '--json', '--port', '0', '--accounts', '1', '--multisig', '2-of-3', '--multisig', '1-of-2'],
+      { shutdownSignal: stopAtOnce },
+    );
+    expect(run.exitCode).toBe(0);
+    const accounts = run.json().multisigAccounts;
+    expect(accounts.map((account: { minApproval: number }) => account.minApproval)).toEqual([2, 1]);
+    expect(accounts[0].cosignatories).toHaveLength(3);
+    expect(Object.keys(accounts[0])).toEqual(['address', 'publicKey', 'minApproval', 'cosignatories']);
+    expect(Object.keys(accounts[0].cosignatories[0])).toEqual(['address', 'publicKey', 'keyFile']);
+    const banner = await runCli(['devnet', '--port', '0', '--multisig', '2-of-3'], {
+      shutdownSignal: stopAtOnce,
+    });
+    expect(banner.stdout).toContain('Multisig accounts');
+    expect(banner.stdout).toMatch(/\(0\) T[A-Z2-7]{38} {2}2-of-3/);
+  });
+
   it('prints a readable banner without --json', async () => {
     const run = await runCli(['devnet', '--port', '0', '--nodes', '2'], { shutdownSignal: stopAtOnce });
     expect(run.exitCode).toBe(0);

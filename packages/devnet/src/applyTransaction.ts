@@ -15,6 +15,7 @@ import {
   type ChainState,
 } from './chainState.js';
 import type { DecodedBody, DecodedHeader, DecodedTransaction } from './decodeTransaction.js';
+import { applyHashLock, useHashLock } from './hashLockRules.js';
 import { DEVNET_CURRENCY_MOSAIC_ID } from './settings.js';
 
 /** The outcome of applying one transaction: the fee charged, or the failure code. */
@@ -22,10 +23,12 @@ export type ApplyResult =
   { readonly ok: true; readonly fee: bigint } | { readonly ok: false; readonly code: string };
 
 /** Copy-on-write view of the account map for one transaction. */
-class AccountOverlay {
+export class AccountOverlay {
   private readonly changed = new Map<string, AccountState>();
-  private readonly chain: ChainState;
-  private readonly height: bigint;
+  /** Changes to other caches (hash locks, multisig), made only if the whole transaction passes. */
+  private readonly effects: (() => void)[] = [];
+  readonly chain: ChainState;
+  readonly height: bigint;
 
   constructor(chain: ChainState, height: bigint) {
     this.chain = chain;
@@ -60,8 +63,14 @@ class AccountOverlay {
     return account;
   }
 
+  /** Runs `effect` on commit. */
+  onCommit(effect: () => void): void {
+    this.effects.push(effect);
+  }
+
   commit(): void {
     for (const [key, account] of this.changed) this.chain.accounts.set(key, account);
+    for (const effect of this.effects) effect();
   }
 }
 
@@ -82,6 +91,11 @@ export function applyTransaction(
   if (signer?.accountType === ACCOUNT_TYPE.remote) {
     return { ok: false, code: 'Failure_AccountLink_Remote_Account_Signer_Prohibited' };
   }
+  // A multisig account signs nothing itself: only embedded transactions its cosignatories approve (catapult
+  // MultisigPermittedOperationValidator).
+  if (chain.multisig.isMultisig(addressOf(transaction.signerPublicKey))) {
+    return { ok: false, code: 'Failure_Multisig_Operation_Prohibited_By_Account' };
+  }
   if (signer === undefined || signer.balance < fee)
     return { ok: false, code: 'Failure_Core_Insufficient_Balance' };
   signer.balance -= fee;
@@ -90,6 +104,10 @@ export function applyTransaction(
     transaction.body.kind === 'aggregate' ? transaction.body.embedded : [transaction];
   for (const part of parts) {
     const code = applyBody(overlay, part.signerPublicKey, part.body);
+    if (code !== undefined) return { ok: false, code };
+  }
+  if (transaction.body.kind === 'aggregate' && transaction.body.bonded) {
+    const code = useHashLock(overlay, transaction.hash);
     if (code !== undefined) return { ok: false, code };
   }
   overlay.findOrCreate(beneficiary).balance += fee;
@@ -118,6 +136,9 @@ function applyBody(
         body.linkedPublicKey,
         body.linkAction,
       );
+    case 'hashLock':
+      return applyHashLock(overlay, signer, body);
+    case 'multisigAccountModification':
     case 'aggregate':
     case 'unsupported':
       return 'Failure_Aggregate_Unsupported_Transaction';

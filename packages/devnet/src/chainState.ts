@@ -4,7 +4,9 @@
  */
 import { toHex } from './bytes.js';
 import type { DecodedTransaction } from './decodeTransaction.js';
+import { HashLockCache } from './hashLocks.js';
 import { addressOf } from './keys.js';
+import { MultisigCache } from './multisigCache.js';
 import { MAX_HARVESTER_BALANCE, MIN_HARVESTER_BALANCE } from './settings.js';
 
 /** catapult `state::AccountType`: 0 unlinked, 1 main, 2 remote, 3 remote unlinked. */
@@ -42,7 +44,7 @@ export interface ConfirmedTransaction {
 
 /** What /transactionStatus answers. */
 export interface TransactionStatus {
-  readonly group: 'confirmed' | 'unconfirmed' | 'failed';
+  readonly group: 'confirmed' | 'unconfirmed' | 'partial' | 'failed';
   readonly code: string;
   readonly hash: string;
   readonly deadline: bigint;
@@ -78,6 +80,10 @@ export class ChainState {
   readonly confirmed: ConfirmedTransaction[] = [];
   readonly confirmedByHash = new Map<string, ConfirmedTransaction>();
   readonly statuses = new Map<string, TransactionStatus>();
+  readonly multisig = new MultisigCache();
+  readonly hashLocks = new HashLockCache();
+  /** maxHashLockDuration (2 days) in blocks of this devnet's block time; set by startDevnet. */
+  maxHashLockDuration = 172_800n;
   private nextId = 1;
 
   /** Current chain height. */

@@ -15,6 +15,8 @@ export const TRANSACTION_TYPE = {
   vrfKeyLink: 0x4243,
   aggregateComplete: 0x4141,
   aggregateBonded: 0x4241,
+  hashLock: 0x4148,
+  multisigAccountModification: 0x4155,
 } as const;
 
 /** One mosaic of a transfer. */
@@ -45,6 +47,21 @@ export type DecodedBody =
       readonly computedTransactionsHash: Uint8Array;
       readonly embedded: readonly DecodedEmbedded[];
       readonly cosignatures: readonly DecodedCosignature[];
+    }
+  | {
+      readonly kind: 'hashLock';
+      readonly mosaic: DecodedMosaic;
+      /** Blocks the lock lives. */
+      readonly duration: bigint;
+      /** Hash of the bonded aggregate it guards. */
+      readonly hash: Uint8Array;
+    }
+  | {
+      readonly kind: 'multisigAccountModification';
+      readonly minRemovalDelta: number;
+      readonly minApprovalDelta: number;
+      readonly addressAdditions: readonly Uint8Array[];
+      readonly addressDeletions: readonly Uint8Array[];
     }
   | { readonly kind: 'unsupported' };
 
@@ -103,6 +120,16 @@ interface SdkEmbedded {
   readonly linkAction?: { readonly value: number };
   readonly transactionsHash?: { readonly bytes: Uint8Array };
   readonly transactions?: readonly SdkEmbedded[];
+  readonly mosaic?: {
+    readonly mosaicId: { readonly value: bigint };
+    readonly amount: { readonly value: bigint };
+  };
+  readonly duration?: { readonly value: bigint };
+  readonly hash?: { readonly bytes: Uint8Array };
+  readonly minRemovalDelta?: number;
+  readonly minApprovalDelta?: number;
+  readonly addressAdditions?: readonly { readonly bytes: Uint8Array }[];
+  readonly addressDeletions?: readonly { readonly bytes: Uint8Array }[];
   readonly cosignatures?: readonly {
     readonly signerPublicKey: { readonly bytes: Uint8Array };
     readonly signature: { readonly bytes: Uint8Array };
@@ -215,12 +242,28 @@ function decodeBody(sdk: SdkEmbedded, aggregateHash: Uint8Array): DecodedBody {
         })),
       };
     }
+    case TRANSACTION_TYPE.hashLock:
+      return {
+        kind: 'hashLock',
+        mosaic: { id: sdk.mosaic!.mosaicId.value, amount: sdk.mosaic!.amount.value },
+        duration: sdk.duration!.value,
+        hash: sdk.hash!.bytes,
+      };
+    case TRANSACTION_TYPE.multisigAccountModification:
+      return {
+        kind: 'multisigAccountModification',
+        minRemovalDelta: sdk.minRemovalDelta!,
+        minApprovalDelta: sdk.minApprovalDelta!,
+        addressAdditions: (sdk.addressAdditions ?? []).map((address) => address.bytes),
+        addressDeletions: (sdk.addressDeletions ?? []).map((address) => address.bytes),
+      };
     default:
       return { kind: 'unsupported' };
   }
 }
 
-function verifyCosignature(publicKey: Uint8Array, hash: Uint8Array, signature: Uint8Array): boolean {
+/** Whether `signature` is the key's Ed25519 signature of the aggregate hash (a cosignature). */
+export function verifyCosignature(publicKey: Uint8Array, hash: Uint8Array, signature: Uint8Array): boolean {
   try {
     return new SymbolFacade.Verifier(new PublicKey(publicKey)).verify(hash, new Signature(signature));
   } catch {

@@ -6,9 +6,11 @@ import { createHash } from 'node:crypto';
 import type { SymbolFacade } from 'symbol-sdk/symbol';
 import { concatBytes, toHex } from './bytes.js';
 import { applyTransaction } from './applyTransaction.js';
+import { BondedAggregates } from './bondedAggregates.js';
 import type { BlockInfo, ChainState, ConfirmedTransaction } from './chainState.js';
 import { decodeTransaction, type DecodedTransaction } from './decodeTransaction.js';
 import type { HarvestingExtension } from './harvestingExtension.js';
+import { approvalFailure } from './multisigApprovals.js';
 import { DEFAULT_DYNAMIC_FEE_MULTIPLIER } from './settings.js';
 import { validateTransaction } from './validateTransaction.js';
 
@@ -28,7 +30,7 @@ export interface DevnetChainParameters {
 }
 
 /** What happened to an announcement. */
-export type AnnounceOutcome = 'unconfirmed' | 'failed' | 'dropped' | 'known';
+export type AnnounceOutcome = 'unconfirmed' | 'partial' | 'failed' | 'dropped' | 'known';
 
 /** The chain and its block producer. */
 export class DevnetChain {
@@ -36,9 +38,17 @@ export class DevnetChain {
   private waiters: ((block: BlockInfo) => void)[] = [];
 
   readonly parameters: DevnetChainParameters;
+  /** Bonded aggregates collecting cosignatures (the partial transaction cache). */
+  readonly bonded: BondedAggregates;
 
   constructor(parameters: DevnetChainParameters) {
     this.parameters = parameters;
+    this.bonded = new BondedAggregates({
+      state: parameters.state,
+      facade: parameters.facade,
+      enqueue: (transaction) => this.enqueue(transaction),
+      fail: (transaction, code) => this.fail(transaction, code),
+    });
   }
 
   /** The chain state. */
@@ -69,24 +79,41 @@ export class DevnetChain {
     const verdict = validateTransaction(transaction, this.networkTime(), this.parameters.minFeeMultiplier);
     if (verdict.outcome === 'drop') return 'dropped';
     if (verdict.outcome === 'fail') {
-      this.state.setStatus({
-        group: 'failed',
-        code: verdict.code,
-        hash,
-        deadline: transaction.deadline,
-        height: 0n,
-      });
+      this.fail(transaction, verdict.code);
       return 'failed';
     }
+    const body = transaction.body;
+    // Bonded aggregates wait in the partial cache for their cosignatures, whichever route announced them.
+    if (body.kind === 'aggregate' && body.bonded) return this.bonded.receive(transaction);
+    const cosigners = body.kind === 'aggregate' ? body.cosignatures.map((item) => item.signerPublicKey) : [];
+    const code = approvalFailure(this.state.multisig, transaction, cosigners, true);
+    if (code !== undefined) {
+      this.fail(transaction, code);
+      return 'failed';
+    }
+    this.enqueue(transaction);
+    return 'unconfirmed';
+  }
+
+  private enqueue(transaction: DecodedTransaction): void {
     this.unconfirmed.push(transaction);
     this.state.setStatus({
       group: 'unconfirmed',
       code: 'Success',
-      hash,
+      hash: toHex(transaction.hash),
       deadline: transaction.deadline,
       height: 0n,
     });
-    return 'unconfirmed';
+  }
+
+  private fail(transaction: DecodedTransaction, code: string): void {
+    this.state.setStatus({
+      group: 'failed',
+      code,
+      hash: toHex(transaction.hash),
+      deadline: transaction.deadline,
+      height: 0n,
+    });
   }
 
   /** Creates the genesis block (height 1) with the importances of the funded accounts. */
@@ -109,6 +136,7 @@ export class DevnetChain {
         this.state.setStatus({ group: 'failed', code, hash, deadline: transaction.deadline, height: 0n });
       }
     }
+    this.bonded.afterBlock(block.height, block.timestamp, this.parameters.beneficiary);
     if (block.height % BigInt(this.parameters.importanceGrouping) === 0n) {
       this.state.recalculateImportances(block.height);
     }
@@ -134,6 +162,11 @@ export class DevnetChain {
     added: ConfirmedTransaction[],
   ): string | undefined {
     if (transaction.deadline < block.timestamp) return 'Failure_Core_Past_Deadline';
+    // The multisig state may have changed since the announcement: the cosignatures are checked again.
+    const body = transaction.body;
+    const cosigners = body.kind === 'aggregate' ? body.cosignatures.map((item) => item.signerPublicKey) : [];
+    const approval = approvalFailure(this.state.multisig, transaction, cosigners, true);
+    if (approval !== undefined) return approval;
     const result = applyTransaction(
       this.state,
       transaction,

@@ -93,6 +93,12 @@ export function formatNetworkProperties(input: NetworkPropertiesInput): Json {
         maxBondedTransactionLifetime: '48h',
       },
       transfer: { maxMessageSize: '1024' },
+      lockhash: { lockedFundsPerAggregate: "10'000'000", maxHashLockDuration: '2d' },
+      multisig: {
+        maxMultisigDepth: '3',
+        maxCosignatoriesPerAccount: '25',
+        maxCosignedAccountsPerAccount: '25',
+      },
     },
     forkHeights: {
       totalVotingBalanceCalculationFix: '1',
@@ -245,6 +251,20 @@ function formatBody(body: DecodedBody): Json {
           signerPublicKey: toHex(cosignature.signerPublicKey),
           signature: toHex(cosignature.signature),
         })),
+      };
+    case 'hashLock':
+      return {
+        mosaicId: formatMosaicId(body.mosaic.id),
+        amount: body.mosaic.amount.toString(),
+        duration: body.duration.toString(),
+        hash: toHex(body.hash),
+      };
+    case 'multisigAccountModification':
+      return {
+        minRemovalDelta: body.minRemovalDelta,
+        minApprovalDelta: body.minApprovalDelta,
+        addressAdditions: body.addressAdditions.map(toHex),
+        addressDeletions: body.addressDeletions.map(toHex),
       };
     case 'unsupported':
       return {};

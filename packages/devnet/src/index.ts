@@ -7,11 +7,14 @@ export {
   startDevnet,
   type Devnet,
   type DevnetAccount,
+  type DevnetCosignatory,
+  type DevnetMultisigAccount,
   type DevnetDescriptor,
   type DevnetNodeDescriptor,
 } from './startDevnet.js';
 export type { DevnetOptions } from './settings.js';
 export { parseFaults, type FaultSettings } from './parseFaults.js';
+export { parseMultisigSpec, type MultisigSpec } from './multisigGenesis.js';
 export {
   DelegationRequestOpener,
   DELEGATION_MARKER,

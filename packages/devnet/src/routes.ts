@@ -4,6 +4,7 @@
  * not JSON or not a transaction. POST /devnet/* are the devnet's test routes (adminRoutes.ts).
  */
 import { adminRoute } from './adminRoutes.js';
+import { multisigRoute } from './multisigRoutes.js';
 import { restError, type RestResponse } from './restResponse.js';
 import { toHex } from './bytes.js';
 import { addressOf, type ConfirmedTransaction } from './chainState.js';
@@ -49,7 +50,11 @@ export function routeRequest(
 ): RestResponse {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const parts = path.split('/').filter((part) => part !== '');
-  if (method === 'PUT' && path === '/transactions') return announce(context, body);
+  // A bonded aggregate goes to the partial cache whichever of the two it is announced on (devnetChain.ts).
+  if (method === 'PUT' && (path === '/transactions' || path === '/transactions/partial'))
+    return announce(context, body);
+  const multisig = multisigRoute(context, method, parts, url.searchParams, body);
+  if (multisig !== undefined) return multisig;
   if (method === 'POST' && parts[0] === 'devnet' && parts.length === 2)
     return adminRoute(context, parts[1], body);
   if (method !== 'GET') return restError(405, 'MethodNotAllowed', `${method} is not allowed`);

@@ -2,6 +2,7 @@
  * The devnet's chain constants and the options of startDevnet, with the defaults of docs/devnet.md (a quiet public
  * node: minimum fee multiplier 100, 10 delegate slots, harvester bounds 10,000 / 50,000,000 XYM).
  */
+import type { MultisigSpec } from './multisigGenesis.js';
 import type { FaultSettings } from './parseFaults.js';
 
 /** Network identifier of the devnet (the testnet byte, 0x98: addresses start with T). */
@@ -38,6 +39,8 @@ export interface DevnetOptions {
   readonly importanceGrouping?: number;
   readonly minFeeMultiplier?: number;
   readonly faults?: FaultSettings;
+  /** Multisig accounts created at genesis (`--multisig 2-of-3`, repeatable); ignored when resuming a chain. */
+  readonly multisig?: readonly MultisigSpec[];
   /** Clock in ms since 1970 (tests inject it). */
   readonly now?: () => number;
   /** Randomness for keys and seeds. */
@@ -59,6 +62,7 @@ export interface DevnetSettings {
   readonly importanceGrouping: number;
   readonly minFeeMultiplier: number;
   readonly faults: FaultSettings;
+  readonly multisig: readonly MultisigSpec[];
 }
 
 /** Fills in the defaults and checks the ranges. */
@@ -73,7 +77,15 @@ export function resolveDevnetSettings(options: DevnetOptions): DevnetSettings {
     importanceGrouping: options.importanceGrouping ?? 10,
     minFeeMultiplier: options.minFeeMultiplier ?? 100,
     faults: options.faults ?? { errorRate: 0, latencyMs: 0, dropAnnounceRate: 0 },
+    multisig: options.multisig ?? [],
   };
+  if (settings.multisig.length > 100) {
+    throw new RangeError(`at most 100 multisig accounts, got ${settings.multisig.length}`);
+  }
+  for (const spec of settings.multisig) {
+    checkInteger('multisig cosignatories', spec.cosignatories, 1, MAX_COSIGNATORIES_PER_ACCOUNT);
+    checkInteger('multisig minApproval', spec.minApproval, 1, spec.cosignatories);
+  }
   checkInteger('port', settings.port, 0, 65535);
   checkInteger('accounts', settings.accounts, 0, 10_000);
   checkInteger('nodes', settings.nodes, 1, 32);
@@ -102,3 +114,12 @@ export function importanceHeightFor(height: bigint, grouping: number): bigint {
   const grouped = ((height - 1n) / BigInt(grouping)) * BigInt(grouping);
   return grouped < 1n ? 1n : grouped;
 }
+
+/** lockedFundsPerAggregate: 10 XYM in µXYM (mainnet lock hash plugin). */
+export const LOCKED_FUNDS_PER_AGGREGATE = 10_000_000n;
+/** maxHashLockDuration: 2 days, in seconds (converted to blocks with the block time). */
+export const MAX_HASH_LOCK_DURATION_SECONDS = 2 * 24 * 3600;
+/** maxBondedTransactionLifetime (48 h) in ms: a bonded aggregate's deadline may be that far ahead. */
+export const MAX_BONDED_TRANSACTION_LIFETIME_MS = 48n * 3600n * 1000n;
+/** maxCosignatoriesPerAccount of the multisig plugin. */
+export const MAX_COSIGNATORIES_PER_ACCOUNT = 25;

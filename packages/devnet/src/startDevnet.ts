@@ -34,6 +34,13 @@ import {
   type DevnetOptions,
 } from './settings.js';
 import { loadChain, saveChain } from './stateStore.js';
+import {
+  COSIGNATORY_BALANCE,
+  loadOrCreateMultisigKeys,
+  MULTISIG_ACCOUNT_BALANCE,
+  type MultisigKeys,
+} from './multisigGenesis.js';
+import { MAX_HASH_LOCK_DURATION_SECONDS } from './settings.js';
 
 /** One funded account of the descriptor. */
 export interface DevnetAccount {
@@ -54,6 +61,22 @@ export interface DevnetNodeDescriptor {
   readonly harvestersFile: string;
 }
 
+/** A cosignatory of a multisig account of the descriptor. */
+export interface DevnetCosignatory {
+  readonly address: string;
+  readonly publicKey: string;
+  /** File holding the private key as 64 hex digits (mode 0600). */
+  readonly keyFile: string;
+}
+
+/** A multisig account created with `--multisig m-of-n`. */
+export interface DevnetMultisigAccount {
+  readonly address: string;
+  readonly publicKey: string;
+  readonly minApproval: number;
+  readonly cosignatories: readonly DevnetCosignatory[];
+}
+
 /** What `harvest devnet --json` prints when ready (the top-level node fields describe node 0). */
 export interface DevnetDescriptor {
   readonly url: string;
@@ -66,6 +89,7 @@ export interface DevnetDescriptor {
   readonly harvestersFile: string;
   readonly stateDir: string;
   readonly accounts: readonly DevnetAccount[];
+  readonly multisigAccounts: readonly DevnetMultisigAccount[];
   readonly nodes: readonly DevnetNodeDescriptor[];
 }
 
@@ -162,6 +186,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     state.accounts.set(addressKey(account.address), account);
   });
 
+  // Multisig accounts are made with a new chain only: a resumed chain keeps those it has.
+  const multisigKeys = loadOrCreateMultisigKeys(
+    stateDir,
+    loaded === undefined ? settings.multisig : [],
+    random,
+  );
+  if (loaded === undefined) createGenesisMultisig(state, multisigKeys);
+
   const extensions = nodeKeys.map((node) => {
     const extension = new HarvestingExtension(state, {
       nodePrivateKey: node.transport,
@@ -185,6 +217,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     extensions,
     afterBlock: () => saveChain(chainFile, state),
   });
+  const blockSeconds = settings.blockTimeSeconds === 0 ? 1 : settings.blockTimeSeconds;
+  state.maxHashLockDuration = BigInt(Math.floor(MAX_HASH_LOCK_DURATION_SECONDS / blockSeconds));
   if (loaded === undefined) {
     chain.createGenesis();
     saveChain(chainFile, state);
@@ -196,10 +230,13 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     nemesisSignerPublicKey: parseHex(identity.nemesisSignerPublicKey, 'nemesis key', 32),
     blockTimeSeconds: settings.blockTimeSeconds === 0 ? 1 : settings.blockTimeSeconds,
     importanceGrouping: settings.importanceGrouping,
-    initialSupply: accountKeys.reduce(
-      (sum, _key, index) => sum + fundedBalance(index, accountKeys.length),
-      0n,
-    ),
+    initialSupply:
+      accountKeys.reduce((sum, _key, index) => sum + fundedBalance(index, accountKeys.length), 0n) +
+      multisigKeys.reduce(
+        (sum, keys) =>
+          sum + MULTISIG_ACCOUNT_BALANCE + BigInt(keys.cosignatories.length) * COSIGNATORY_BALANCE,
+        0n,
+      ),
   };
   const servers: NodeServer[] = [];
   try {
@@ -254,6 +291,16 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       keyFile: key.file,
       balance: (state.getAccountByPublicKey(key.publicKey)?.balance ?? 0n).toString(),
     })),
+    multisigAccounts: multisigKeys.map((keys) => ({
+      address: encodeAddress(addressOf(keys.publicKey)),
+      publicKey: toHex(keys.publicKey),
+      minApproval: state.multisig.get(addressOf(keys.publicKey))?.minApproval ?? keys.minApproval,
+      cosignatories: keys.cosignatories.map((cosignatory) => ({
+        address: encodeAddress(addressOf(cosignatory.publicKey)),
+        publicKey: toHex(cosignatory.publicKey),
+        keyFile: cosignatory.file,
+      })),
+    })),
     nodes,
   };
 
@@ -285,6 +332,27 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       else saveChain(chainFile, state);
     },
   };
+}
+
+/** Funds the multisig accounts and their cosignatories and records each m-of-n (minRemoval = minApproval). */
+function createGenesisMultisig(state: ChainState, multisigKeys: readonly MultisigKeys[]): void {
+  const fund = (publicKey: Uint8Array, balance: bigint) => {
+    const account = newAccount(addressOf(publicKey), 1n);
+    account.publicKey = publicKey;
+    account.publicKeyHeight = 1n;
+    account.balance = balance;
+    state.accounts.set(addressKey(account.address), account);
+  };
+  for (const keys of multisigKeys) {
+    fund(keys.publicKey, MULTISIG_ACCOUNT_BALANCE);
+    for (const cosignatory of keys.cosignatories) fund(cosignatory.publicKey, COSIGNATORY_BALANCE);
+    state.multisig.set({
+      accountAddress: addressOf(keys.publicKey),
+      minApproval: keys.minApproval,
+      minRemoval: keys.minApproval,
+      cosignatoryAddresses: keys.cosignatories.map((cosignatory) => addressOf(cosignatory.publicKey)),
+    });
+  }
 }
 
 function loadOrCreateIdentity(

@@ -8,6 +8,7 @@ import type { SymbolFacade } from 'symbol-sdk/symbol';
 import { parseHex, toHex } from './bytes.js';
 import { ChainState, type AccountState } from './chainState.js';
 import { decodeTransaction } from './decodeTransaction.js';
+import { loadLocksAndMultisig, storeLocksAndMultisig, type StoredLocksAndMultisig } from './multisigStore.js';
 
 interface StoredAccount {
   address: string;
@@ -21,7 +22,7 @@ interface StoredAccount {
   importanceHeight: string;
 }
 
-interface StoredChain {
+interface StoredChain extends StoredLocksAndMultisig {
   version: number;
   nextId: number;
   blocks: { height: string; timestamp: string; hash: string }[];
@@ -55,6 +56,7 @@ export function saveChain(path: string, state: ChainState): void {
       timestamp: entry.timestamp.toString(),
       feeMultiplier: entry.feeMultiplier,
     })),
+    ...storeLocksAndMultisig(state),
   };
   const temporary = `${path}.tmp`;
   writeFileSync(temporary, JSON.stringify(stored), { mode: 0o600 });
@@ -97,6 +99,7 @@ export function loadChain(path: string, facade: SymbolFacade): ChainState | unde
       height: BigInt(entry.height),
     });
   }
+  loadLocksAndMultisig(stored, state);
   return state;
 }
 

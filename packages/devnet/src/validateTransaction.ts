@@ -5,7 +5,12 @@
  */
 import { equalBytes, toHex } from './bytes.js';
 import type { DecodedBody, DecodedTransaction } from './decodeTransaction.js';
-import { DEVNET_NETWORK_IDENTIFIER, MAX_MESSAGE_SIZE, MAX_TRANSACTION_LIFETIME_MS } from './settings.js';
+import {
+  DEVNET_NETWORK_IDENTIFIER,
+  MAX_BONDED_TRANSACTION_LIFETIME_MS,
+  MAX_MESSAGE_SIZE,
+  MAX_TRANSACTION_LIFETIME_MS,
+} from './settings.js';
 
 /** What to do with an announced transaction. */
 export type StatelessVerdict =
@@ -29,12 +34,17 @@ function findStatelessFailure(transaction: DecodedTransaction, nowMs: bigint): s
   if (transaction.network !== DEVNET_NETWORK_IDENTIFIER) return 'Failure_Core_Wrong_Network';
   if (!transaction.signatureValid) return 'Failure_Signature_Not_Verifiable';
   if (transaction.deadline < nowMs) return 'Failure_Core_Past_Deadline';
-  if (transaction.deadline > nowMs + MAX_TRANSACTION_LIFETIME_MS) return 'Failure_Core_Future_Deadline';
   const body = transaction.body;
-  if (body.kind === 'unsupported') return 'Failure_Core_Invalid_Transaction_Type';
+  // A bonded aggregate waits for cosignatures: maxBondedTransactionLifetime (48 h) instead of 6 h.
+  const lifetime =
+    body.kind === 'aggregate' && body.bonded
+      ? MAX_BONDED_TRANSACTION_LIFETIME_MS
+      : MAX_TRANSACTION_LIFETIME_MS;
+  if (transaction.deadline > nowMs + lifetime) return 'Failure_Core_Future_Deadline';
+  // A multisig account modification is only embeddable (catapult registers it so).
+  if (body.kind === 'unsupported' || body.kind === 'multisigAccountModification')
+    return 'Failure_Core_Invalid_Transaction_Type';
   if (body.kind !== 'aggregate') return checkBody(body);
-  // Bonded aggregates need a hash lock, which the devnet does not model.
-  if (body.bonded) return 'Failure_LockHash_Unknown_Hash';
   // uniqueAggregateTransactionHash is passed at height 1: only V3 is accepted.
   if (transaction.version === 1) return 'Failure_Aggregate_V1_Prohibited';
   if (transaction.version === 2) return 'Failure_Aggregate_V2_Prohibited';
@@ -58,9 +68,7 @@ function checkBody(body: DecodedBody): string | undefined {
   if (body.kind === 'transfer' && body.message.length > MAX_MESSAGE_SIZE)
     return 'Failure_Transfer_Message_Too_Large';
   if (
-    body.kind !== 'transfer' &&
-    body.kind !== 'aggregate' &&
-    body.kind !== 'unsupported' &&
+    (body.kind === 'accountKeyLink' || body.kind === 'vrfKeyLink' || body.kind === 'nodeKeyLink') &&
     body.linkAction > 1
   ) {
     return 'Failure_Core_Invalid_Link_Action';
@@ -68,7 +76,10 @@ function checkBody(body: DecodedBody): string | undefined {
   return undefined;
 }
 
-/** Every embedded signer other than the aggregate's signer must cosign, and only they may (catapult aggregate plugin). */
+/**
+ * Cosignatures must verify, and none may repeat or be the signer's own (catapult aggregate plugin). Whether they are
+ * enough, and from whom, depends on the multisig state: multisigApprovals.ts, checked by the chain.
+ */
 function checkCosignatures(
   transaction: DecodedTransaction,
   body: Extract<DecodedBody, { kind: 'aggregate' }>,
@@ -79,9 +90,5 @@ function checkCosignatures(
   if (cosigners.size !== body.cosignatures.length || cosigners.has(signer)) {
     return 'Failure_Aggregate_Redundant_Cosignatures';
   }
-  const required = new Set(body.embedded.map((inner) => toHex(inner.signerPublicKey)));
-  required.delete(signer);
-  for (const key of required) if (!cosigners.has(key)) return 'Failure_Aggregate_Missing_Cosignatures';
-  for (const key of cosigners) if (!required.has(key)) return 'Failure_Aggregate_Ineligible_Cosignatories';
   return undefined;
 }

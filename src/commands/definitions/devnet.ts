@@ -17,6 +17,8 @@ export interface DevnetCommandOptions {
   readonly importanceGrouping: string;
   readonly minFeeMultiplier: string;
   readonly faults?: string;
+  /** Every `--multisig m-of-n`, in order (the flag repeats). */
+  readonly multisig?: readonly string[];
 }
 
 /** `harvest devnet`. */
@@ -48,6 +50,11 @@ export const devnetDefinition = defineCommand<DevnetCommandOptions>({
       .addOption(numeric('--importance-grouping <blocks>', 'blocks between importance recalculations', '10'))
       .addOption(numeric('--min-fee-multiplier <n>', "the node's minimum fee multiplier", '100'))
       .option('--faults <spec>', 'make the REST API unreliable: comma-separated key=value, keys below')
+      .option(
+        '--multisig <m-of-n>',
+        'a funded multisig account needing m of its n funded cosignatories, made at genesis; repeat for several',
+        collect,
+      )
       .addHelpText('after', FAULTS_HELP),
 });
 
@@ -58,6 +65,11 @@ Faults (--faults key=value,...; default none):
   latency-ms=<ms>            delay before every answer (whole milliseconds, up to 60000)
   drop-announce-rate=<0..1>  share of announcements answered 202 and then dropped
   e.g. --faults error-rate=0.3,latency-ms=150,drop-announce-rate=0.5`;
+
+/** Gathers every occurrence of a repeatable flag. */
+function collect(value: string, previous: readonly string[] | undefined): readonly string[] {
+  return [...(previous ?? []), value];
+}
 
 /** A flag whose value stays text for the command to check, with its default shown as a number in help. */
 function numeric(flags: string, description: string, fallback: string): Option {

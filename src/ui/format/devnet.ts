@@ -12,6 +12,11 @@ export interface DevnetBanner {
   readonly harvestersFile: string;
   readonly stateDir: string;
   readonly accounts: readonly { address: string; publicKey: string; keyFile: string; balance: string }[];
+  readonly multisigAccounts?: readonly {
+    address: string;
+    minApproval: number;
+    cosignatories: readonly { address: string; keyFile: string }[];
+  }[];
   readonly nodes: readonly {
     url: string;
     nodePublicKey: string;
@@ -47,5 +52,15 @@ export function formatDevnet(devnet: DevnetBanner, style: Style): string {
   devnet.accounts.forEach((account, index) =>
     lines.push(`  (${index}) ${account.address}  ${formatXym(account.balance)}  ${account.keyFile}`),
   );
+  const multisig = devnet.multisigAccounts ?? [];
+  if (multisig.length > 0)
+    lines.push('', style.bold('Multisig accounts') + ' (cosignatory keys in the key files)');
+  multisig.forEach((account, index) => {
+    const n = account.cosignatories.length;
+    lines.push(`  (${index}) ${account.address}  ${account.minApproval}-of-${n}`);
+    account.cosignatories.forEach((cosignatory) =>
+      lines.push(`        cosignatory ${cosignatory.address}  ${cosignatory.keyFile}`),
+    );
+  });
   return lines.join('\n');
 }
