@@ -68,7 +68,7 @@ function formatMultisigResult(multisig: MultisigResult): string[] {
   return [
     '',
     `multisig       ${multisig.address} (${multisig.minApproval} approvals), initiator ${multisig.initiatorAddress}`,
-    ...(multisig.aggregateHash === null ? [] : [`to cosign      ${toHex(multisig.aggregateHash)}`]),
+    ...(multisig.aggregateHash === null ? [] : [`aggregate      ${toHex(multisig.aggregateHash)}`]),
     ...(multisig.lockEndHeight === null ? [] : [`lock ends at   height ${multisig.lockEndHeight}`]),
     multisig.cosignaturesNeeded === 0
       ? 'cosignatures   complete'
