@@ -103,6 +103,7 @@ async function runSteps(
             keystore,
             confirmResend: settings.confirmResend,
             readOnly: settings.dryRun,
+            waitForPartial: settings.wait,
             onResume: (kind, hash, outcome) =>
               settings.onNote?.(`earlier ${kind} transaction ${hash}: ${outcome}`),
           })
