@@ -27,6 +27,7 @@ describe('harvest <command> --help: global options', () => {
     ['node', '--json --node --network --timeout --verbose --no-color'],
     ['requests', '--json --node --network --timeout --verbose --progress --no-color'],
     ['decrypt-check', '--json --node --network --timeout --verbose --no-color'],
+    ['cosign', '--json --yes --node --network --timeout --verbose --no-color --no-input'],
     ['onboard', '--json --yes --network --home --timeout --verbose --progress --no-color --no-input'],
     ['devnet', '--json --verbose --no-color'],
   ])('%s lists %s', async (command, globals) => {

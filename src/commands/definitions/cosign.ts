@@ -22,7 +22,7 @@ export const cosignDefinition = defineCommand<CosignOptions>({
     '--address, to list only), rebuilds each one from what the node shows to check its hash, shows every inner ' +
     'transaction, and cosigns after confirmation (--yes skips). Refuses anything but key links and delegation ' +
     'requests of one account (UNSAFE_TRANSACTION) unless --allow-any; --hash cosigns one.',
-  unusedGlobals: ['--home'],
+  unusedGlobals: ['--home', '--progress'],
   configure: (command) =>
     command
       .option(
