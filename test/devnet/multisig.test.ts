@@ -2,6 +2,9 @@
  * The devnet's multisig model (docs/devnet.md, "Multisig"): --multisig accounts at genesis, hash locks, partial
  * transactions with cosignatures and minApproval, lock refund and expiry, with symbol-sdk as the only client.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublicKey, Signature } from 'symbol-sdk';
 import { SymbolFacade } from 'symbol-sdk/symbol';
@@ -9,7 +12,10 @@ import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
 import { announce, facadeOf, fundedKeyPair, getJson, randomKeyPair, transfer } from './sdkClient.js';
 import {
   bondedAggregate,
+  cosignedAggregate,
   cosignatureBody,
+  delegationTransfer,
+  multisigModification,
   hashLock,
   keyPairFromFile,
   linkTransactions,
@@ -50,13 +56,12 @@ function setup(devnet: Devnet) {
   const cosigners = multisig.cosignatories.map((cosignatory) => keyPairFromFile(cosignatory.keyFile));
   const remote = randomKeyPair();
   const vrf = randomKeyPair();
-  const inner = linkTransactions(
-    facade,
-    new PublicKey(multisig.publicKey),
-    remote.publicKey,
-    vrf.publicKey,
-    new PublicKey(devnet.descriptor.nodePublicKey),
-  );
+  const account = new PublicKey(multisig.publicKey);
+  const node = new PublicKey(devnet.descriptor.nodePublicKey);
+  const inner = [
+    ...linkTransactions(facade, account, remote.publicKey, vrf.publicKey, node),
+    delegationTransfer(facade, account, node, remote, vrf),
+  ];
   const aggregate = bondedAggregate(facade, cosigners[0]!, inner);
   return { facade, multisig, cosigners, remote, vrf, aggregate };
 }
@@ -166,7 +171,7 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
     const partial = (await getJson(`${devnet.url}/transactions/partial/${aggregate.hash}`)).body;
     expect(partial.meta).toMatchObject({ hash: aggregate.hash, height: '0' });
     expect(partial.transaction).toMatchObject({ type: 0x4241, version: 3, cosignatures: [] });
-    expect(partial.transaction.transactions).toHaveLength(3);
+    expect(partial.transaction.transactions).toHaveLength(4);
     const byAddress = (await getJson(`${devnet.url}/transactions/partial?address=${multisig.address}`)).body;
     expect(byAddress.data.map((item: any) => item.meta.hash)).toEqual([aggregate.hash]);
     const bySigner = (
@@ -192,6 +197,10 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
       vrf: { publicKey: vrf.publicKey.toString() },
       node: { publicKey: devnet.descriptor.nodePublicKey },
     });
+    // The embedded delegation request, signed by the multisig account, unlocked its remote key on the node.
+    expect((await getJson(`${devnet.url}/node/unlockedaccount`)).body.unlockedAccount).toEqual([
+      remote.publicKey.toString(),
+    ]);
     expect((await getJson(`${devnet.url}/lock/hash/${aggregate.hash}`)).body.lock.status).toBe(1);
     const confirmed = (await getJson(`${devnet.url}/transactions/confirmed/${aggregate.hash}`)).body;
     const [cosignature] = confirmed.transaction.cosignatures;
@@ -218,6 +227,33 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
       code: 'Failure_LockHash_Unknown_Hash',
     });
     expect((await getJson(`${devnet.url}/transactions/partial/${aggregate.hash}`)).status).toBe(404);
+    // Announced again once the lock has confirmed, it is accepted.
+    devnet.mineBlock();
+    await put(devnet.url, '/transactions/partial', aggregate.body);
+    expect(await statusOf(devnet, aggregate.hash)).toMatchObject({ group: 'partial', code: 'Success' });
+  });
+
+  it('keeps multisig accounts and locks in the state folder, and a resumed chain adds no new multisig account', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'harvest-multisig-'));
+    try {
+      const devnet = await start({ stateDir });
+      const { facade, multisig, cosigners, aggregate } = setup(devnet);
+      await announce(devnet.url, hashLock(facade, cosigners[0]!, aggregate.hash, 100n).body);
+      devnet.mineBlock();
+      await devnet.close();
+      const resumed = await start({ stateDir, multisig: [{ minApproval: 1, cosignatories: 1 }] });
+      expect(resumed.descriptor.multisigAccounts).toEqual(devnet.descriptor.multisigAccounts);
+      expect(
+        (await getJson(`${resumed.url}/account/${multisig.address}/multisig`)).body.multisig.minApproval,
+      ).toBe(2);
+      expect((await getJson(`${resumed.url}/lock/hash/${aggregate.hash}`)).body.lock).toMatchObject({
+        status: 0,
+        endHeight: '102',
+      });
+      await resumed.close();
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('keeps no bad cosignature and none from a non-cosignatory, and the aggregate waits', async () => {
@@ -298,5 +334,69 @@ describe('hash lock, bonded aggregate and cosignatures', () => {
       lockedFundsPerAggregate: "10'000'000",
       maxHashLockDuration: '2d',
     });
+  });
+});
+
+describe('complete aggregates with a multisig signer', () => {
+  it('need minApproval cosignatories, and no lock', async () => {
+    const devnet = await start();
+    const facade = facadeOf(devnet);
+    const multisig = devnet.descriptor.multisigAccounts[0]!;
+    const cosigners = multisig.cosignatories.map((cosignatory) => keyPairFromFile(cosignatory.keyFile));
+    const account = new PublicKey(multisig.publicKey);
+    const node = new PublicKey(devnet.descriptor.nodePublicKey);
+    const remote = randomKeyPair();
+    const inner = () => linkTransactions(facade, account, remote.publicKey, randomKeyPair().publicKey, node);
+
+    const alone = cosignedAggregate(facade, cosigners[0]!, inner(), []);
+    const stranger = cosignedAggregate(facade, cosigners[0]!, inner(), [fundedKeyPair(devnet, 0)]);
+    const enough = cosignedAggregate(facade, cosigners[0]!, inner(), [cosigners[2]!]);
+    for (const aggregate of [alone, stranger, enough]) await announce(devnet.url, aggregate.body);
+    expect((await statusOf(devnet, alone.hash)).code).toBe('Failure_Aggregate_Missing_Cosignatures');
+    expect((await statusOf(devnet, stranger.hash)).code).toBe('Failure_Aggregate_Ineligible_Cosignatories');
+    devnet.mineBlock();
+    expect(await statusOf(devnet, enough.hash)).toMatchObject({ group: 'confirmed', code: 'Success' });
+    const links = (await getJson(`${devnet.url}/accounts/${multisig.address}`)).body.account
+      .supplementalPublicKeys;
+    expect(links.linked).toEqual({ publicKey: remote.publicKey.toString() });
+  });
+});
+
+describe('multisig account modification (0x4155)', () => {
+  it('turns an account into a 2-of-2 multisig in a complete aggregate cosigned by the new cosignatories', async () => {
+    const devnet = await start({ multisig: [] });
+    const facade = facadeOf(devnet);
+    const owner = fundedKeyPair(devnet, 0);
+    const address = devnet.descriptor.accounts[0]!.address;
+    const [first, second] = [randomKeyPair(), randomKeyPair()];
+    const inner = () => [multisigModification(facade, owner.publicKey, 2, 2, [first, second])];
+
+    const halfSigned = cosignedAggregate(facade, owner, inner(), [first]);
+    await announce(devnet.url, halfSigned.body);
+    expect((await statusOf(devnet, halfSigned.hash)).code).toBe('Failure_Aggregate_Missing_Cosignatures');
+    const tooStrict = cosignedAggregate(
+      facade,
+      owner,
+      [multisigModification(facade, owner.publicKey, 3, 1, [first, second])],
+      [first, second],
+    );
+    await announce(devnet.url, tooStrict.body);
+
+    const signed = cosignedAggregate(facade, owner, inner(), [first, second]);
+    expect((await announce(devnet.url, signed.body)).status).toBe(202);
+    devnet.mineBlock();
+    expect((await statusOf(devnet, tooStrict.hash)).code).toBe(
+      'Failure_Multisig_Min_Setting_Larger_Than_Num_Cosignatories',
+    );
+    expect(await statusOf(devnet, signed.hash)).toMatchObject({ group: 'confirmed', code: 'Success' });
+    const { body } = await getJson(`${devnet.url}/account/${address}/multisig`);
+    expect(body.multisig).toMatchObject({ minApproval: 2, minRemoval: 2, multisigAddresses: [] });
+    expect(body.multisig.cosignatoryAddresses).toHaveLength(2);
+
+    // From now on the account signs nothing itself.
+    const sent = transfer(facade, owner, devnet.descriptor.accounts[1]!.address, 1n);
+    await announce(devnet.url, sent.body);
+    devnet.mineBlock();
+    expect((await statusOf(devnet, sent.hash)).code).toBe('Failure_Multisig_Operation_Prohibited_By_Account');
   });
 });

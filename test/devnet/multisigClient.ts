@@ -1,7 +1,7 @@
 /** Multisig helpers for devnet tests, built only on symbol-sdk and fetch: hash lock, bonded aggregate, cosignature. */
 import { readFileSync } from 'node:fs';
 import { Hash256, PrivateKey, type PublicKey } from 'symbol-sdk';
-import { KeyPair, SymbolFacade, descriptors, models } from 'symbol-sdk/symbol';
+import { KeyPair, MessageEncoder, SymbolFacade, descriptors, models } from 'symbol-sdk/symbol';
 import { sign } from './sdkClient.js';
 
 /** The currency mosaic of the devnet. */
@@ -25,6 +25,75 @@ export function linkTransactions(
     new descriptors.VrfKeyLinkTransactionV1Descriptor(vrf, models.LinkAction.LINK),
     new descriptors.NodeKeyLinkTransactionV1Descriptor(node, models.LinkAction.LINK),
   ].map((descriptor) => facade.createEmbeddedTransactionFromTypedDescriptor(descriptor, account));
+}
+
+/** The delegation request transfer to `node`, signed by `account` (the message is encrypted with an ephemeral key). */
+export function delegationTransfer(
+  facade: SymbolFacade,
+  account: PublicKey,
+  node: PublicKey,
+  remote: KeyPair,
+  vrf: KeyPair,
+): models.EmbeddedTransaction {
+  const message = new MessageEncoder(remote).encodePersistentHarvestingDelegation(node, remote, vrf);
+  return facade.createEmbeddedTransactionFromTypedDescriptor(
+    new descriptors.TransferTransactionV1Descriptor(facade.network.publicKeyToAddress(node), [], message),
+    account,
+  );
+}
+
+/**
+ * A complete aggregate (V3) of `inner` signed by `signer`, with the cosignatures of `cosigners` attached:
+ * `{ body, hash }`.
+ */
+export function cosignedAggregate(
+  facade: SymbolFacade,
+  signer: KeyPair,
+  inner: models.EmbeddedTransaction[],
+  cosigners: readonly KeyPair[],
+) {
+  const descriptor = new descriptors.AggregateCompleteTransactionV3Descriptor(
+    SymbolFacade.hashEmbeddedTransactions(inner),
+    inner,
+  );
+  const transaction = facade.createTransactionFromTypedDescriptor(
+    descriptor,
+    signer.publicKey,
+    100,
+    2 * 3600,
+    cosigners.length,
+  );
+  if (!(transaction instanceof models.AggregateCompleteTransactionV3)) throw new Error('not an aggregate');
+  const signature = facade.signTransaction(signer, transaction);
+  facade.transactionFactory.static.attachSignature(transaction, signature);
+  const hash = facade.hashTransaction(transaction);
+  transaction.cosignatures = cosigners.map((cosigner) => {
+    const cosignature = SymbolFacade.cosignTransactionHash(cosigner, hash);
+    if (!(cosignature instanceof models.Cosignature)) throw new Error('not an attached cosignature');
+    return cosignature;
+  });
+  return {
+    body: facade.transactionFactory.static.attachSignature(transaction, signature),
+    hash: hash.toString(),
+  };
+}
+
+/** An embedded MultisigAccountModificationTransaction of `account`. */
+export function multisigModification(
+  facade: SymbolFacade,
+  account: PublicKey,
+  minApprovalDelta: number,
+  minRemovalDelta: number,
+  additions: readonly KeyPair[],
+): models.EmbeddedTransaction {
+  return facade.createEmbeddedTransactionFromTypedDescriptor(
+    new descriptors.MultisigAccountModificationTransactionV1Descriptor(
+      minRemovalDelta,
+      minApprovalDelta,
+      additions.map((keyPair) => facade.network.publicKeyToAddress(keyPair.publicKey)),
+    ),
+    account,
+  );
 }
 
 /** A bonded aggregate (V3) of `inner`, signed by `initiator`: `{ body, hash }`. */

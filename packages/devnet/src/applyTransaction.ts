@@ -16,6 +16,7 @@ import {
 } from './chainState.js';
 import type { DecodedBody, DecodedHeader, DecodedTransaction } from './decodeTransaction.js';
 import { applyHashLock, useHashLock } from './hashLockRules.js';
+import { applyMultisigModification } from './multisigModification.js';
 import { DEVNET_CURRENCY_MOSAIC_ID } from './settings.js';
 
 /** The outcome of applying one transaction: the fee charged, or the failure code. */
@@ -139,6 +140,7 @@ function applyBody(
     case 'hashLock':
       return applyHashLock(overlay, signer, body);
     case 'multisigAccountModification':
+      return applyMultisigModification(overlay, signer, body);
     case 'aggregate':
     case 'unsupported':
       return 'Failure_Aggregate_Unsupported_Transaction';

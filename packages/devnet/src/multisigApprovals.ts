@@ -3,7 +3,9 @@
  * MultisigAggregateEligibleCosignatoriesValidator). The approvers are the aggregate's signer and its cosigners. An
  * embedded transaction signed by an ordinary account needs that account among the approvers; one signed by a
  * multisig account needs minApproval of its cosignatories approving (each of them in turn by the same rule, for
- * multi-level multisig). A cosigner is eligible when it is an embedded signer or a cosignatory, at any depth, of one.
+ * multi-level multisig); for a multisig account modification that deletes a cosignatory, minRemoval instead. The
+ * cosignatories a modification adds must approve it themselves. A cosigner is eligible when it is an embedded signer,
+ * an added cosignatory, or a cosignatory, at any depth, of one of them.
  */
 import { toHex } from './bytes.js';
 import type { DecodedTransaction } from './decodeTransaction.js';
@@ -28,17 +30,37 @@ export function approvalFailure(
   const approvers = new Set(
     [transaction.signerPublicKey, ...cosignerPublicKeys].map((key) => toHex(addressOf(key))),
   );
-  const signers = body.embedded.map((inner) => addressOf(inner.signerPublicKey));
-  const eligible = new Set<string>();
-  for (const signer of signers) collectEligible(multisig, signer, eligible, 0);
+  const eligible = eligibleAddresses(multisig, transaction);
   for (const cosigner of cosignerPublicKeys) {
     if (!eligible.has(toHex(addressOf(cosigner)))) return 'Failure_Aggregate_Ineligible_Cosignatories';
   }
   if (!requireComplete) return undefined;
-  for (const signer of signers) {
-    if (!isApproved(multisig, signer, approvers, 0)) return 'Failure_Aggregate_Missing_Cosignatures';
+  for (const inner of body.embedded) {
+    const removal =
+      inner.body.kind === 'multisigAccountModification' && inner.body.addressDeletions.length > 0;
+    if (!isApproved(multisig, addressOf(inner.signerPublicKey), approvers, 0, removal)) {
+      return 'Failure_Aggregate_Missing_Cosignatures';
+    }
+    for (const added of additionsOf(inner.body)) {
+      if (!approvers.has(toHex(added))) return 'Failure_Aggregate_Missing_Cosignatures';
+    }
   }
   return undefined;
+}
+
+function additionsOf(body: DecodedTransaction['body']): readonly Uint8Array[] {
+  return body.kind === 'multisigAccountModification' ? body.addressAdditions : [];
+}
+
+function eligibleAddresses(multisig: MultisigCache, transaction: DecodedTransaction): Set<string> {
+  const eligible = new Set<string>();
+  const body = transaction.body;
+  if (body.kind !== 'aggregate') return eligible;
+  for (const inner of body.embedded) {
+    collectEligible(multisig, addressOf(inner.signerPublicKey), eligible, 0);
+    for (const added of additionsOf(inner.body)) collectEligible(multisig, added, eligible, 0);
+  }
+  return eligible;
 }
 
 /** True when the cosignatures already meet every requirement (the aggregate can confirm). */
@@ -56,11 +78,7 @@ export function isEligibleCosigner(
   transaction: DecodedTransaction,
   publicKey: Uint8Array,
 ): boolean {
-  const body = transaction.body;
-  if (body.kind !== 'aggregate') return false;
-  const eligible = new Set<string>();
-  for (const inner of body.embedded) collectEligible(multisig, addressOf(inner.signerPublicKey), eligible, 0);
-  return eligible.has(toHex(addressOf(publicKey)));
+  return eligibleAddresses(multisig, transaction).has(toHex(addressOf(publicKey)));
 }
 
 function collectEligible(
@@ -81,11 +99,12 @@ function isApproved(
   address: Uint8Array,
   approvers: Set<string>,
   depth: number,
+  removal = false,
 ): boolean {
   const entry = multisig.get(address);
   if (entry === undefined || depth >= MAX_MULTISIG_DEPTH) return approvers.has(toHex(address));
   const approving = entry.cosignatoryAddresses.filter((cosignatory) =>
     isApproved(multisig, cosignatory, approvers, depth + 1),
   ).length;
-  return approving >= entry.minApproval;
+  return approving >= (removal ? entry.minRemoval : entry.minApproval);
 }

@@ -17,8 +17,6 @@ export interface MultisigSpec {
   readonly cosignatories: number;
 }
 
-/** At most this many multisig accounts at genesis. */
-export const MAX_GENESIS_MULTISIG_ACCOUNTS = 100;
 /** Balance of a multisig account at genesis: 150,000 XYM, within the harvester bounds. */
 export const MULTISIG_ACCOUNT_BALANCE = 150_000_000_000n;
 /** Balance of a cosignatory at genesis: 1,000 XYM, for fees and the 10 XYM hash lock. */

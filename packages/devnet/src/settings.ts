@@ -79,8 +79,10 @@ export function resolveDevnetSettings(options: DevnetOptions): DevnetSettings {
     faults: options.faults ?? { errorRate: 0, latencyMs: 0, dropAnnounceRate: 0 },
     multisig: options.multisig ?? [],
   };
-  if (settings.multisig.length > 100) {
-    throw new RangeError(`at most 100 multisig accounts, got ${settings.multisig.length}`);
+  if (settings.multisig.length > MAX_GENESIS_MULTISIG_ACCOUNTS) {
+    throw new RangeError(
+      `at most ${MAX_GENESIS_MULTISIG_ACCOUNTS} multisig accounts, got ${settings.multisig.length}`,
+    );
   }
   for (const spec of settings.multisig) {
     checkInteger('multisig cosignatories', spec.cosignatories, 1, MAX_COSIGNATORIES_PER_ACCOUNT);
@@ -121,5 +123,7 @@ export const LOCKED_FUNDS_PER_AGGREGATE = 10_000_000n;
 export const MAX_HASH_LOCK_DURATION_SECONDS = 2 * 24 * 3600;
 /** maxBondedTransactionLifetime (48 h) in ms: a bonded aggregate's deadline may be that far ahead. */
 export const MAX_BONDED_TRANSACTION_LIFETIME_MS = 48n * 3600n * 1000n;
+/** At most this many multisig accounts at genesis (`--multisig`). */
+export const MAX_GENESIS_MULTISIG_ACCOUNTS = 100;
 /** maxCosignatoriesPerAccount of the multisig plugin. */
 export const MAX_COSIGNATORIES_PER_ACCOUNT = 25;

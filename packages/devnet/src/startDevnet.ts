@@ -294,7 +294,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     multisigAccounts: multisigKeys.map((keys) => ({
       address: encodeAddress(addressOf(keys.publicKey)),
       publicKey: toHex(keys.publicKey),
-      minApproval: state.multisig.get(addressOf(keys.publicKey))?.minApproval ?? keys.minApproval,
+      // The chain's current setting (0 once the account has no cosignatories left).
+      minApproval: state.multisig.get(addressOf(keys.publicKey))?.minApproval ?? 0,
       cosignatories: keys.cosignatories.map((cosignatory) => ({
         address: encodeAddress(addressOf(cosignatory.publicKey)),
         publicKey: toHex(cosignatory.publicKey),

@@ -5,6 +5,7 @@
  */
 import { equalBytes, toHex } from './bytes.js';
 import type { DecodedBody, DecodedTransaction } from './decodeTransaction.js';
+import { checkModification } from './multisigModification.js';
 import {
   DEVNET_NETWORK_IDENTIFIER,
   MAX_BONDED_TRANSACTION_LIFETIME_MS,
@@ -73,6 +74,7 @@ function checkBody(body: DecodedBody): string | undefined {
   ) {
     return 'Failure_Core_Invalid_Link_Action';
   }
+  if (body.kind === 'multisigAccountModification') return checkModification(body);
   return undefined;
 }
 
