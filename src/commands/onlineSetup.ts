@@ -26,6 +26,7 @@ export async function runOnlineSetup(
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
   const delegateTo = parseDelegateTo(options.delegateTo);
+  const multisig = readMultisigOption(options);
   const nodeUrl = await requireNodeUrl(ctx);
   // an unsafe key given by the user is INVALID_KEY (docs/errors.md)
   const givenNodePublicKey =
@@ -36,7 +37,6 @@ export async function runOnlineSetup(
   // delegate: the node to delegate to alone gives the transport key and decides ACTIVE (docs/cli.md, "Several
   // nodes"); link-remote reads no node-specific fact but the network
   const client = await ctx.connectNode(nodeUrl, mode === 'delegate' ? (delegateTo ?? nodeUrl) : undefined);
-  const multisig = readMultisigOption(options);
   const main = await readMainKey(options, ctx, client, multisig !== undefined);
   // with --multisig the keystore is the multisig account's: its public key comes from the chain (the flow sets it)
   const mainPublicKey =
