@@ -119,4 +119,6 @@ export interface UnlinkPlan {
   readonly fee: bigint;
   /** True when the account's node link is the transport key of the node asked. */
   readonly linkedToThisNode: boolean;
+  /** A multisig account's unlink: the lock and the costs the initiating cosignatory pays. */
+  readonly multisig?: MultisigCosts;
 }

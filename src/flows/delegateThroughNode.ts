@@ -21,21 +21,15 @@ import type { RandomBytes } from '../core/ports.js';
 import type { FeeLevel } from '../core/transactions/parseFeeMultiplier.js';
 import { resolveFeeMultiplier } from '../core/transactions/resolveFeeMultiplier.js';
 import type { NodeClient } from '../node/createNodeClient.js';
-import { accountBalance, type AccountInfo } from '../node/getAccount.js';
-import { MAX_LIFETIME_MS } from '../core/transactions/computeDeadline.js';
-import { describeMultisigSetup } from './multisig/describeMultisigSetup.js';
-import { readMultisigSetup, type MultisigSetup } from './multisig/readMultisigSetup.js';
+import type { AccountInfo } from '../node/getAccount.js';
+import { createMultisigSession } from './multisig/createMultisigSession.js';
 import type { KeystoreSession } from './keystore/openKeystore.js';
 import type { LifecycleSettings, MainKey } from './lifecycle/plan.js';
 import { readNodeFacts, type NodeFacts } from './lifecycle/readNodeFacts.js';
-import { notOnChain, runLifecycle, type MultisigSession, type PlanStep } from './lifecycle/runLifecycle.js';
+import { notOnChain, runLifecycle, type PlanStep } from './lifecycle/runLifecycle.js';
 import { readUnlocked } from './lifecycle/waitForNode.js';
 import { nextRecalculationNote } from './nextRecalculation.js';
 import { heldPrivateKey, planDelegation, type HarvestingSecrets } from './plans/planDelegation.js';
-
-/** lockedFundsPerAggregate and maxHashLockDuration of the public networks, when the node does not say. */
-const DEFAULT_LOCKED_FUNDS = 10_000_000n;
-const DEFAULT_MAX_LOCK_MS = 2 * 24 * 3600 * 1000;
 
 /** Inputs of delegateThroughNode. */
 export interface DelegateThroughNodeParameters extends LifecycleSettings {
@@ -84,7 +78,16 @@ export async function delegateThroughNode(
   const facts = await readNodeFacts(parameters);
   parameters.checkNetwork?.(facts.network);
   const nodeKey = mode === 'delegate' ? checkNodeKey(facts, parameters.givenNodePublicKey) : undefined;
-  const multisig = await readMultisig(parameters, facts);
+  const multisig =
+    parameters.multisig === undefined
+      ? undefined
+      : await createMultisigSession({
+          client: parameters.client,
+          facts,
+          multisigAddress: parameters.multisig.address,
+          main,
+          onNote: parameters.onNote,
+        });
   const mainPublicKey =
     multisig?.setup.multisigPublicKey ??
     ('privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey);
@@ -153,56 +156,6 @@ export async function delegateThroughNode(
     build,
   );
   return { result, network: facts.network, secrets };
-}
-
-/** --multisig: the setup read and checked, and what the lifecycle needs to go through a lock and a bonded aggregate. */
-async function readMultisig(
-  parameters: DelegateThroughNodeParameters,
-  facts: NodeFacts,
-): Promise<{ readonly setup: MultisigSetup; readonly session: MultisigSession } | undefined> {
-  const { multisig, main } = parameters;
-  if (multisig === undefined) return undefined;
-  if (!('privateKey' in main)) {
-    throw new InputError('INPUT_REQUIRED', "--multisig needs the initiating cosignatory's key (--key-file)");
-  }
-  const { properties } = facts;
-  const setup = await readMultisigSetup({
-    client: parameters.client,
-    networkIdentifier: facts.network.identifier,
-    currencyMosaicId: properties.currencyMosaicId,
-    multisigAddress: multisig.address,
-    cosignerPrivateKey: main.privateKey,
-  });
-  const lockAmount = properties.hashLock?.lockedFundsPerAggregate ?? DEFAULT_LOCKED_FUNDS;
-  const maxLockMs = properties.hashLock?.maxHashLockDurationMs ?? DEFAULT_MAX_LOCK_MS;
-  const lifetimeMs = BigInt(
-    Math.min(Number(MAX_LIFETIME_MS), properties.maxTransactionLifetimeMs ?? Infinity),
-  );
-  const session: MultisigSession = {
-    signing: (account) => ({
-      cosignerPrivateKey: main.privateKey,
-      multisigPublicKey: setup.multisigPublicKey,
-      minApproval: setup.info.minApproval,
-      cosignerBalance: setup.initiatorBalance,
-      multisigBalance:
-        account === undefined ? undefined : accountBalance(account, properties.harvestingMosaicId),
-      lockMosaicId: properties.currencyMosaicId,
-      lockAmount,
-      maxLockDurationBlocks: BigInt(Math.floor(maxLockMs / facts.blockTimeMs)),
-      blockTimeMs: facts.blockTimeMs,
-      lifetimeMs,
-    }),
-    describe: (hashes) =>
-      describeMultisigSetup({
-        client: parameters.client,
-        networkIdentifier: facts.network.identifier,
-        setup,
-        lockDeposit: lockAmount,
-        ...hashes,
-        onNote: parameters.onNote,
-      }),
-  };
-  return { setup, session };
 }
 
 /** The links are right: decide whether anything is left to send. */

@@ -165,6 +165,36 @@ describe('delegate --multisig and cosign on a 2-of-3 multisig account', () => {
     expect(locks.data.map((entry: any) => [entry.lock.hash, entry.lock.status])).toEqual([
       [aggregate.hash, 1],
     ]);
+
+    // unlink --multisig, initiated by another cosignatory, cosigned by the third with --hash
+    const unlinkArgs = [
+      'unlink',
+      '--json',
+      '--node',
+      world.devnet.url,
+      '--multisig',
+      multisig.address,
+      '--key-file',
+      multisig.cosignatories[1]!.keyFile,
+      '--home',
+      join(world.dir, 'home'),
+      '--yes',
+    ];
+    const unlinking = await spawnCli([...unlinkArgs, '--no-wait'], { env, timeoutMs: 60_000 });
+    expect(unlinking.exitCode, unlinking.stderr).toBe(0);
+    const unlinkResult = JSON.parse(unlinking.stdout);
+    expect(unlinkResult.plan).toEqual([
+      { kind: 'nodeUnlink', publicKey: world.devnet.descriptor.nodePublicKey },
+    ]);
+    expect(unlinkResult.multisig).toMatchObject({ initiatorAddress: multisig.cosignatories[1]!.address });
+    const cosignUnlink = await spawnCli(cosignArgs(0, 2, '--hash', unlinkResult.multisig.aggregateHash), {
+      env,
+    });
+    expect(JSON.parse(cosignUnlink.stdout).partials[0]).toMatchObject({ action: 'cosigned' });
+    const unlinked = await spawnCli(unlinkArgs, { env, timeoutMs: 60_000 });
+    expect(unlinked.exitCode, unlinked.stderr).toBe(0);
+    const after = await rest(`/accounts/${multisig.address}`);
+    expect(after.account.supplementalPublicKeys.node).toBeUndefined();
   }, 180_000);
 
   it('a re-run after SIGKILL between the lock and the aggregate pays no second lock', async () => {

@@ -53,7 +53,7 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
 }
 
 /** What the initiating cosignatory pays, and the deposit that comes back (docs/commands/delegate.md). */
-function formatMultisigCosts(costs: MultisigCosts): string[] {
+export function formatMultisigCosts(costs: MultisigCosts): string[] {
   return [
     `multisig ${costs.multisigAddress} (${costs.minApproval} approvals needed), initiated and paid by ${costs.initiatorAddress}:`,
     `  hash lock fee        ${formatXym(costs.lockFee)}`,
