@@ -214,7 +214,12 @@ export function parseKeystore(text: string, path = 'keystore'): KeystoreFile {
         ...(entry['announceAs'] === undefined
           ? {}
           : {
-              announceAs: asOneOf(entry['announceAs'], ['partial'] as const, path, `journal[${index}].announceAs`),
+              announceAs: asOneOf(
+                entry['announceAs'],
+                ['partial'] as const,
+                path,
+                `journal[${index}].announceAs`,
+              ),
             }),
       };
     }),
