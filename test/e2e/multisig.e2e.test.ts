@@ -108,6 +108,8 @@ describe('delegate --multisig and cosign on a 2-of-3 multisig account', () => {
     expect(first.multisig.missingCosignatories.sort()).toEqual(
       [multisig.cosignatories[1]!.address, multisig.cosignatories[2]!.address].sort(),
     );
+    const initiatorKey = readFileSync(initiator.keyFile, 'utf8').trim().toUpperCase();
+    expect((started.stdout + started.stderr).toUpperCase()).not.toContain(initiatorKey);
     sdkVerifies(lock.payload, lock.hash);
     sdkVerifies(aggregate.payload, aggregate.hash);
     // the keys were in the multisig account's keystore before anything was announced
@@ -214,6 +216,12 @@ describe('delegate --multisig and cosign on a 2-of-3 multisig account', () => {
     }
     child.kill('SIGKILL');
     await exited;
+    // killed with both written ahead: the lock on chain, the aggregate not confirmed (no cosignature exists yet)
+    const killedJournal = JSON.parse(
+      readFileSync(join(world.dir, 'home', 'keystore', `${multisig.address}.json`), 'utf8'),
+    ).journal as { kind: string; state: string }[];
+    expect(killedJournal.map((entry) => entry.kind)).toEqual(['hashLock', 'delegate']);
+    expect(killedJournal[1]!.state).not.toBe('confirmed');
 
     const rerun = await spawnCli(delegateArgs(1, 0, '--no-wait'), { env, timeoutMs: 60_000 });
     expect(rerun.exitCode, rerun.stderr).toBe(0);
