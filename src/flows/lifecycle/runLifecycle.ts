@@ -20,7 +20,6 @@ import type {
   SetupResult,
 } from '../../contract/setupResult.js';
 import { parseHex } from '../../core/bytes.js';
-import { signAndStoreBonded, type BondedSigning } from './signAndStoreBonded.js';
 import { CancelledError, RejectedError } from '../../core/errors.js';
 import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
 import { NO_LINKS } from '../../core/harvesting/accountLinks.js';
@@ -37,6 +36,7 @@ import type { NodeFacts } from './readNodeFacts.js';
 import { noteOpenJournal } from './noteOpenJournal.js';
 import { resumeJournal } from './settleJournal.js';
 import { signAndStore } from './signAndStore.js';
+import { signAndStoreBonded, type BondedSigning } from './signAndStoreBonded.js';
 
 /** One account's run against one node. */
 export interface LifecycleSession {
