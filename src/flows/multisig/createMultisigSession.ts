@@ -16,6 +16,8 @@ import { readMultisigSetup, type MultisigSetup } from './readMultisigSetup.js';
 /** lockedFundsPerAggregate and maxHashLockDuration of the public networks, when the node does not say. */
 const DEFAULT_LOCKED_FUNDS = 10_000_000n;
 const DEFAULT_MAX_LOCK_MS = 2 * 24 * 3600 * 1000;
+/** Kept off the bonded aggregate's longest lifetime. */
+const LIFETIME_MARGIN_MS = 5 * 60 * 1000;
 
 /** Inputs of createMultisigSession. */
 export interface CreateMultisigSessionParameters {
@@ -49,10 +51,10 @@ export async function createMultisigSession(
   });
   const lockAmount = properties.hashLock?.lockedFundsPerAggregate ?? DEFAULT_LOCKED_FUNDS;
   const maxLockMs = properties.hashLock?.maxHashLockDurationMs ?? DEFAULT_MAX_LOCK_MS;
-  // the aggregate waits for people: the longest lifetime the node allows (6 h on the public networks)
-  const lifetimeMs = BigInt(
-    Math.min(Number(MAX_LIFETIME_MS), properties.maxTransactionLifetimeMs ?? Infinity),
-  );
+  // the aggregate waits for people: nearly the longest lifetime the node allows (6 h on the public networks), less a
+  // margin so that a clock offset measured a little wrong cannot make it Failure_Core_Future_Deadline
+  const maxLifetimeMs = Math.min(Number(MAX_LIFETIME_MS), properties.maxTransactionLifetimeMs ?? Infinity);
+  const lifetimeMs = BigInt(Math.max(maxLifetimeMs - LIFETIME_MARGIN_MS, Math.floor(maxLifetimeMs / 2)));
   const session: MultisigSession = {
     signing: (account) => ({
       cosignerPrivateKey: main.privateKey,
