@@ -6,6 +6,7 @@
 import type { CommandModule } from '../commands/context/outcome.js';
 import { announceDefinition } from '../commands/definitions/announce.js';
 import type { CommandDefinition } from '../commands/definitions/commandDefinition.js';
+import { cosignDefinition } from '../commands/definitions/cosign.js';
 import { decryptCheckDefinition } from '../commands/definitions/decryptCheck.js';
 import { delegateDefinition } from '../commands/definitions/delegate.js';
 import { devnetDefinition } from '../commands/definitions/devnet.js';
@@ -47,6 +48,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(rewardsDefinition, () => import('../commands/rewards.js')),
   command(unlinkDefinition, () => import('../commands/unlink.js')),
   command(announceDefinition, () => import('../commands/announce.js')),
+  command(cosignDefinition, () => import('../commands/cosign.js')),
   command(onboardDefinition, () => import('../commands/onboard.js')),
   command(keepDefinition, () => import('../commands/keep.js')),
   command(devnetDefinition, () => import('../commands/devnet.js')),

@@ -13,6 +13,15 @@ import { writeResultFile } from './resultFile.js';
 /** Reads flags and keys, runs the delegate flow, writes the plan or signed file; pending while unconfirmed. */
 export async function run({ options }: CommandInput<DelegateOptions>, ctx: Context): Promise<CommandOutcome> {
   if (options.out !== undefined) await ctx.checkOutputPath(options.out, '--out file');
+  if (options.offline === true && options.multisig !== undefined) {
+    throw new InputError(
+      'INVALID_INPUT',
+      '--multisig needs a node: the multisig setup and the hash lock are online',
+      {
+        hint: 'drop --offline and pass --node',
+      },
+    );
+  }
   if (options.offline === true) return outcome(await delegateOffline(options, ctx), formatDelegateResult);
   const { result, network } = await runOnlineSetup('delegate', options, ctx);
   const exit = pendingExit(options, result);

@@ -4,6 +4,7 @@
  */
 import { encodeAddress, parseAddress } from '../core/address.js';
 import { toHex, wipe } from '../core/bytes.js';
+import { InputError } from '../core/errors.js';
 import type { DelegateResult } from '../contract/setupResult.js';
 import { formatDelegateResult } from '../ui/format/delegate.js';
 import type { Context } from './context/context.js';
@@ -35,6 +36,15 @@ async function linkRemote(options: LinkRemoteOptions, ctx: Context): Promise<Lin
       ? undefined
       : await ctx.checkOutputPath(options.configOut, '--config-out file');
   if (options.out !== undefined) await ctx.checkOutputPath(options.out, '--out file');
+  if (options.offline === true && options.multisig !== undefined) {
+    throw new InputError(
+      'INVALID_INPUT',
+      '--multisig needs a node: the multisig setup and the hash lock are online',
+      {
+        hint: 'drop --offline and pass --node',
+      },
+    );
+  }
   if (options.offline !== true) {
     const beneficiaryText = options.beneficiary;
     if (beneficiaryText !== undefined) parseAddress(beneficiaryText); // refuse a bad address before any work

@@ -5,9 +5,13 @@
 import type { Context } from './context/context.js';
 
 /** Reads the main private key (asked for on a terminal when neither the file nor the variable gives it). */
-export function readMainKey(keyFile: string | undefined, ctx: Context): Promise<Uint8Array> {
+export function readMainKey(
+  keyFile: string | undefined,
+  ctx: Context,
+  name = 'main account key',
+): Promise<Uint8Array> {
   return ctx.readPrivateKey({
-    name: 'main account key',
+    name,
     file: keyFile,
     flag: '--key-file',
     envVar: 'HARVEST_PRIVATE_KEY',

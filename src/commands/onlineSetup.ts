@@ -33,7 +33,13 @@ export async function runOnlineSetup(
   checkNetwork?: (network: NetworkParameters) => void,
 ): Promise<DelegateThroughNodeOutcome> {
   const delegateTo = parseDelegateTo(options.delegateTo);
+  const multisig = readMultisigOption(options);
   const auto = mode === 'delegate' && ctx.nodeUrls.includes(AUTO_NODE);
+  if (auto && multisig !== undefined) {
+    throw new InputError('INVALID_INPUT', '--node auto does not choose for a multisig account', {
+      hint: 'pass --node <url> with --multisig',
+    });
+  }
   if (auto && delegateTo !== undefined) {
     throw new InputError('INVALID_INPUT', '--node auto and --delegate-to both name the node to delegate to', {
       hint: 'leave out one of them',
@@ -53,8 +59,14 @@ export async function runOnlineSetup(
   // delegate: the node to delegate to alone gives the transport key and decides ACTIVE (docs/cli.md, "Several
   // nodes"); link-remote reads no node-specific fact but the network
   const client = await ctx.connectNode(nodeUrl, mode === 'delegate' ? (delegateTo ?? nodeUrl) : undefined);
-  const main = knownKey ?? (await readAccountKey(options, ctx, client));
-  const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
+  const main = knownKey ?? (await readAccountKey(options, ctx, client, multisig !== undefined));
+  // with --multisig the keystore is the multisig account's: its public key comes from the chain (the flow sets it)
+  const mainPublicKey =
+    multisig !== undefined
+      ? undefined
+      : 'privateKey' in main
+        ? derivePublicKey(main.privateKey)
+        : main.publicKey;
   const wait = options.wait !== false;
   const outcome = await delegateThroughNode({
     mode,
@@ -64,7 +76,11 @@ export async function runOnlineSetup(
     main,
     openKeystore: (network, mainAddress) =>
       ctx.openKeystore(
-        { mainAddress, networkIdentifier: network.identifier, mainPublicKey },
+        {
+          mainAddress,
+          networkIdentifier: network.identifier,
+          ...(mainPublicKey === undefined ? {} : { mainPublicKey }),
+        },
         options.passwordFile,
       ),
     fee,
@@ -82,6 +98,7 @@ export async function runOnlineSetup(
     activationTimeoutMs,
     ...flowPorts(ctx),
     ...(checkNetwork === undefined ? {} : { checkNetwork }),
+    ...(multisig === undefined ? {} : { multisig }),
   });
   const result = markInterrupted(ctx, outcome.result);
   return { ...outcome, result: choice === undefined ? result : { ...result, nodeChoice: choice } };
@@ -123,14 +140,30 @@ export function pendingExit(
   );
 }
 
+/** --multisig <address>: the multisig account to set up (docs/commands/delegate.md, "Multisig accounts"). */
+function readMultisigOption(options: OnlineSetupOptions): { readonly address: Uint8Array } | undefined {
+  if (options.multisig === undefined) return undefined;
+  if (options.prepare === true) {
+    throw new InputError('INVALID_INPUT', '--prepare does not take --multisig yet', {
+      hint: 'initiate online with the key of one cosignatory: --multisig <address> --key-file <cosignatory key>',
+    });
+  }
+  return { address: parseAddress(options.multisig) };
+}
+
 /** --prepare needs only the public key (--public-key); everything else signs with the private key. */
 async function readAccountKey(
   options: OnlineSetupOptions,
   ctx: Context,
   client: NodeClient | undefined,
+  multisig = false,
 ): Promise<MainKey> {
   if (options.prepare !== true) {
-    const privateKey = await readMainKey(options.keyFile, ctx);
+    const privateKey = await readMainKey(
+      options.keyFile,
+      ctx,
+      multisig ? 'initiating cosignatory key' : 'main account key',
+    );
     return { privateKey };
   }
   if (options.keyFile !== undefined) {
@@ -150,7 +183,7 @@ async function readAccountKey(
   }
   // docs/commands/sign.md: the address is enough when the chain knows the account's public key (it has signed
   // before)
-  if (client === undefined) throw new Error('readMainKey: --prepare --address needs the node');
+  if (client === undefined) throw new Error('readAccountKey: --prepare --address needs the node');
   const account = await client.getAccount({ address: parseAddress(options.address) });
   if (account?.publicKey === undefined) {
     throw new InputError(

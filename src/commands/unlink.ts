@@ -1,4 +1,5 @@
 /** `harvest unlink` (docs/commands/unlink.md): stop harvesting, unlinking the node link or --all links. */
+import { parseAddress } from '../core/address.js';
 import { derivePublicKey } from '../core/keys.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import type { DelegateResult } from '../contract/setupResult.js';
@@ -28,9 +29,14 @@ export async function run({ options }: CommandInput<UnlinkOptions>, ctx: Context
 /** Reads flags and the main key, runs the unlink flow. */
 async function unlink(options: UnlinkOptions, ctx: Context): Promise<DelegateResult> {
   const nodeUrl = await requireNodeUrl(ctx);
+  const multisig = options.multisig === undefined ? undefined : { address: parseAddress(options.multisig) };
   const fee = options.fee === undefined ? undefined : parseFeeMultiplier(options.fee);
   const confirmationTimeoutMs = parseSeconds(options.confirmationTimeout, '--confirmation-timeout', 300);
-  const mainPrivateKey = await readMainKey(options.keyFile, ctx);
+  const mainPrivateKey = await readMainKey(
+    options.keyFile,
+    ctx,
+    multisig === undefined ? 'main account key' : 'initiating cosignatory key',
+  );
   const { runtime } = ctx;
   // the node's own list says when it dropped the account: that node alone answers it (docs/cli.md, "Several nodes")
   const client = await ctx.connectNode(nodeUrl, nodeUrl);
@@ -41,7 +47,11 @@ async function unlink(options: UnlinkOptions, ctx: Context): Promise<DelegateRes
     expectedNetwork: ctx.network,
     mainPrivateKey,
     // Unlink needs no stored key: an account without a keystore is unlinked without a journal (none is created).
+    // A multisig account's keystore is made if needed: its journal keeps the lock from being paid twice.
     openKeystore: async (network, mainAddress) => {
+      if (multisig !== undefined) {
+        return ctx.openKeystore({ mainAddress, networkIdentifier: network.identifier }, options.passwordFile);
+      }
       if ((await runtime.files.stat(keystorePath(ctx.home, mainAddress))) === undefined) return undefined;
       return ctx.openKeystore(
         {
@@ -52,6 +62,7 @@ async function unlink(options: UnlinkOptions, ctx: Context): Promise<DelegateRes
         options.passwordFile,
       );
     },
+    ...(multisig === undefined ? {} : { multisig }),
     all: options.all === true,
     fee,
     confirmResend: (summary) => ctx.ask.confirm(summary),

@@ -54,6 +54,42 @@ export interface SetupResult {
   readonly interrupted?: true;
   /** `delegate --node auto`: which node discovery chose and why (docs/commands/nodes.md); absent otherwise. */
   readonly nodeChoice?: NodeChoice;
+  /** Only for a multisig account's set-up (`delegate --multisig`): the lock, the aggregate, who must still cosign. */
+  readonly multisig?: MultisigResult;
+}
+
+/** Where a multisig set-up stands (docs/commands/delegate.md, "Multisig accounts"). */
+export interface MultisigResult {
+  /** The multisig (main) account, base32. */
+  readonly address: string;
+  readonly minApproval: number;
+  /** The cosignatory who initiated and paid: signer of the lock and of the aggregate. */
+  readonly initiatorAddress: string;
+  /** The hash lock and the bonded aggregate of this set-up (null when nothing was signed). */
+  readonly lockHash: Uint8Array | null;
+  readonly aggregateHash: Uint8Array | null;
+  /** µXYM held by the lock, returned to the initiator once the aggregate completes. */
+  readonly lockDeposit: bigint;
+  /** The height at which an unused lock expires and its deposit goes to that block's harvester; null when unknown. */
+  readonly lockEndHeight: bigint | null;
+  /** Cosignatories (base32) whose cosignature the aggregate still needs, as far as the node's partial cache says. */
+  readonly missingCosignatories: readonly string[];
+  /** Cosignatures still needed to reach minApproval (0 once complete). */
+  readonly cosignaturesNeeded: number;
+}
+
+/** The costs `delegate --multisig` shows before asking: all paid by the initiating cosignatory. */
+export interface MultisigCosts {
+  readonly multisigAddress: string;
+  readonly minApproval: number;
+  readonly initiatorAddress: string;
+  /** µXYM: the hash lock's fee and the aggregate's fee (for its size with the cosignatures to come). */
+  readonly lockFee: bigint;
+  readonly aggregateFee: bigint;
+  /** µXYM locked until the aggregate completes (lost to a harvester if it never does). */
+  readonly lockDeposit: bigint;
+  /** Blocks the lock lasts. */
+  readonly lockDurationBlocks: bigint;
 }
 
 /** The name the library has always used for it. */
@@ -72,6 +108,8 @@ export interface DelegatePlan {
   readonly aggregateVersion: AggregateVersion;
   readonly fee: bigint;
   readonly requestSkipped: boolean;
+  /** A multisig account's set-up: the lock and the costs the initiating cosignatory pays. */
+  readonly multisig?: MultisigCosts;
 }
 
 /** What `unlink` shows before asking to go ahead. */
@@ -84,4 +122,6 @@ export interface UnlinkPlan {
   readonly fee: bigint;
   /** True when the account's node link is the transport key of the node asked. */
   readonly linkedToThisNode: boolean;
+  /** A multisig account's unlink: the lock and the costs the initiating cosignatory pays. */
+  readonly multisig?: MultisigCosts;
 }

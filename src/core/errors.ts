@@ -21,7 +21,11 @@ export type InputErrorCode =
   | 'KEYSTORE_LOCKED'
   /** onboard: the batch's password does not open this row's keystore (the row fails, the batch goes on). */
   | 'KEYSTORE_PASSWORD'
-  | 'KEYSTORE_CORRUPT';
+  | 'KEYSTORE_CORRUPT'
+  /** delegate --multisig: the account named is not a multisig account. */
+  | 'NOT_MULTISIG'
+  /** delegate --multisig, cosign: the key given is not a cosignatory of the multisig account. */
+  | 'NOT_COSIGNATORY';
 
 /** Codes of a node that cannot be reached or answers nonsense (exit 3). */
 export type NodeErrorCode =

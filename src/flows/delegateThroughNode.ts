@@ -22,6 +22,7 @@ import type { FeeLevel } from '../core/transactions/parseFeeMultiplier.js';
 import { resolveFeeMultiplier } from '../core/transactions/resolveFeeMultiplier.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import type { AccountInfo } from '../node/getAccount.js';
+import { createMultisigSession } from './multisig/createMultisigSession.js';
 import type { KeystoreSession } from './keystore/openKeystore.js';
 import type { LifecycleSettings, MainKey } from './lifecycle/plan.js';
 import { readNodeFacts, type NodeFacts } from './lifecycle/readNodeFacts.js';
@@ -54,6 +55,11 @@ export interface DelegateThroughNodeParameters extends LifecycleSettings {
   readonly random: RandomBytes;
   /** Checks that depend on the node's network (e.g. link-remote's beneficiary), run before anything else. */
   readonly checkNetwork?: (network: NetworkParameters) => void;
+  /**
+   * --multisig: set up this multisig account, `main` being the initiating cosignatory's key (docs/commands/delegate.md,
+   * "Multisig accounts"): a hash lock and a bonded aggregate that the other cosignatories complete.
+   */
+  readonly multisig?: { readonly address: Uint8Array } | undefined;
 }
 
 /** The result, plus the remote and VRF private keys for link-remote's config file (never printed). */
@@ -72,7 +78,19 @@ export async function delegateThroughNode(
   const facts = await readNodeFacts(parameters);
   parameters.checkNetwork?.(facts.network);
   const nodeKey = mode === 'delegate' ? checkNodeKey(facts, parameters.givenNodePublicKey) : undefined;
-  const mainPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
+  const multisig =
+    parameters.multisig === undefined
+      ? undefined
+      : await createMultisigSession({
+          client: parameters.client,
+          facts,
+          multisigAddress: parameters.multisig.address,
+          main,
+          onNote: parameters.onNote,
+        });
+  const mainPublicKey =
+    multisig?.setup.multisigPublicKey ??
+    ('privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey);
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
   const keystore = await parameters.openKeystore(facts.network, mainAddress);
   const settings = { ...parameters, dryRun: parameters.dryRun || !('privateKey' in main) };
@@ -120,7 +138,7 @@ export async function delegateThroughNode(
   const result = await runLifecycle(
     {
       node: facts,
-      main,
+      main: multisig === undefined ? main : { publicKey: mainPublicKey },
       mainPublicKey,
       mainAddress,
       keystore,
@@ -133,6 +151,7 @@ export async function delegateThroughNode(
       }),
       confirmedRequest: () =>
         nodeKey === undefined ? undefined : confirmedRequestTo(keystore, nodeKey, facts),
+      ...(multisig === undefined ? {} : { bonded: multisig.session }),
     },
     build,
   );

@@ -18,6 +18,7 @@ import type { KeystoreSession } from './keystore/openKeystore.js';
 import type { LifecycleSettings } from './lifecycle/plan.js';
 import { readNodeFacts } from './lifecycle/readNodeFacts.js';
 import { runLifecycle } from './lifecycle/runLifecycle.js';
+import { createMultisigSession } from './multisig/createMultisigSession.js';
 import { planUnlink } from './plans/planUnlink.js';
 
 /** Inputs of unlinkThroughNode. */
@@ -35,19 +36,34 @@ export interface UnlinkThroughNodeParameters extends Omit<LifecycleSettings, 'ac
   readonly all: boolean;
   readonly fee: bigint | FeeLevel | undefined;
   readonly confirm: (plan: UnlinkPlan) => Promise<void>;
+  /**
+   * --multisig: unlink this multisig account, `mainPrivateKey` being the initiating cosignatory's key; a hash lock
+   * and a bonded aggregate the other cosignatories complete (docs/commands/unlink.md).
+   */
+  readonly multisig?: { readonly address: Uint8Array } | undefined;
 }
 
 /** Unlinks the node link (and with `all` every link) of the main account through one node. */
 export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters): Promise<SetupResult> {
   const { client } = parameters;
   const facts = await readNodeFacts(parameters);
-  const mainPublicKey = derivePublicKey(parameters.mainPrivateKey);
+  const multisig =
+    parameters.multisig === undefined
+      ? undefined
+      : await createMultisigSession({
+          client,
+          facts,
+          multisigAddress: parameters.multisig.address,
+          main: { privateKey: parameters.mainPrivateKey },
+          onNote: parameters.onNote,
+        });
+  const mainPublicKey = multisig?.setup.multisigPublicKey ?? derivePublicKey(parameters.mainPrivateKey);
   const mainAddress = encodeAddress(deriveAddress(mainPublicKey, facts.network.identifier));
   const keystore = await parameters.openKeystore(facts.network, mainAddress);
   return runLifecycle(
     {
       node: facts,
-      main: { privateKey: parameters.mainPrivateKey },
+      main: multisig === undefined ? { privateKey: parameters.mainPrivateKey } : { publicKey: mainPublicKey },
       mainPublicKey,
       mainAddress,
       keystore,
@@ -59,6 +75,7 @@ export async function unlinkThroughNode(parameters: UnlinkThroughNodeParameters)
         vrfPublicKey: links.vrf ?? null,
       }),
       confirmedRequest: () => undefined,
+      ...(multisig === undefined ? {} : { bonded: multisig.session }),
     },
     (account) => {
       if (account?.accountType === ACCOUNT_TYPE.remote) {

@@ -127,5 +127,11 @@ export function createFailoverClient(options: FailoverClientOptions): NodeClient
     getBlock: (height) => call((client) => client.getBlock(height)),
     searchTransactionStatements: (parameters) =>
       call((client) => client.searchTransactionStatements(parameters)),
+    getMultisigInfo: (address) => call((client) => client.getMultisigInfo(address)),
+    getHashLocks: (ownerAddress) => call((client) => client.getHashLocks(ownerAddress)),
+    searchPartialTransactions: (filter) => call((client) => client.searchPartialTransactions(filter)),
+    getPartialTransaction: (hash) => call((client) => client.getPartialTransaction(hash)),
+    announcePartialTransaction: (payload) => call((client) => client.announcePartialTransaction(payload)),
+    announceCosignature: (cosignature) => call((client) => client.announceCosignature(cosignature)),
   };
 }

@@ -3,11 +3,19 @@
  * object and tests can hand them a fake with the same shape.
  */
 import type { Fetch, Sleep } from '../core/ports.js';
+import type { DetachedCosignature } from '../core/transactions/cosignAggregateHash.js';
+import { announceCosignature } from './announceCosignature.js';
+import { announcePartialTransaction } from './announcePartialTransaction.js';
 import { announceTransaction } from './announceTransaction.js';
 import { getAccount, type AccountId, type AccountInfo } from './getAccount.js';
 import { getBlock, type BlockHeader } from './getBlock.js';
 import { getChainInfo, type ChainInfo } from './getChainInfo.js';
 import { getConfirmedTransaction } from './getConfirmedTransaction.js';
+import { getHashLocks, type HashLockInfo } from './getHashLocks.js';
+import { getMultisigInfo, type MultisigInfo } from './getMultisigInfo.js';
+import { getPartialTransaction } from './getPartialTransaction.js';
+import type { PartialAggregate } from './readPartialAggregate.js';
+import { searchPartialTransactions, type PartialFilter } from './searchPartialTransactions.js';
 import { getNetworkProperties, type NetworkProperties } from './getNetworkProperties.js';
 import { getNodeInfo, type NodeInfo } from './getNodeInfo.js';
 import { getNodeServer, type NodeServer } from './getNodeServer.js';
@@ -49,6 +57,13 @@ export interface NodeClient {
   getBlock(height: bigint): Promise<BlockHeader | undefined>;
   /** GET /statements/transaction: one page. */
   searchTransactionStatements(parameters: SearchStatementsParameters): Promise<StatementsPage>;
+  /** The multisig side (issue 12): setup, hash locks, the partial cache, cosignatures. */
+  getMultisigInfo(address: Uint8Array): Promise<MultisigInfo | undefined>;
+  getHashLocks(ownerAddress: Uint8Array): Promise<HashLockInfo[]>;
+  searchPartialTransactions(filter: PartialFilter): Promise<Uint8Array[]>;
+  getPartialTransaction(hash: Uint8Array): Promise<PartialAggregate | undefined>;
+  announcePartialTransaction(payload: Uint8Array): Promise<void>;
+  announceCosignature(cosignature: DetachedCosignature): Promise<void>;
 }
 
 /** Options of createNodeClient. */
@@ -93,5 +108,11 @@ export function createNodeClient(options: NodeClientOptions): NodeClient {
     getConfirmedTransaction: (hash) => getConfirmedTransaction(transport, hash),
     getBlock: (height) => getBlock(transport, height),
     searchTransactionStatements: (parameters) => searchTransactionStatements(transport, parameters),
+    getMultisigInfo: (address) => getMultisigInfo(transport, address),
+    getHashLocks: (ownerAddress) => getHashLocks(transport, ownerAddress),
+    searchPartialTransactions: (filter) => searchPartialTransactions(transport, filter),
+    getPartialTransaction: (hash) => getPartialTransaction(transport, hash),
+    announcePartialTransaction: (payload) => announcePartialTransaction(transport, payload),
+    announceCosignature: (cosignature) => announceCosignature(transport, cosignature),
   };
 }

@@ -26,6 +26,11 @@ export interface NetworkProperties {
   readonly defaultDynamicFeeMultiplier: bigint | undefined;
   /** chain.totalChainImportance: what the importances of all accounts add up to, when given. */
   readonly totalChainImportance?: bigint | undefined;
+  /** plugins.lockhash: the deposit of a bonded aggregate and how long its lock may last, when given. */
+  readonly hashLock?: {
+    readonly lockedFundsPerAggregate: bigint | undefined;
+    readonly maxHashLockDurationMs: number | undefined;
+  };
   readonly forkHeights: {
     /** From this height aggregates must be V3 (docs/protocol.md §3.4). */
     readonly uniqueAggregateTransactionHash: bigint | undefined;
@@ -52,6 +57,8 @@ export async function getNetworkProperties(transport: NodeTransport): Promise<Ne
   const integer = (field: DtoField) => readProperty(field, parsePropertyInteger, 'an integer');
   const duration = (field: DtoField) => readProperty(field, parsePropertyDurationMs, 'a duration');
   const epochMs = duration(dtoGet(network, 'epochAdjustment'));
+  const plugins = dtoGet(root, 'plugins');
+  const lockhash = dtoHas(plugins) ? dtoGet(plugins, 'lockhash') : plugins;
   return {
     networkName: optional(network, 'identifier', dtoString),
     generationHashSeed: optional(network, 'generationHashSeed', (field) => dtoHex(field, 32)),
@@ -68,6 +75,10 @@ export async function getNetworkProperties(transport: NodeTransport): Promise<Ne
     maxTransactionLifetimeMs: optional(chain, 'maxTransactionLifetime', duration),
     defaultDynamicFeeMultiplier: optional(chain, 'defaultDynamicFeeMultiplier', integer),
     totalChainImportance: optional(chain, 'totalChainImportance', integer),
+    hashLock: {
+      lockedFundsPerAggregate: optional(lockhash, 'lockedFundsPerAggregate', integer),
+      maxHashLockDurationMs: optional(lockhash, 'maxHashLockDuration', duration),
+    },
     forkHeights: {
       uniqueAggregateTransactionHash: optional(forks, 'uniqueAggregateTransactionHash', integer),
       strictAggregateTransactionHash: optional(forks, 'strictAggregateTransactionHash', integer),

@@ -29,6 +29,7 @@ describe('harvest <command> --help: global options', () => {
     ['requests', '--json --node --network --timeout --verbose --progress --no-color'],
     ['rewards', '--json --node --network --timeout --verbose --progress --no-color'],
     ['decrypt-check', '--json --node --network --timeout --verbose --no-color'],
+    ['cosign', '--json --yes --node --network --timeout --verbose --no-color --no-input'],
     ['onboard', '--json --yes --network --home --timeout --verbose --progress --no-color --no-input'],
     ['devnet', '--json --verbose --no-color'],
   ])('%s lists %s', async (command, globals) => {

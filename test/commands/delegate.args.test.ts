@@ -24,6 +24,7 @@ describe('harvest delegate: argv → flags', () => {
       { prepare: true, out: 'plan.json', publicKey: 'AB', wait: true },
     ],
     [['--prepare', '--address', 'TA'], { prepare: true, address: 'TA', wait: true }],
+    [['--multisig', 'TCJF', '--key-file', 'k'], { multisig: 'TCJF', keyFile: 'k', wait: true }],
     [['--delegate-to', 'http://b:3000'], { delegateTo: 'http://b:3000', wait: true }],
     [
       ['--account-state', 's.json', '--password-file', 'p', '--force', '--dry-run', '--resend'],
@@ -63,6 +64,24 @@ describe('harvest delegate: refused command lines', () => {
     [
       ['--offline', '--network', 'testnet', '--node-public-key', NODE_KEY, '--key-file', badKey],
       'INVALID_KEY',
+      2,
+    ],
+    [[...ONLINE, '--multisig', 'TNOTANADDRESS'], 'INVALID_ADDRESS', 2],
+    [[...ONLINE, '--multisig', ''], 'INVALID_ADDRESS', 2],
+    [[...OFFLINE, '--node-public-key', NODE_KEY, '--multisig', 'TNOTANADDRESS'], 'INVALID_INPUT', 2],
+    [
+      [
+        '--node',
+        'http://127.0.0.1:9',
+        '--prepare',
+        '--public-key',
+        NODE_KEY,
+        '--out',
+        'p.json',
+        '--multisig',
+        'TA',
+      ],
+      'INVALID_INPUT',
       2,
     ],
     [[...ONLINE, '--fee', '-1'], 'INVALID_INPUT', 2],

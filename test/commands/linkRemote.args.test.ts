@@ -34,6 +34,8 @@ describe('harvest link-remote: refused command lines', () => {
     [['--node-public-key', 'AB'], 'INVALID_INPUT', 2],
     [['--key-file', key], 'INPUT_REQUIRED', 2],
     [[...OFFLINE, '--fee', '-1'], 'INVALID_INPUT', 2],
+    [[...OFFLINE, '--multisig', 'TCJF'], 'INVALID_INPUT', 2],
+    [[...ONLINE, '--multisig', 'TNOTANADDRESS'], 'INVALID_ADDRESS', 2],
     [[...OFFLINE, '--aggregate-version', 'x'], 'INVALID_INPUT', 2],
     [[...OFFLINE, '--beneficiary', 'not-an-address'], 'INVALID_ADDRESS', 2],
     [[...OFFLINE, '--config-out', '/nonexistent/h.properties'], 'INVALID_FILE', 2],

@@ -9,6 +9,7 @@ const NODE = ['--node', 'http://127.0.0.1:9'];
 describe('harvest unlink: argv → flags', () => {
   it.each<[string[], Record<string, unknown>]>([
     [[], { wait: true }],
+    [['--multisig', 'TCJF', '--key-file', 'k'], { multisig: 'TCJF', keyFile: 'k', wait: true }],
     [
       ['--key-file', 'k', '--all', '--fee', 'slow', '--password-file', 'p'],
       { keyFile: 'k', all: true, fee: 'slow', passwordFile: 'p', wait: true },
@@ -27,6 +28,7 @@ describe('harvest unlink: argv → flags', () => {
 describe('harvest unlink: refused command lines', () => {
   it.each<[string[], string, number]>([
     [['--key-file', key], 'INPUT_REQUIRED', 2],
+    [[...NODE, '--key-file', key, '--multisig', 'TNOTANADDRESS'], 'INVALID_ADDRESS', 2],
     [[...NODE, '--key-file', key, '--fee', '-1'], 'INVALID_INPUT', 2],
     [[...NODE, '--key-file', key, '--fee', 'free'], 'INVALID_INPUT', 2],
     [[...NODE, '--key-file', key, '--confirmation-timeout', 'abc'], 'INVALID_INPUT', 2],

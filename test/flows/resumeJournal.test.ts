@@ -217,4 +217,39 @@ describe('resumeJournal', () => {
     expect(outcome).toEqual({ confirmed: [], failed: [], pending: undefined });
     expect(world.node.requests).toEqual([]);
   });
+
+  it('a bonded aggregate (announceAs partial) unknown to the node goes to /transactions/partial, and --no-wait does not wait for its cosignatures', async () => {
+    const { keystore, entries } = await withJournal((w) => ({ ...signedEntry(w), announceAs: 'partial' }));
+    const partial: string[] = [];
+
+    const outcome = await resumeJournal(
+      parameters(keystore, {
+        announcePartial: (payload) =>
+          Promise.resolve(void partial.push(Buffer.from(payload).toString('hex').toUpperCase())),
+        waitForPartial: false,
+      }),
+    );
+
+    expect(partial).toEqual([entries[0]!.payload]);
+    expect(world.chain.announced).toEqual([]);
+    expect(outcome).toEqual({ confirmed: [], failed: [], pending: entries[0]!.hash });
+    expect(states()).toEqual(['announced']);
+  });
+
+  it('a bonded aggregate the node already holds is not announced again; waited for unless --no-wait', async () => {
+    const { keystore, entries } = await withJournal((w) => ({ ...signedEntry(w), announceAs: 'partial' }));
+    world.chain.setStatus(entries[0]!.hash, 'unconfirmed');
+    const partial: Uint8Array[] = [];
+
+    const outcome = await resumeJournal(
+      parameters(keystore, {
+        announcePartial: (payload) => Promise.resolve(void partial.push(payload)),
+        waitForPartial: false,
+      }),
+    );
+
+    expect(partial).toEqual([]);
+    expect(puts()).toEqual([]);
+    expect(outcome.pending).toBe(entries[0]!.hash);
+  });
 });

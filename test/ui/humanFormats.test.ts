@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { InspectNodeResult } from '../../src/contract/nodeInspection.js';
 import type { DelegatePlan, DelegateResult, UnlinkPlan } from '../../src/contract/setupResult.js';
 import type { HarvestingStatus, HarvestingStatusDetails } from '../../src/contract/status.js';
+import { formatCosignResult } from '../../src/ui/format/cosign.js';
 import { formatDecryptCheck } from '../../src/ui/format/decryptCheck.js';
 import { formatDelegatePlan, formatDelegateResult } from '../../src/ui/format/delegate.js';
 import { formatDevnet } from '../../src/ui/format/devnet.js';
@@ -278,3 +279,96 @@ describe('delegate, unlink, sign, onboard, requests, decrypt-check, node, devnet
     expect(text).toContain('no funded accounts');
   });
 });
+
+describe('multisig: delegate --multisig plan and result, cosign', () => {
+  const costs = {
+    multisigAddress: ADDRESS,
+    minApproval: 2,
+    initiatorAddress: ADDRESS,
+    lockFee: 18_400n,
+    aggregateFee: 36_000n,
+    lockDeposit: 10n * XYM,
+    lockDurationBlocks: 740n,
+  };
+
+  it('shows both fees in XYM and the deposit that comes back', () => {
+    const text = formatDelegatePlan({ ...PLAN, multisig: costs, fee: 54_400n });
+    expectNoBlanks(text);
+    expect(text).toContain('hash lock fee        0.018400 XYM');
+    expect(text).toContain('bonded aggregate fee 0.036000 XYM');
+    expect(text).toMatch(/deposit\s+10\.000000 XYM locked for 740 blocks; it comes back/);
+    expect(formatUnlinkPlan({ ...UNLINK_PLAN_FOR_MULTISIG, multisig: costs })).toContain('hash lock fee');
+  });
+
+  it('names what is still missing, and says complete when it is', () => {
+    const multisig = {
+      address: ADDRESS,
+      minApproval: 2,
+      initiatorAddress: ADDRESS,
+      lockHash: KEY,
+      aggregateHash: KEY,
+      lockDeposit: 10n * XYM,
+      lockEndHeight: 5000n,
+      missingCosignatories: [ADDRESS],
+      cosignaturesNeeded: 1,
+    };
+    const pending = formatDelegateResult({ ...RESULT, multisig }, plain);
+    expectNoBlanks(pending);
+    expect(pending).toContain(`cosignatures   1 more needed, from: ${ADDRESS}`);
+    expect(pending).toContain('harvest cosign --hash');
+    const done = formatDelegateResult(
+      {
+        ...RESULT,
+        multisig: { ...multisig, cosignaturesNeeded: 0, missingCosignatories: [], lockEndHeight: null },
+      },
+      plain,
+    );
+    expectNoBlanks(done);
+    expect(done).toContain('cosignatures   complete');
+    expect(done).not.toContain('harvest cosign');
+  });
+
+  it('cosign: nothing waiting, and a refused aggregate with its reasons', () => {
+    expect(
+      formatCosignResult({
+        network: 'testnet',
+        nodeUrl: 'http://n',
+        cosignatoryAddress: ADDRESS,
+        partials: [],
+      }),
+    ).toBe(`nothing waits for ${ADDRESS} on http://n`);
+    const text = formatCosignResult({
+      network: 'testnet',
+      nodeUrl: 'http://n',
+      cosignatoryAddress: ADDRESS,
+      partials: [
+        {
+          hash: KEY,
+          initiatorPublicKey: KEY,
+          multisigAddress: null,
+          deadline: 1n,
+          plan: [{ kind: 'transfer', publicKey: null, recipientAddress: ADDRESS }],
+          verified: false,
+          cosignatures: 0,
+          minApproval: null,
+          action: 'refused',
+          problems: ['transaction 1 is transfer_transaction_v1 (transfer)'],
+        },
+      ],
+    });
+    expectNoBlanks(text);
+    expect(text).toContain('REFUSED');
+    expect(text).toContain('refused: transaction 1 is transfer_transaction_v1 (transfer)');
+    expect(text).toContain('hash not checked');
+  });
+});
+
+const UNLINK_PLAN_FOR_MULTISIG: UnlinkPlan = {
+  network: 'testnet',
+  mainAddress: ADDRESS,
+  nodeUrl: 'http://n',
+  transactions: [{ kind: 'nodeUnlink', publicKey: KEY }],
+  aggregateVersion: 3,
+  fee: 54_400n,
+  linkedToThisNode: true,
+};

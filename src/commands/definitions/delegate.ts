@@ -32,6 +32,8 @@ export interface DelegateOptions {
   readonly nodewatch?: string;
   readonly maxUnlockedAccounts?: string;
   readonly probeTimeout?: string;
+  /** The multisig account to set up; --key-file is then one of its cosignatories (docs/commands/delegate.md). */
+  readonly multisig?: string;
 }
 
 /** `harvest delegate`. */
@@ -53,6 +55,10 @@ export const delegateDefinition = defineCommand<DelegateOptions>({
       .option(
         '--key-file <path>',
         "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
+      )
+      .option(
+        '--multisig <address>',
+        'set up this multisig account: --key-file is the initiating cosignatory, who pays the fees and a deposit',
       )
       .option('--public-key <hex>', 'main account public key (with --prepare)')
       .option(

@@ -27,6 +27,10 @@ export const linkRemoteDefinition = defineCommand<LinkRemoteOptions>({
       .option('--config-out <path>', 'where to write the [harvesting] settings (mode 0600)')
       .option('--beneficiary <address>', 'beneficiaryAddress (default: the main account)')
       .option(
+        '--multisig <address>',
+        'link keys of this multisig account: --key-file is the initiating cosignatory, who pays the fees and a deposit',
+      )
+      .option(
         '--key-file <path>',
         "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
       )

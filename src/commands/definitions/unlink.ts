@@ -14,6 +14,8 @@ export interface UnlinkOptions {
   /** commander's --no-wait sets this to false. */
   readonly wait?: boolean;
   readonly confirmationTimeout?: string;
+  /** The multisig account to unlink; --key-file is then one of its cosignatories. */
+  readonly multisig?: string;
 }
 
 /** `harvest unlink`. */
@@ -29,6 +31,10 @@ export const unlinkDefinition = defineCommand<UnlinkOptions>({
       .option(
         '--key-file <path>',
         "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
+      )
+      .option(
+        '--multisig <address>',
+        'unlink this multisig account: --key-file is the initiating cosignatory, who pays the fees and a deposit',
       )
       .option('--all', 'also unlink the remote and VRF keys')
       .option(

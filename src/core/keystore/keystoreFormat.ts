@@ -13,7 +13,8 @@
  *     "node": { "url": "…" (optional), "publicKey": hex(32) } (optional),
  *     "remoteHarvesting": { "recordedAt": ISO-8601 } (optional: link-remote was used for this account),
  *     "journal": [ { "kind", "hash", "payload", "deadline" (decimal ms since the network epoch),
- *                    "createdAt", "state": "signed" | "announced" | "confirmed" | "failed" } ]
+ *                    "createdAt", "state": "signed" | "announced" | "confirmed" | "failed",
+ *                    "announceAs": "partial" (optional: a bonded aggregate, announced to /transactions/partial) } ]
  *   }
  *
  * Encryption key = scrypt(password as UTF-8 NFC, salt, N, r, p, 32 bytes); AES-256-GCM with a fresh 12-byte IV
@@ -63,6 +64,11 @@ export interface JournalEntry {
   readonly state: JournalState;
   /** The entry holds a delegation request sent while importance was 0 (`--force`): the node drops such a request. */
   readonly requestAtZeroImportance?: true;
+  /**
+   * A bonded aggregate (a multisig account's set-up): announced with PUT /transactions/partial, after the hash lock
+   * journalled before it is confirmed (docs/keystore.md, "Journal").
+   */
+  readonly announceAs?: 'partial';
 }
 
 /** The chosen node. */
@@ -205,6 +211,16 @@ export function parseKeystore(text: string, path = 'keystore'): KeystoreFile {
           `journal[${index}].state`,
         ),
         ...(entry['requestAtZeroImportance'] === true ? { requestAtZeroImportance: true as const } : {}),
+        ...(entry['announceAs'] === undefined
+          ? {}
+          : {
+              announceAs: asOneOf(
+                entry['announceAs'],
+                ['partial'] as const,
+                path,
+                `journal[${index}].announceAs`,
+              ),
+            }),
       };
     }),
   };

@@ -19,18 +19,28 @@ const SAFE_KINDS: ReadonlySet<TransactionKind> = new Set([
 ]);
 
 /**
- * Passes when the transaction is safe to sign for a harvesting set-up.
+ * Passes when the transaction is safe to sign for a harvesting set-up. `cosigning` (`harvest cosign`): a bonded
+ * aggregate whose inner transactions are all signed by ONE account (the multisig account being set up), not by its
+ * outer signer (the cosignatory who initiated it).
  * @throws {RejectedError} UNSAFE_TRANSACTION naming every transaction that is not a key link or delegation request
  */
-export function checkAggregateSafety(description: TransactionDescription): void {
+export function checkAggregateSafety(
+  description: TransactionDescription,
+  options: { readonly cosigning?: boolean } = {},
+): void {
   const problems: string[] = [];
-  if (description.kind === 'aggregateBonded') {
+  const cosigning = options.cosigning === true;
+  if (description.kind === 'aggregateBonded' && !cosigning) {
     problems.push('it is a bonded aggregate (others would cosign it later)');
   }
+  if (cosigning && description.kind !== 'aggregateBonded') problems.push('it is not a bonded aggregate');
+  const expectedSigner = cosigning
+    ? (description.transactions[0]?.signerPublicKey ?? description.signerPublicKey)
+    : description.signerPublicKey;
   description.transactions.forEach((inner, index) => {
     if (!SAFE_KINDS.has(inner.kind)) {
       problems.push(`transaction ${index + 1} is ${inner.typeName} (${inner.kind})`);
-    } else if (toHex(inner.signerPublicKey) !== toHex(description.signerPublicKey)) {
+    } else if (toHex(inner.signerPublicKey) !== toHex(expectedSigner)) {
       problems.push(
         `transaction ${index + 1} is signed by another account (${toHex(inner.signerPublicKey)})`,
       );

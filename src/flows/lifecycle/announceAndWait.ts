@@ -17,6 +17,8 @@ export interface SignedTransaction {
   readonly payload: Uint8Array;
   /** Network milliseconds. */
   readonly deadline: bigint;
+  /** A bonded aggregate: announced (and announced again) with PUT /transactions/partial. */
+  readonly partial?: boolean;
 }
 
 /** What every wait of the lifecycle needs: the node, its clocks and how long we may wait. */
@@ -25,6 +27,8 @@ export interface WaitContext extends WaitPorts {
   readonly blockTimeMs: number;
   readonly networkTime: NetworkClock;
   readonly confirmationTimeoutMs: number;
+  /** PUT /transactions/partial, for bonded aggregates (multisig set-ups). */
+  readonly announcePartial?: ((payload: Uint8Array) => Promise<void>) | undefined;
 }
 
 /** Inputs of announceAndWait. */
@@ -50,7 +54,8 @@ export type AnnounceOutcome = 'confirmed' | 'pending';
  *   look (journal entry left for a re-run to resume)
  */
 export async function announceAndWait(parameters: AnnounceAndWaitParameters): Promise<AnnounceOutcome> {
-  const { client, transaction, keystore } = parameters;
+  const { transaction, keystore } = parameters;
+  const client = announcingClient(parameters);
   const mark = async (state: 'announced' | 'confirmed' | 'failed') => {
     if (keystore === undefined) return;
     const next = setJournalState(keystore.file, toHex(transaction.hash), state);
@@ -93,4 +98,15 @@ export async function announceAndWait(parameters: AnnounceAndWaitParameters): Pr
     if (error instanceof RejectedError) await mark('failed');
     throw error;
   }
+}
+
+/** The client whose announceTransaction is PUT /transactions/partial for a bonded aggregate. */
+function announcingClient(parameters: AnnounceAndWaitParameters): WaitContext['client'] {
+  const { client, announcePartial } = parameters;
+  if (parameters.transaction.partial !== true) return client;
+  if (announcePartial === undefined) throw new Error('a bonded aggregate needs announcePartial');
+  return {
+    getTransactionStatus: (hash) => client.getTransactionStatus(hash),
+    announceTransaction: announcePartial,
+  };
 }

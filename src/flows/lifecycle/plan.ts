@@ -2,7 +2,7 @@
  * What plan builders (flows/plans) hand the transaction lifecycle, and the settings every run shares. A plan says
  * WHAT to change; the lifecycle alone decides HOW: confirm, sign, write ahead, announce, wait, and the state word.
  */
-import type { PlannedTransaction } from '../../contract/setupResult.js';
+import type { MultisigCosts, PlannedTransaction } from '../../contract/setupResult.js';
 import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
 import type { KeystoreFile } from '../../core/keystore/keystoreFormat.js';
 import type { Clock, Sleep } from '../../core/ports.js';
@@ -34,8 +34,15 @@ export interface TransactionPlan {
   readonly transactions: readonly InnerTransaction[];
   /** The inner transactions as the result's `plan[]` shows them. */
   readonly planned: readonly PlannedTransaction[];
-  /** Shown the fee and version before anything is signed; throws CONFIRMATION_REQUIRED or CANCELLED to stop. */
-  readonly confirm: (fee: bigint, aggregateVersion: AggregateVersion) => Promise<void>;
+  /**
+   * Shown the fee and version (and, for a multisig account, the lock and its deposit) before anything is signed;
+   * throws CONFIRMATION_REQUIRED or CANCELLED to stop.
+   */
+  readonly confirm: (
+    fee: bigint,
+    aggregateVersion: AggregateVersion,
+    multisig?: MultisigCosts,
+  ) => Promise<void>;
   /** The balance bounds of harvesting, when the plan must leave the account eligible (NOT_ELIGIBLE otherwise). */
   readonly eligibility?: { readonly min: bigint; readonly max: bigint } | undefined;
   /**

@@ -13,7 +13,13 @@
  * Pending outcomes are results, not errors, so that scripts keep the hashes and keys of what was announced; the
  * command boundary turns them into exit 5.
  */
-import type { PlannedTransaction, ResultTransaction, SetupResult } from '../../contract/setupResult.js';
+import type {
+  MultisigResult,
+  PlannedTransaction,
+  ResultTransaction,
+  SetupResult,
+} from '../../contract/setupResult.js';
+import { parseHex } from '../../core/bytes.js';
 import { CancelledError, RejectedError } from '../../core/errors.js';
 import type { AccountLinks } from '../../core/harvesting/accountLinks.js';
 import { NO_LINKS } from '../../core/harvesting/accountLinks.js';
@@ -30,6 +36,7 @@ import type { NodeFacts } from './readNodeFacts.js';
 import { noteOpenJournal } from './noteOpenJournal.js';
 import { resumeJournal } from './settleJournal.js';
 import { signAndStore } from './signAndStore.js';
+import { signAndStoreBonded, type BondedSigning } from './signAndStoreBonded.js';
 
 /** One account's run against one node. */
 export interface LifecycleSession {
@@ -45,6 +52,21 @@ export interface LifecycleSession {
   readonly pendingKeys: (links: AccountLinks) => ResultKeys;
   /** The newest confirmed delegation request to the node asked that the keystore's journal holds, if any. */
   readonly confirmedRequest: () => ConfirmedRequest | undefined;
+  /**
+   * A multisig account (`delegate --multisig`): the plan goes into a bonded aggregate the initiating cosignatory
+   * signs, after a hash lock (signAndStoreBonded); `describe` says where the set-up stands for the result.
+   */
+  readonly bonded?: MultisigSession;
+}
+
+/** What the lifecycle needs for a multisig account. */
+export interface MultisigSession {
+  readonly signing: (account: AccountInfo | undefined) => BondedSigning;
+  /** The result's `multisig`, given the lock and aggregate of this run or of the journal. */
+  readonly describe: (hashes: {
+    readonly lock?: Uint8Array;
+    readonly aggregate?: Uint8Array;
+  }) => Promise<MultisigResult>;
 }
 
 /** What a plan builder decided. */
@@ -81,6 +103,7 @@ async function runSteps(
             keystore,
             confirmResend: settings.confirmResend,
             readOnly: settings.dryRun,
+            waitForPartial: settings.wait,
             onResume: (kind, hash, outcome) =>
               settings.onNote?.(`earlier ${kind} transaction ${hash}: ${outcome}`),
           })
@@ -89,15 +112,13 @@ async function runSteps(
   if (pending !== undefined) {
     const entry = keystore!.file.journal.find((candidate) => candidate.hash === pending)!;
     const summary = await state(session, account, { waitFor: 'nothing' }, false, { unconfirmed: true });
-    return resultOf(
+    return withMultisig(
       session,
-      session.pendingKeys(account?.links ?? NO_LINKS),
-      [describePendingEntry(entry)],
-      [],
-      {
+      resultOf(session, session.pendingKeys(account?.links ?? NO_LINKS), [describePendingEntry(entry)], [], {
         announced: entry.state === 'announced',
         summary,
-      },
+      }),
+      journalledHashes(keystore!),
     );
   }
 
@@ -105,16 +126,18 @@ async function runSteps(
   if ('nothingToSend' in step) {
     const { keys, then } = step.nothingToSend;
     const summary = await state(session, account, then, settings.wait && !settings.dryRun);
-    return resultOf(session, keys, [], [], { announced: false, summary });
+    const result = resultOf(session, keys, [], [], { announced: false, summary });
+    return keystore === undefined ? result : withMultisig(session, result, journalledHashes(keystore));
   }
   const plan: TransactionPlan = {
     ...step.plan,
     // SIGINT/SIGTERM before or during the confirmation: nothing is signed, written ahead or announced
-    confirm: async (fee, aggregateVersion) => {
-      await step.plan.confirm(fee, aggregateVersion);
+    confirm: async (fee, aggregateVersion, multisig) => {
+      await step.plan.confirm(fee, aggregateVersion, multisig);
       if (settings.signal?.aborted === true) throw interruptedBeforeAnnouncing();
     },
   };
+  if (session.bonded !== undefined) return runBonded(session, session.bonded, plan, account);
   const stored = await signAndStore({
     plan,
     network: node.network,
@@ -158,6 +181,95 @@ async function runSteps(
   });
 }
 
+/** Steps 4–6 for a multisig account: lock, wait for it, bonded aggregate, wait for the cosignatures, then as usual. */
+async function runBonded(
+  session: LifecycleSession,
+  bonded: MultisigSession,
+  plan: TransactionPlan,
+  account: AccountInfo | undefined,
+): Promise<SetupResult> {
+  const { node, settings, keystore } = session;
+  const stored = await signAndStoreBonded({
+    plan,
+    network: node.network,
+    networkTime: node.networkTime(),
+    aggregateVersion: node.aggregateVersion,
+    feeMultiplier: session.feeMultiplier,
+    keystore,
+    journal: !settings.dryRun,
+    now: settings.now,
+    bonded: bonded.signing(account),
+  });
+  const keys = () => plan.keys(account?.links ?? NO_LINKS);
+  const hashes = { lock: stored.lock?.hash, aggregate: stored.aggregate?.hash };
+  const finish = async (announced: boolean, summary: HarvestingSummary) =>
+    withMultisig(
+      session,
+      resultOf(session, keys(), stored.transactions, plan.planned, { announced, summary }),
+      hashes,
+    );
+  if (settings.dryRun || stored.lock === undefined || stored.aggregate === undefined) {
+    return finish(false, await state(session, account, { waitFor: 'nothing' }, false));
+  }
+  const waiting = waitContextOf(node, settings);
+  // the aggregate is refused (Failure_LockHash_Unknown_Hash) until its lock is CONFIRMED: always wait for the lock
+  settings.onProgress?.('announcing the hash lock');
+  const lockOutcome = await announceAndWait({
+    ...waiting,
+    keystore,
+    transaction: stored.lock,
+    wait: true,
+    announce: true,
+  });
+  if (lockOutcome === 'pending') {
+    return finish(true, await state(session, account, { waitFor: 'nothing' }, false, { unconfirmed: true }));
+  }
+  settings.onProgress?.('announcing the bonded aggregate to the partial cache');
+  const outcome = await announceAndWait({
+    ...waiting,
+    keystore,
+    transaction: stored.aggregate,
+    wait: settings.wait,
+    announce: true,
+  });
+  if (outcome === 'pending') {
+    return finish(true, await state(session, account, { waitFor: 'nothing' }, false, { unconfirmed: true }));
+  }
+  const after = await readAndSync(session);
+  return withMultisig(
+    session,
+    resultOf(session, plan.keys(after?.links ?? NO_LINKS), stored.transactions, plan.planned, {
+      announced: true,
+      summary: await state(session, after, plan.then, true),
+    }),
+    hashes,
+  );
+}
+
+/** The result with `multisig` filled in, for a multisig account's run. */
+async function withMultisig(
+  session: LifecycleSession,
+  result: SetupResult,
+  hashes: { readonly lock?: Uint8Array | undefined; readonly aggregate?: Uint8Array | undefined },
+): Promise<SetupResult> {
+  if (session.bonded === undefined) return result;
+  const multisig = await session.bonded.describe({
+    ...(hashes.lock === undefined ? {} : { lock: hashes.lock }),
+    ...(hashes.aggregate === undefined ? {} : { aggregate: hashes.aggregate }),
+  });
+  return { ...result, multisig };
+}
+
+/** The newest lock and bonded aggregate the journal holds. */
+function journalledHashes(keystore: KeystoreSession): { lock?: Uint8Array; aggregate?: Uint8Array } {
+  const lock = keystore.file.journal.findLast((entry) => entry.kind === 'hashLock');
+  const aggregate = keystore.file.journal.findLast((entry) => entry.announceAs === 'partial');
+  return {
+    ...(lock === undefined ? {} : { lock: parseHex(lock.hash, { name: 'hash' }) }),
+    ...(aggregate === undefined ? {} : { aggregate: parseHex(aggregate.hash, { name: 'hash' }) }),
+  };
+}
+
 /** The waits' shared context, from the node's facts and the run's settings. */
 export function waitContextOf(node: NodeFacts, settings: LifecycleSettings): WaitContext {
   return {
@@ -169,6 +281,7 @@ export function waitContextOf(node: NodeFacts, settings: LifecycleSettings): Wai
     sleep: settings.sleep,
     signal: settings.signal,
     onProgress: settings.onProgress,
+    announcePartial: (payload) => node.client.announcePartialTransaction(payload),
   };
 }
 

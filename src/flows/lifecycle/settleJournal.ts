@@ -31,6 +31,11 @@ export interface ResumeJournalParameters extends WaitContext {
   readonly confirmResend: (summary: string) => Promise<void>;
   /** Settle what the node already decided, but announce and wait for nothing (--dry-run). */
   readonly readOnly?: boolean;
+  /**
+   * False with --no-wait: a bonded aggregate (which may wait hours for its cosignatories) is announced again if
+   * the node forgot it, and left pending without waiting. Other entries are always waited for.
+   */
+  readonly waitForPartial?: boolean;
 }
 
 /** What was resumed: the hashes confirmed now, and the one still pending (then the caller stops, exit 5). */
@@ -79,8 +84,9 @@ export async function resumeJournal(parameters: ResumeJournalParameters): Promis
           hash: parseHex(entry.hash, { name: 'hash' }),
           payload: parseHex(entry.payload, { name: 'payload' }),
           deadline: entry.deadline,
+          ...(entry.announceAs === 'partial' ? { partial: true } : {}),
         },
-        wait: true,
+        wait: entry.announceAs !== 'partial' || parameters.waitForPartial !== false,
         announce: status === undefined,
       });
       if (result === 'pending') return { ...outcome, pending: entry.hash };

@@ -125,7 +125,7 @@ export function planDelegation(parameters: PlanDelegationParameters): Delegation
       transactions,
       planned,
       eligibility: parameters.eligibility,
-      confirm: (fee, aggregateVersion) =>
+      confirm: (fee, aggregateVersion, multisig) =>
         parameters.confirm({
           mode,
           network: describeNetwork(network),
@@ -138,6 +138,7 @@ export function planDelegation(parameters: PlanDelegationParameters): Delegation
           aggregateVersion,
           fee,
           requestSkipped,
+          ...(multisig === undefined ? {} : { multisig }),
         }),
       writeAhead: (file, createdAt) => {
         const added: StoredKey[] = [];

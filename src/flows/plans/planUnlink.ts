@@ -55,13 +55,14 @@ export function planUnlink(parameters: PlanUnlinkParameters): PlanStep {
       kind: 'unlink',
       transactions,
       planned,
-      confirm: (fee, aggregateVersion) =>
+      confirm: (fee, aggregateVersion, multisig) =>
         parameters.confirm({
           ...parameters.describe,
           transactions: planned,
           aggregateVersion,
           fee,
           linkedToThisNode,
+          ...(multisig === undefined ? {} : { multisig }),
         }),
       // The keys linked once the unlink is confirmed (docs/commands/unlink.md): what it does not unlink stays.
       keys: () => ({

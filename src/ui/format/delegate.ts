@@ -1,7 +1,13 @@
 import type { Style } from '../style.js';
 import { toHex } from '../../core/bytes.js';
 import { describeXym } from '../../core/units/describeXym.js';
-import type { DelegatePlan, DelegateResult, PlannedTransaction } from '../../contract/setupResult.js';
+import type {
+  DelegatePlan,
+  DelegateResult,
+  MultisigCosts,
+  MultisigResult,
+  PlannedTransaction,
+} from '../../contract/setupResult.js';
 
 const KIND_TEXT: Readonly<Record<string, string>> = {
   nodeLink: 'link node key',
@@ -42,7 +48,35 @@ export function formatDelegatePlan(plan: DelegatePlan): string {
     ...(plan.requestSkipped
       ? ['importance is 0: the request is not sent now (the node would drop it); --force sends it']
       : []),
+    ...(plan.multisig === undefined ? [] : formatMultisigCosts(plan.multisig)),
   ].join('\n');
+}
+
+/** What the initiating cosignatory pays, and the deposit that comes back (docs/commands/delegate.md). */
+export function formatMultisigCosts(costs: MultisigCosts): string[] {
+  return [
+    `multisig ${costs.multisigAddress} (${costs.minApproval} approvals needed), initiated and paid by ${costs.initiatorAddress}:`,
+    `  hash lock fee        ${formatXym(costs.lockFee)}`,
+    `  bonded aggregate fee ${formatXym(costs.aggregateFee)}`,
+    `  deposit              ${formatXym(costs.lockDeposit)} locked for ${costs.lockDurationBlocks} blocks; it comes back when`,
+    '                       the other cosignatories sign in time, and goes to a harvester if they do not',
+  ];
+}
+
+/** Where a multisig set-up stands. */
+function formatMultisigResult(multisig: MultisigResult): string[] {
+  return [
+    '',
+    `multisig       ${multisig.address} (${multisig.minApproval} approvals), initiator ${multisig.initiatorAddress}`,
+    ...(multisig.aggregateHash === null ? [] : [`aggregate      ${toHex(multisig.aggregateHash)}`]),
+    ...(multisig.lockEndHeight === null ? [] : [`lock ends at   height ${multisig.lockEndHeight}`]),
+    multisig.cosignaturesNeeded === 0
+      ? 'cosignatures   complete'
+      : `cosignatures   ${multisig.cosignaturesNeeded} more needed, from: ${multisig.missingCosignatories.join(', ')}`,
+    ...(multisig.cosignaturesNeeded === 0 || multisig.aggregateHash === null
+      ? []
+      : ['each of them runs: harvest cosign --hash <the hash above> --key-file <their key>']),
+  ];
 }
 
 /** Human text of a delegate / link-remote result. */
@@ -67,6 +101,7 @@ export function formatDelegateResult(result: DelegateResult, style: Style): stri
       ...(result.announced ? [] : [toHex(transaction.payload)]),
     );
   }
+  if (result.multisig !== undefined) lines.push(...formatMultisigResult(result.multisig));
   lines.push('', result.announced ? 'announced' : style.yellow('not announced'), `state ${result.state}`);
   if (result.reasons.length > 0) lines.push(`reasons ${result.reasons.join(', ')}`);
   if (result.interrupted === true) lines.push(style.yellow(interruptedText(result)));

@@ -1,6 +1,6 @@
 import { toHex } from '../../core/bytes.js';
 import type { UnlinkPlan } from '../../contract/setupResult.js';
-import { formatXym } from './delegate.js';
+import { formatMultisigCosts, formatXym } from './delegate.js';
 
 const KIND_TEXT: Readonly<Record<string, string>> = {
   nodeUnlink: 'unlink node key',
@@ -26,5 +26,6 @@ export function formatUnlinkPlan(plan: UnlinkPlan): string {
             : 'the linked node is not the node asked: that node stops harvesting for the account',
         ]
       : []),
+    ...(plan.multisig === undefined ? [] : formatMultisigCosts(plan.multisig)),
   ].join('\n');
 }

@@ -76,6 +76,30 @@ describe('keystore format and crypto', () => {
     );
   });
 
+  it("keeps a bonded aggregate's announceAs: partial, and refuses any other value (KEYSTORE_CORRUPT)", () => {
+    const entry = {
+      kind: 'delegate',
+      hash: 'AB'.repeat(32),
+      payload: 'CD',
+      deadline: 1n,
+      createdAt: 'now',
+      state: 'signed' as const,
+    };
+    const text = serializeKeystore({
+      ...sample().file,
+      journal: [{ ...entry, announceAs: 'partial' }, entry],
+    });
+    const parsed = parseKeystore(text);
+    expect(parsed.journal.map((item) => item.announceAs)).toEqual(['partial', undefined]);
+    for (const garbage of ['complete', 1, null, {}]) {
+      const document = JSON.parse(text);
+      document.journal[0].announceAs = garbage;
+      expect(() => parseKeystore(JSON.stringify(document))).toThrow(
+        expect.objectContaining({ code: 'KEYSTORE_CORRUPT' }),
+      );
+    }
+  });
+
   it('uses scrypt N = 2^15 by default', () => {
     const { file } = createKeystore({ mainAddress: 'T', networkIdentifier: 152 }, 'pw', random);
     expect(file.kdf).toMatchObject({ n: 32768, r: 8, p: 1 });
