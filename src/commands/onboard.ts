@@ -22,25 +22,37 @@ import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
  * 130 when SIGINT/SIGTERM stopped the batch (docs/cli.md, "Signals").
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
+  if (options.offline === true) {
+    // loaded only offline: the online path does not pay for it
+    const { runOffline } = await import('./onboardOffline.js');
+    const result = markInterrupted(ctx, await runOffline(options, ctx));
+    const exit = worstExit(result, false);
+    return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
+  }
   // without --node, every URL of HARVEST_NODE (a comma-separated list is several nodes: docs/cli.md)
   const listed = options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrls;
   const { nodeUrls, choice } = await resolveAutoNode(options, listed, ctx);
   const onboarded = markInterrupted(ctx, await onboard(options, nodeUrls, ctx));
   const result = choice === undefined ? onboarded : { ...onboarded, nodeChoice: choice };
+  const exit = worstExit(result, options.wait !== false);
+  return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
+}
+
+/** The exit code of the worst row; `pendingFails` when a row still waiting (online, waiting) is exit 5. */
+function worstExit(result: OnboardResult, pendingFails: boolean): PartialExit | undefined {
   const states = result.accounts.map((account) => account.state);
   const pending = states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING');
   // an interruption (exit 130) says more than any row: the batch stopped before its end; a bug in one account's
   // run is still a bug (exit 1), even though the other accounts went on
-  const exit: PartialExit | undefined = result.interrupted
+  return result.interrupted
     ? 'interrupted'
     : result.accounts.some((account) => account.error?.code === 'INTERNAL')
       ? 'internal'
       : states.includes('FAILED')
         ? 'rejected'
-        : options.wait !== false && pending
+        : pendingFails && pending
           ? 'pending'
           : undefined;
-  return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
 }
 
 /**
