@@ -10,6 +10,7 @@ import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js'
 import { readAccountsFile } from './accountsFile.js';
 import { flowPorts } from './flowPorts.js';
 import { markInterrupted } from './interrupted.js';
+import { runOffline } from './onboardOffline.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
@@ -23,8 +24,6 @@ import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
   if (options.offline === true) {
-    // loaded only offline: the online path does not pay for it
-    const { runOffline } = await import('./onboardOffline.js');
     const result = markInterrupted(ctx, await runOffline(options, ctx));
     const exit = worstExit(result, false);
     return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
