@@ -23,7 +23,8 @@ import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
  * 130 when SIGINT/SIGTERM stopped the batch (docs/cli.md, "Signals").
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
-  if (options.offline === true) {
+  // --prepare asks no node either (docs/commands/onboard.md, "Offline"): both are the offline batch
+  if (options.offline === true || options.prepare === true) {
     const result = markInterrupted(ctx, await runOffline(options, ctx));
     const exit = worstExit(result, false);
     return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });

@@ -93,7 +93,8 @@ export async function runOffline(options: OnboardOptions, ctx: Context): Promise
     signal: ports.signal,
     onNote: ports.onNote,
     onProgress: ports.onProgress,
-    writeSigned: (result) => writeSigned(outDir, result, network, ctx),
+    prepare: options.prepare === true,
+    writeFile: (result, kind) => writeFile(outDir, result, kind, network, ctx),
   });
 }
 
@@ -103,7 +104,7 @@ const DEFAULT_OFFLINE_CONCURRENCY = 16;
 /** --out-dir must name an existing folder, checked before any key is read (a bad path fails nothing half-way). */
 async function checkOutDir(outDir: string | undefined, ctx: Context): Promise<string> {
   if (outDir === undefined) {
-    throw new InputError('INPUT_REQUIRED', '--offline writes one signed file per account', {
+    throw new InputError('INPUT_REQUIRED', '--offline and --prepare write one file per account', {
       hint: 'pass --out-dir <folder>',
     });
   }
@@ -114,14 +115,19 @@ async function checkOutDir(outDir: string | undefined, ctx: Context): Promise<st
   return path;
 }
 
-/** `<out-dir>/<MAIN ADDRESS>.json`, the harvest-signed file of `delegate --out`, mode 0600, written atomically. */
-async function writeSigned(
+/**
+ * `<out-dir>/<MAIN ADDRESS>.json` (the harvest-signed file of `delegate --out`) or, with --prepare,
+ * `<MAIN ADDRESS>.plan.json` (the unsigned plan, so that `harvest sign --out <MAIN ADDRESS>.json` can sit beside it);
+ * mode 0600, written atomically.
+ */
+async function writeFile(
   outDir: string,
   result: Parameters<typeof transactionFileText>[0],
+  kind: 'signed' | 'unsigned',
   network: NetworkParameters,
   ctx: Context,
 ): Promise<string> {
-  const path = join(outDir, `${result.mainAddress}.json`);
-  await ctx.writeOutputFile(path, transactionFileText(result, network, 'signed'), 0o600, '--out-dir file');
+  const path = join(outDir, `${result.mainAddress}${kind === 'unsigned' ? '.plan' : ''}.json`);
+  await ctx.writeOutputFile(path, transactionFileText(result, network, kind), 0o600, '--out-dir file');
   return path;
 }

@@ -100,12 +100,31 @@ describe('harvest onboard --offline: refused command lines (no node is ever aske
     [[...OFFLINE, '--out-dir', folder, '--no-wait'], 'INVALID_INPUT', 2],
     [[...OFFLINE, '--out-dir', folder, '--activation-timeout', '5'], 'INVALID_INPUT', 2],
     [
+      ['--prepare', '--network', 'testnet', '--node-public-key', NODE_KEY, '--accounts', accounts],
+      'INPUT_REQUIRED',
+      2,
+    ],
+    [
+      ['--prepare', '--network', 'testnet', '--accounts', accounts, '--out-dir', folder],
+      'NODE_KEY_UNKNOWN',
+      2,
+    ],
+    [
       ['--offline', '--network', 'testnet', '--node-public-key', NODE_KEY, '--out-dir', folder],
       'INPUT_REQUIRED',
       2,
     ],
   ])('%j → %s, exit %i', async (argv, code, exitCode) => {
     await expectRefused(['onboard', ...argv], code, exitCode, folder);
+  });
+
+  it('--prepare refuses a row naming a private key (key_file), before reading it', async () => {
+    const argv = ['--prepare', '--network', 'testnet', '--node-public-key', NODE_KEY, '--accounts', accounts];
+    const run = await expectRefused(['onboard', ...argv, '--out-dir', folder], 'INVALID_FILE', 2, folder);
+    expect(run.json()).toMatchObject({
+      error: { message: expect.stringContaining('but --prepare takes public keys only') },
+    });
+    expect(existsSync(join(folder, 'keystore'))).toBe(false);
   });
 
   it('refuses a row naming its own node, naming the line, before any keystore is made', async () => {

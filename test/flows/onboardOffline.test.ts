@@ -63,8 +63,8 @@ function parameters(overrides: Partial<OnboardOfflineParameters>): OnboardOfflin
     deriveKey: counted,
     random: seededRandom(7),
     now: () => NOW,
-    writeSigned: (result) => {
-      timeline.push(`signed ${result.mainAddress}`);
+    writeFile: (result, kind) => {
+      timeline.push(`${kind} ${result.mainAddress}`);
       return Promise.resolve(`/out/${result.mainAddress}.json`);
     },
     ...overrides,
@@ -158,5 +158,34 @@ describe('onboardOffline', () => {
     expect(result.summary).toEqual({ FAILED: 3 });
     expect(result.accounts[0]!.error?.code).toBe('CANCELLED');
     expect(timeline.filter((event) => event.startsWith('signed '))).toEqual([]);
+  });
+
+  it('--prepare: plans from public keys alone, no private key read, the keys stored before each plan', async () => {
+    const publicOnly = KEYS.map((key, index) =>
+      account(index, {
+        publicKey: derivePublicKey(key),
+        readKey: () => Promise.reject(new Error('a private key was read')),
+      }),
+    );
+    const result = await onboardOffline(parameters({ accounts: publicOnly, prepare: true }));
+    expect(result.summary).toEqual({ INACTIVE: 3 });
+    expect(derivations).toBe(1);
+    for (const [index, row] of result.accounts.entries()) {
+      const address = ADDRESSES[index]!;
+      expect(row.hash).toBeUndefined(); // unsigned
+      const path = keystorePath(HOME, address);
+      expect(timeline.indexOf(`write ${path}`)).toBeLessThan(timeline.indexOf(`unsigned ${address}`));
+      const keystore = files.json(path) as { keys: { publicKey: string }[] };
+      expect(keystore.keys.map((key) => key.publicKey)).toContain(toHex(row.remotePublicKey!));
+    }
+  });
+
+  it('--prepare refuses a row naming a private key, before reading anything', async () => {
+    const rows = [account(0, { publicKey: derivePublicKey(KEYS[0]!) }), account(1, { label: 'keys/b.key' })];
+    await expect(onboardOffline(parameters({ accounts: rows, prepare: true }))).rejects.toMatchObject({
+      code: 'INVALID_FILE',
+      message: expect.stringContaining('line 3 names a private key (keys/b.key)'),
+    });
+    expect(timeline).toEqual([]);
   });
 });

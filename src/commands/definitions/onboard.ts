@@ -22,6 +22,8 @@ export interface OnboardOptions {
   readonly probeTimeout?: string;
   /** --offline: no node; one signed file per account in --out-dir (docs/commands/onboard.md, "Offline"). */
   readonly offline?: boolean;
+  /** --prepare: as --offline, from public_key rows, writing unsigned plans for `harvest sign`. */
+  readonly prepare?: boolean;
   readonly nodePublicKey?: string;
   readonly outDir?: string;
   readonly aggregateVersion?: string;
@@ -38,7 +40,8 @@ export const onboardDefinition = defineCommand<OnboardOptions>({
     'resumes: each account keystore journal makes done accounts announce nothing. Exit 4 if any account ' +
     'FAILED, else 5 if any is still pending. Offline (--offline, with --network and --node-public-key) it asks ' +
     'no node: each account is signed with fresh keys stored in its keystore, one signed file per account in ' +
-    '--out-dir, to announce with `harvest announce`.',
+    '--out-dir, to announce with `harvest announce`; --prepare does the same from public keys only (public_key ' +
+    'column) and writes unsigned plans for `harvest sign`.',
   /**
    * `--node` is the global option, and commander lets the program consume it wherever it appears (even after the
    * subcommand), keeping the last value; so every occurrence is collected from the program's `option:node` events,
@@ -59,14 +62,18 @@ export const onboardDefinition = defineCommand<OnboardOptions>({
         'no node at all: needs --network, --node-public-key and --out-dir; assumes no links; announces nothing',
       )
       .option(
+        '--prepare',
+        'cold signing, no node: public_key rows only; one unsigned plan per account in --out-dir, for harvest sign',
+      )
+      .option(
         '--node-public-key <hex>',
-        "with --offline: the node's transport public key (/node/info nodePublicKey)",
+        "with --offline or --prepare: the node's transport public key (/node/info nodePublicKey)",
       )
       .option(
         '--out-dir <folder>',
-        "with --offline: where each account's signed file <ADDRESS>.json goes (0600)",
+        "with --offline: where each account's signed file <ADDRESS>.json goes (--prepare: <ADDRESS>.plan.json), 0600",
       )
-      .option('--aggregate-version <2|3>', 'with --offline: aggregate version (default 3)')
+      .option('--aggregate-version <2|3>', 'with --offline or --prepare: aggregate version (default 3)')
       .option('--node <url>', 'a node to spread accounts over; repeat for several (env HARVEST_NODE)')
       .option('--concurrency <n>', 'accounts delegated at the same time (default 4; offline 16)')
       .option(

@@ -10,6 +10,9 @@
  *      one scrypt serves them all: cacheKeystoreKeys), sign with fresh remote and VRF keys — the delegate flow saves
  *      them in the keystore before it returns — and only then write the signed file. Never journalled: the files
  *      are announced by the user, with `harvest announce`.
+ *
+ * `prepare` (cold signing): the same with the rows' public keys only — no private key is read; each account's file
+ * is an unsigned plan for `harvest sign`, written once the keystore holds the fresh keys the plan links.
  */
 import type { OnboardAccountResult, OnboardResult } from '../../contract/onboard.js';
 import type { SetupResult } from '../../contract/setupResult.js';
@@ -42,8 +45,13 @@ export interface OnboardOfflineParameters {
   readonly deriveKey?: DeriveKeystoreKey;
   readonly random: RandomBytes;
   readonly now: Clock;
-  /** Writes one account's signed file, called only once its keystore holds the keys; returns the file's path. */
-  readonly writeSigned: (result: SetupResult) => Promise<string>;
+  /** Public keys only (`public_key` rows): unsigned plans for `harvest sign` instead of signed files. */
+  readonly prepare?: boolean;
+  /**
+   * Writes one account's file — signed, or with `prepare` the unsigned plan — called only once its keystore holds
+   * the keys; returns the file's path.
+   */
+  readonly writeFile: (result: SetupResult, kind: 'signed' | 'unsigned') => Promise<string>;
   readonly signal?: AbortSignal | undefined;
   readonly onNote?: ((text: string) => void) | undefined;
   readonly onProgress?: ((text: string) => void) | undefined;
@@ -51,8 +59,8 @@ export interface OnboardOfflineParameters {
 
 /**
  * Signs a delegation for every account and writes one signed file each; announces nothing.
- * @throws {InputError} INVALID_FILE (the same account twice, a row naming its own node) — before any keystore is
- *   touched
+ * @throws {InputError} INVALID_FILE (the same account twice, a row naming its own node; with `prepare`, a row
+ *   naming a private key) — before any key or keystore is read
  */
 export async function onboardOffline(parameters: OnboardOfflineParameters): Promise<OnboardResult> {
   if (!Number.isInteger(parameters.concurrency) || parameters.concurrency < 1) {
@@ -70,7 +78,19 @@ export async function onboardOffline(parameters: OnboardOfflineParameters): Prom
       { hint: 'remove the node column (or onboard that account online), then run again' },
     );
   }
-  const prepared = await readKeys(parameters.accounts);
+  const prepare = parameters.prepare === true;
+  // --prepare is for a machine that must not see the private keys: a row naming one is refused, not read
+  const withPrivateKey = prepare
+    ? parameters.accounts.find((account) => account.publicKey === undefined)
+    : undefined;
+  if (withPrivateKey !== undefined) {
+    throw new InputError(
+      'INVALID_FILE',
+      `line ${withPrivateKey.line} names a private key (${withPrivateKey.label}), but --prepare takes public keys only`,
+      { hint: 'give each account as public_key (64 hex digits), and sign the plans with `harvest sign`' },
+    );
+  }
+  const prepared = await readKeys(parameters.accounts, prepare);
   const { network } = parameters.facts;
   for (const entry of prepared) {
     if (entry.publicKey === undefined) continue;
@@ -111,7 +131,7 @@ export async function onboardOffline(parameters: OnboardOfflineParameters): Prom
   return { accounts, summary };
 }
 
-/** One account: keystore, sign, store the keys, then the signed file; a failure becomes its row. */
+/** One account: keystore, sign (or plan), store the keys, then the file; a failure becomes its row. */
 async function signOne(
   parameters: OnboardOfflineParameters,
   entry: Prepared,
@@ -136,14 +156,15 @@ async function signOne(
     const { result } = await delegate({
       mode: 'delegate',
       facts: parameters.facts,
-      main: { privateKey: entry.privateKey! },
+      main: parameters.prepare === true ? { publicKey: entry.publicKey! } : { privateKey: entry.privateKey! },
       keystore,
       random: parameters.random,
       now: parameters.now,
       journal: false,
       confirm: () => Promise.resolve(), // nothing is announced: the user decides when announcing the files
     });
-    const file = await parameters.writeSigned(result); // after delegate() saved the keystore: keys first
+    // after delegate() saved the keystore: the keys first, then the file that links them
+    const file = await parameters.writeFile(result, parameters.prepare === true ? 'unsigned' : 'signed');
     return {
       line: entry.input.line,
       mainAddress: result.mainAddress,
