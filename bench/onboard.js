@@ -4,10 +4,11 @@
 //   1. the first run: N new accounts (one keystore each, announced, confirmed, activated)
 //   2. the re-run: every account already ACTIVE
 //   3. `onboard --offline` of the same N accounts into a fresh home (no node asked: N keystores made with one
-//      scrypt, N signed files written); it runs first, so that the devnet is idle while it is timed
+//      scrypt, N signed files written), and `onboard --prepare` of them named by public_key (N unsigned plans);
+//      they run first, so that the devnet is idle while they are timed
 // Wall time from spawn to exit, CPU time (user + system) and peak memory of the process from /usr/bin/time.
 // Usage: node bench/onboard.js [--quick] [--count N] [--concurrency C] [--offline-only] [--json]
-//   (default N 1,000, --quick 100; --offline-only times the offline run alone)
+//   (default N 1,000, --quick 100; --offline-only times the --offline and --prepare runs alone)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -52,6 +53,15 @@ try {
   offline.push('--network', networkFile, '--node-public-key', devnet.descriptor.nodePublicKey);
   offline.push('--accounts', accountsFile, '--out-dir', outDir);
   rows.push(await timed('onboard --offline, new accounts', offline, 10, 'INACTIVE'));
+  // --prepare: the same accounts named by public_key only, unsigned plans, another fresh home
+  const publicFile = join(dir, 'public.csv');
+  writeFileSync(publicFile, ['public_key', ...devnet.descriptor.accounts.map((a) => a.publicKey)].join('\n'));
+  const plans = join(dir, 'plans');
+  mkdirSync(plans);
+  const prepare = ['onboard', '--json', '--prepare', '--home', join(dir, 'prepare-home')];
+  prepare.push('--network', networkFile, '--node-public-key', devnet.descriptor.nodePublicKey);
+  prepare.push('--accounts', publicFile, '--out-dir', plans);
+  rows.push(await timed('onboard --prepare, new accounts', prepare, 10, 'INACTIVE'));
 
   if (!flag('--offline-only')) {
     rows.push(await timed('onboard, new accounts', args, 60, 'ACTIVE'));
