@@ -29,6 +29,7 @@ export async function run({ options }: CommandInput<OnboardOptions>, ctx: Contex
     const exit = worstExit(result, false);
     return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
   }
+  refuseOfflineFlags(options);
   // without --node, every URL of HARVEST_NODE (a comma-separated list is several nodes: docs/cli.md)
   const listed = options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrls;
   const { nodeUrls, choice } = await resolveAutoNode(options, listed, ctx);
@@ -36,6 +37,21 @@ export async function run({ options }: CommandInput<OnboardOptions>, ctx: Contex
   const result = choice === undefined ? onboarded : { ...onboarded, nodeChoice: choice };
   const exit = worstExit(result, options.wait !== false);
   return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
+}
+
+/** The flags of the offline batch mean nothing online: refused, so that a forgotten --offline sends nothing. */
+function refuseOfflineFlags(options: OnboardOptions): void {
+  const given = (
+    [
+      [options.outDir, '--out-dir'],
+      [options.nodePublicKey, '--node-public-key'],
+      [options.aggregateVersion, '--aggregate-version'],
+    ] as const
+  ).find(([value]) => value !== undefined);
+  if (given === undefined) return;
+  throw new InputError('INVALID_INPUT', `${given[1]} is for onboard --offline or --prepare`, {
+    hint: 'add --offline (sign without a node) or --prepare (plans for harvest sign), or drop the flag',
+  });
 }
 
 /** The exit code of the worst row; `pendingFails` when a row still waiting (online, waiting) is exit 5. */

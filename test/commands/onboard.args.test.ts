@@ -71,6 +71,9 @@ describe('harvest onboard: refused command lines', () => {
     [[...NODE, '--accounts', 'missing.csv'], 'INVALID_FILE', 2],
     [[...NODE, '--accounts', file('empty.csv', '')], 'INVALID_FILE', 2],
     [['--node', 'ftp://x', '--accounts', accounts], 'INVALID_INPUT', 2],
+    [[...NODE, '--accounts', accounts, '--out-dir', folder], 'INVALID_INPUT', 2],
+    [[...NODE, '--accounts', accounts, '--node-public-key', NODE_KEY], 'INVALID_INPUT', 2],
+    [[...NODE, '--accounts', accounts, '--aggregate-version', '2'], 'INVALID_INPUT', 2],
   ])('%j → %s, exit %i', async (argv, code, exitCode) => {
     await expectRefused(['onboard', ...argv], code, exitCode, folder);
   });
