@@ -74,7 +74,7 @@ export async function runOffline(options: OnboardOptions, ctx: Context): Promise
   const accounts = await readAccountsFile(options.accounts, ctx);
 
   const ports = flowPorts(ctx);
-  return onboardOffline({
+  const result = await onboardOffline({
     accounts,
     facts: {
       network,
@@ -96,6 +96,13 @@ export async function runOffline(options: OnboardOptions, ctx: Context): Promise
     prepare: options.prepare === true,
     writeFile: (result, kind) => writeFile(outDir, result, kind, network, ctx),
   });
+  const written = result.accounts.filter((row) => row.file !== undefined).length;
+  ctx.output.note(
+    options.prepare === true
+      ? `${written} unsigned plan(s) in ${outDir}: sign each with \`harvest sign <file> --out <ADDRESS>.json\`, then announce it`
+      : `${written} signed file(s) in ${outDir}: announce each with \`harvest announce <file> --node <url>\``,
+  );
+  return result;
 }
 
 /** Offline accounts signed at the same time: enough to overlap the fsyncs of keystores and files. */
