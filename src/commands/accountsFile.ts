@@ -14,6 +14,8 @@ export interface AccountsFileRow {
   /** The key file or `$VARIABLE`: how messages name the row. */
   readonly label: string;
   readonly node: string | undefined;
+  /** `public_key` rows (for `onboard --prepare`): their readKey refuses, as signing needs the private key. */
+  readonly publicKey: Uint8Array | undefined;
   readonly readKey: () => Promise<Uint8Array>;
 }
 
@@ -33,10 +35,20 @@ export async function readAccountsFile(path: string, ctx: Context): Promise<Acco
   const folder = path === '-' ? ctx.runtime.cwd : dirname(ctx.resolvePath(path));
   return rows.map((row) => ({
     line: row.line,
-    label: row.keyFile ?? `$${row.keyEnv!}`,
+    label: row.keyFile ?? (row.keyEnv === undefined ? 'public_key' : `$${row.keyEnv}`),
     node: row.node,
+    publicKey: row.publicKey,
     readKey: async () => {
       const name = `key of line ${row.line}`;
+      if (row.publicKey !== undefined) {
+        throw new InputError(
+          'INPUT_REQUIRED',
+          `${name}: the row gives only a public_key, and signing needs the private key`,
+          {
+            hint: 'name the key with key_file or key_env, or use onboard --prepare for cold signing',
+          },
+        );
+      }
       if (row.keyFile !== undefined) {
         return ctx.readPrivateKey({ name, file: resolve(folder, row.keyFile), flag: 'key_file' });
       }

@@ -126,7 +126,8 @@ export async function signOffline(
   });
 }
 
-function parseAggregateVersion(text: string | undefined): AggregateVersion {
+/** --aggregate-version offline: 3 unless 2 is asked. */
+export function parseAggregateVersion(text: string | undefined): AggregateVersion {
   if (text === undefined || text.trim() === '3') return 3;
   if (text.trim() === '2') return 2;
   throw new InputError('INVALID_INPUT', `--aggregate-version must be 2 or 3, got "${text}"`);

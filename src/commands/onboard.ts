@@ -10,6 +10,7 @@ import { formatOnboardPlan, formatOnboardResult } from '../ui/format/onboard.js'
 import { readAccountsFile } from './accountsFile.js';
 import { flowPorts } from './flowPorts.js';
 import { markInterrupted } from './interrupted.js';
+import { runOffline } from './onboardOffline.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome, type PartialExit } from './context/outcome.js';
 import type { OnboardOptions } from './definitions/onboard.js';
@@ -22,25 +23,52 @@ import { parseCount, parseSeconds, parseUrlFlag } from './onlineFlags.js';
  * 130 when SIGINT/SIGTERM stopped the batch (docs/cli.md, "Signals").
  */
 export async function run({ options }: CommandInput<OnboardOptions>, ctx: Context): Promise<CommandOutcome> {
+  // --prepare asks no node either (docs/commands/onboard.md, "Offline"): both are the offline batch
+  if (options.offline === true || options.prepare === true) {
+    const result = markInterrupted(ctx, await runOffline(options, ctx));
+    const exit = worstExit(result, false);
+    return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
+  }
+  refuseOfflineFlags(options);
   // without --node, every URL of HARVEST_NODE (a comma-separated list is several nodes: docs/cli.md)
   const listed = options.nodeUrls.length > 0 ? options.nodeUrls : ctx.nodeUrls;
   const { nodeUrls, choice } = await resolveAutoNode(options, listed, ctx);
   const onboarded = markInterrupted(ctx, await onboard(options, nodeUrls, ctx));
   const result = choice === undefined ? onboarded : { ...onboarded, nodeChoice: choice };
+  const exit = worstExit(result, options.wait !== false);
+  return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
+}
+
+/** The flags of the offline batch mean nothing online: refused, so that a forgotten --offline sends nothing. */
+function refuseOfflineFlags(options: OnboardOptions): void {
+  const given = (
+    [
+      [options.outDir, '--out-dir'],
+      [options.nodePublicKey, '--node-public-key'],
+      [options.aggregateVersion, '--aggregate-version'],
+    ] as const
+  ).find(([value]) => value !== undefined);
+  if (given === undefined) return;
+  throw new InputError('INVALID_INPUT', `${given[1]} is for onboard --offline or --prepare`, {
+    hint: 'add --offline (sign without a node) or --prepare (plans for harvest sign), or drop the flag',
+  });
+}
+
+/** The exit code of the worst row; `pendingFails` when a row still waiting (online, waiting) is exit 5. */
+function worstExit(result: OnboardResult, pendingFails: boolean): PartialExit | undefined {
   const states = result.accounts.map((account) => account.state);
   const pending = states.some((state) => state === 'CONFIRMATION_PENDING' || state === 'ACTIVATION_PENDING');
   // an interruption (exit 130) says more than any row: the batch stopped before its end; a bug in one account's
   // run is still a bug (exit 1), even though the other accounts went on
-  const exit: PartialExit | undefined = result.interrupted
+  return result.interrupted
     ? 'interrupted'
     : result.accounts.some((account) => account.error?.code === 'INTERNAL')
       ? 'internal'
       : states.includes('FAILED')
         ? 'rejected'
-        : options.wait !== false && pending
+        : pendingFails && pending
           ? 'pending'
           : undefined;
-  return outcome(result, formatOnboardResult, exit === undefined ? {} : { exit });
 }
 
 /**

@@ -15,11 +15,26 @@ export async function writeResultFile(
   ctx: Context,
 ): Promise<DelegateResult> {
   if (options.out === undefined) return result;
-  // the file is the --json result (bytes as hex, bigints as strings) with the header `harvest sign` checks
+  const text = transactionFileText(result, network, options.prepare === true ? 'unsigned' : 'signed');
+  const path = ctx.resolvePath(options.out);
+  await ctx.writeOutputFile(path, text, 0o600, '--out file');
+  ctx.output.note(`${options.prepare === true ? 'unsigned plan' : 'signed transactions'} written to ${path}`);
+  return result;
+}
+
+/**
+ * The file `harvest sign` and `harvest announce` read: the --json result (bytes as hex, bigints as strings) with
+ * the header they check (format, version, network); shared by delegate --out and onboard --offline.
+ */
+export function transactionFileText(
+  result: DelegateResult,
+  network: NetworkParameters,
+  kind: 'signed' | 'unsigned',
+): string {
   const asJson = JSON.parse(toJson(result)) as Pick<TransactionFile, 'mainPublicKey' | 'transactions'>;
   const file: TransactionFile = {
     ...asJson,
-    format: options.prepare === true ? 'harvest-unsigned' : 'harvest-signed',
+    format: kind === 'unsigned' ? 'harvest-unsigned' : 'harvest-signed',
     version: 1,
     network: {
       name: network.name,
@@ -28,8 +43,5 @@ export async function writeResultFile(
     },
     mainAddress: result.mainAddress,
   };
-  const path = ctx.resolvePath(options.out);
-  await ctx.writeOutputFile(path, `${toJson(file)}\n`, 0o600, '--out file');
-  ctx.output.note(`${options.prepare === true ? 'unsigned plan' : 'signed transactions'} written to ${path}`);
-  return result;
+  return `${toJson(file)}\n`;
 }

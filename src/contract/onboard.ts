@@ -32,6 +32,8 @@ export interface OnboardAccountResult {
   readonly hash?: Uint8Array;
   readonly announced?: boolean;
   readonly reasons?: readonly HarvestingReason[];
+  /** `--offline`: the signed file written for the account (announce it with `harvest announce`). */
+  readonly file?: string;
 }
 
 /** The --json result of `harvest onboard`. */

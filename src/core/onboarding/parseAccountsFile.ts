@@ -1,6 +1,7 @@
 /**
  * The `--accounts` file of `harvest onboard` (docs/commands/onboard.md): one account per row, named by `key_file` (a path to
- * a key file) or `key_env` (the name of an environment variable holding the key), with an optional `node` URL.
+ * a key file) or `key_env` (the name of an environment variable holding the key), with an optional `node` URL; or,
+ * for `onboard --prepare` (cold signing: no private key on this machine), by `public_key` alone.
  *
  * Two shapes, told apart by the first significant line:
  *
@@ -12,21 +13,25 @@
  * Blank lines and lines starting with `#` are skipped in both. Errors name the line and never echo a value that
  * could be a key: the file is meant to hold paths and variable names, but a pasted key must not reach a terminal.
  */
+import { toHex } from '../bytes.js';
 import { httpUrlOf } from '../textInput.js';
 import { InputError } from '../errors.js';
 import { looksLikeSecret } from '../redact.js';
+import { parsePublicKey } from '../keys.js';
 
-/** One account of the file. Exactly one of keyFile and keyEnv is set. */
+/** One account of the file. Exactly one of keyFile, keyEnv and publicKey is set. */
 export interface AccountRow {
   /** 1-based line number in the file, for messages. */
   readonly line: number;
   readonly keyFile?: string;
   readonly keyEnv?: string;
+  /** `public_key` (32 bytes): the account named by its public key only, for `onboard --prepare`. */
+  readonly publicKey?: Uint8Array;
   /** The row's own node REST URL (trailing slashes removed). */
   readonly node?: string;
 }
 
-const COLUMNS = ['key_file', 'key_env', 'node'] as const;
+const COLUMNS = ['key_file', 'key_env', 'public_key', 'node'] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** 64 hex digits (optionally 0x): what a raw private key looks like. */
@@ -67,7 +72,7 @@ function readCsv(lines: readonly { content: string; line: number }[], name: stri
       throw new InputError(
         'INVALID_FILE',
         `${name} line ${header!.line}: unknown column "${clip(column)}" in the header`,
-        { hint: 'columns are key_file or key_env, and optionally node' },
+        { hint: 'columns are key_file, key_env or public_key, and optionally node' },
       );
     }
     if (seen.has(column)) {
@@ -75,10 +80,10 @@ function readCsv(lines: readonly { content: string; line: number }[], name: stri
     }
     seen.add(column);
   }
-  if (!seen.has('key_file') && !seen.has('key_env')) {
+  if (!seen.has('key_file') && !seen.has('key_env') && !seen.has('public_key')) {
     throw new InputError(
       'INVALID_FILE',
-      `${name} line ${header!.line}: the header has no key_file or key_env column`,
+      `${name} line ${header!.line}: the header has no key_file, key_env or public_key column`,
       {
         hint: 'the first row names the columns, e.g. key_file,node',
       },
@@ -161,7 +166,7 @@ function readJsonLine(content: string, line: number, name: string): AccountRow {
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     if (!(COLUMNS as readonly string[]).includes(key)) {
       throw new InputError('INVALID_FILE', `${name} line ${line}: unknown field "${clip(key)}"`, {
-        hint: 'fields are key_file or key_env, and optionally node',
+        hint: 'fields are key_file, key_env or public_key, and optionally node',
       });
     }
     if (field === null) continue;
@@ -176,14 +181,21 @@ function readJsonLine(content: string, line: number, name: string): AccountRow {
 function toRow(values: Partial<Record<Column, string>>, line: number, name: string): AccountRow {
   const keyFile = values.key_file ?? '';
   const keyEnv = values.key_env ?? '';
+  const publicKey = values.public_key ?? '';
   const node = values.node ?? '';
-  if (keyFile === '' && keyEnv === '') {
-    throw new InputError('INVALID_FILE', `${name} line ${line}: neither key_file nor key_env is given`);
+  const given = [keyFile, keyEnv, publicKey].filter((value) => value !== '').length;
+  if (given === 0) {
+    throw new InputError(
+      'INVALID_FILE',
+      `${name} line ${line}: none of key_file, key_env and public_key is given`,
+    );
   }
-  if (keyFile !== '' && keyEnv !== '') {
-    throw new InputError('INVALID_FILE', `${name} line ${line}: both key_file and key_env are given`, {
-      hint: 'name the key one way per row',
-    });
+  if (given > 1) {
+    throw new InputError(
+      'INVALID_FILE',
+      `${name} line ${line}: more than one of key_file, key_env and public_key is given`,
+      { hint: 'name the account one way per row' },
+    );
   }
   if (keyFile !== '' && looksLikeSecret(keyFile)) {
     // Not echoed: this is very likely the private key itself.
@@ -213,8 +225,18 @@ function toRow(values: Partial<Record<Column, string>>, line: number, name: stri
     line,
     ...(keyFile === '' ? {} : { keyFile }),
     ...(keyEnv === '' ? {} : { keyEnv }),
+    ...(publicKey === '' ? {} : { publicKey: parseRowPublicKey(publicKey, line, name) }),
     ...(node === '' ? {} : { node: parseNodeUrl(node, line, name) }),
   };
+}
+
+/** 64 hex digits; the message never echoes the value (it may be a private key pasted in the wrong column). */
+function parseRowPublicKey(text: string, line: number, name: string): Uint8Array {
+  try {
+    return parsePublicKey(text);
+  } catch {
+    throw new InputError('INVALID_FILE', `${name} line ${line}: public_key is not 64 hex digits`);
+  }
 }
 
 function parseNodeUrl(text: string, line: number, name: string): string {
@@ -229,17 +251,28 @@ function parseNodeUrl(text: string, line: number, name: string): string {
 function checkDuplicates(rows: readonly AccountRow[], name: string): void {
   const first = new Map<string, number>();
   for (const row of rows) {
-    const key = row.keyFile === undefined ? `env:${row.keyEnv!}` : `file:${row.keyFile}`;
+    const key =
+      row.publicKey !== undefined
+        ? `public:${toHex(row.publicKey)}`
+        : row.keyFile === undefined
+          ? `env:${row.keyEnv!}`
+          : `file:${row.keyFile}`;
     const earlier = first.get(key);
     if (earlier !== undefined) {
       throw new InputError(
         'INVALID_FILE',
-        `${name} line ${row.line}: the same account as line ${earlier} (${row.keyFile === undefined ? `key_env ${row.keyEnv!}` : `key_file ${row.keyFile}`})`,
+        `${name} line ${row.line}: the same account as line ${earlier} (${describeRow(row)})`,
         { hint: 'each account once per file' },
       );
     }
     first.set(key, row.line);
   }
+}
+
+/** How a duplicate row is named: a path or a variable name, never a key. */
+function describeRow(row: AccountRow): string {
+  if (row.publicKey !== undefined) return 'the same public_key'; // not echoed: it may be a misplaced private key
+  return row.keyFile === undefined ? `key_env ${row.keyEnv!}` : `key_file ${row.keyFile}`;
 }
 
 /** A column or field name for a message: short, and only when it cannot be a key. */

@@ -11,7 +11,7 @@ import type { OnboardAccountsParameters, Prepared, ProbedNode } from './onboardT
 
 /** The account's keystore file as it is on disk (no password): undefined when none, null when damaged. */
 export async function rememberedKeystore(
-  parameters: OnboardAccountsParameters,
+  parameters: Pick<OnboardAccountsParameters, 'files' | 'home'>,
   mainAddress: string,
   onWarning?: (text: string) => void,
 ) {

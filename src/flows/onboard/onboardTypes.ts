@@ -19,6 +19,8 @@ export interface OnboardAccountInput {
   readonly node?: string | undefined;
   /** Reads the main private key; a HarvestError marks the row FAILED. */
   readonly readKey: () => Promise<Uint8Array>;
+  /** The main public key of a `public_key` row: read only by `--prepare` (cold signing), never by a signing run. */
+  readonly publicKey?: Uint8Array | undefined;
 }
 
 /** One listed node; `maxUnlockedAccounts`, when known, lets the spreading respect its free slots. */

@@ -5,10 +5,20 @@ import { derivePublicKeyNatively } from '../../core/crypto/derivePublicKeyNative
 import { HarvestError, InputError } from '../../core/errors.js';
 import type { OnboardAccountInput, Prepared } from './onboardTypes.js';
 
-/** Reads every key; the same account twice is INVALID_FILE for the whole file. */
-export async function readKeys(accounts: readonly OnboardAccountInput[]): Promise<Prepared[]> {
+/**
+ * Reads every key; the same account twice is INVALID_FILE for the whole file. `publicOnly` (`--prepare`): each row's
+ * public key, and no private key is read at all.
+ */
+export async function readKeys(
+  accounts: readonly OnboardAccountInput[],
+  publicOnly = false,
+): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   for (const input of accounts) {
+    if (publicOnly) {
+      prepared.push({ input, ...(input.publicKey === undefined ? {} : { publicKey: input.publicKey }) });
+      continue;
+    }
     try {
       prepared.push({ input, privateKey: await input.readKey() });
     } catch (error) {
@@ -18,10 +28,12 @@ export async function readKeys(accounts: readonly OnboardAccountInput[]): Promis
   }
   const seen = new Map<string, number>();
   for (const entry of prepared) {
-    if (entry.privateKey === undefined) continue;
-    // OpenSSL's derivation: 5–8× noble's, and a batch derives a thousand (docs/performance.md)
-    const publicKey = derivePublicKeyNatively(entry.privateKey);
-    entry.publicKey = publicKey;
+    if (entry.privateKey !== undefined) {
+      // OpenSSL's derivation: 5–8× noble's, and a batch derives a thousand (docs/performance.md)
+      entry.publicKey = derivePublicKeyNatively(entry.privateKey);
+    }
+    const publicKey = entry.publicKey;
+    if (publicKey === undefined) continue;
     const earlier = seen.get(toHex(publicKey));
     if (earlier !== undefined) {
       throw new InputError(

@@ -19,7 +19,7 @@ export function formatOnboardPlan(plan: OnboardPlan): string {
 export function formatOnboardResult(result: OnboardResult): string {
   const lines = result.accounts.map((account) => {
     const who = account.mainAddress ?? '-'.padEnd(39);
-    const where = account.nodeUrl ?? '-';
+    const where = account.nodeUrl ?? account.file ?? '-'; // offline: the signed file, to announce
     const detail =
       account.error === null
         ? (account.reasons ?? []).join(', ')

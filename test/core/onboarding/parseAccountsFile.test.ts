@@ -39,6 +39,18 @@ describe('parseAccountsFile', () => {
     ]);
   });
 
+  it('reads public_key rows (for onboard --prepare), in CSV and JSON lines', () => {
+    const bytes = Uint8Array.from({ length: 32 }, () => 0xa1);
+    expect(parseAccountsFile(`public_key\n${KEY}\n`)).toEqual([{ line: 2, publicKey: bytes }]);
+    expect(parseAccountsFile(`{"public_key": "${KEY}"}\n`)).toEqual([{ line: 1, publicKey: bytes }]);
+  });
+
+  it('never echoes a public_key that is not one (it may be a private key in the wrong column)', () => {
+    const notAKey = `${'C3'.repeat(31)}ZZ`;
+    expect(failure(`public_key\n${notAKey}\n`).message).not.toContain(notAKey);
+    expect(failure(`public_key\n${KEY}\n${KEY}\n`).message).not.toContain(KEY);
+  });
+
   it('reads JSON lines, detected by a leading {', () => {
     const text =
       '# json\n{"key_file": "a.key", "node": "http://n1:3000"}\n\n{"key_env": "B", "node": null}\n';
@@ -53,18 +65,33 @@ describe('parseAccountsFile', () => {
     ['a header only', 'key_file\n', /header but no accounts/],
     ['an unknown column', 'key_file,keyfile\na,b\n', /line 1: unknown column "keyfile"/],
     ['a repeated column', 'key_file,key_file\na,b\n', /line 1: column key_file appears twice/],
-    ['no key column', 'node\nhttp://n:3000\n', /line 1: the header has no key_file or key_env column/],
+    [
+      'no key column',
+      'node\nhttp://n:3000\n',
+      /line 1: the header has no key_file, key_env or public_key column/,
+    ],
     ['a missing field', 'key_file,node\na.key\n', /line 2: 1 field\(s\), the header has 2/],
     ['an extra field', 'key_file\na.key,b\n', /line 2: 2 field\(s\), the header has 1/],
     ['an unterminated quote', 'key_file\n"a.key\n', /line 2: unterminated quote/],
     ['text after a quote', 'key_file\n"a.key"x\n', /line 2: text after a closing quote/],
     ['a stray quote', 'key_file\na"b.key\n', /line 2: a quote inside an unquoted field/],
-    ['both key columns empty', 'key_file,key_env\n,\n', /line 2: neither key_file nor key_env/],
-    ['both key columns given', 'key_file,key_env\na.key,B\n', /line 2: both key_file and key_env/],
+    ['both key columns empty', 'key_file,key_env\n,\n', /line 2: none of key_file, key_env and public_key/],
+    [
+      'both key columns given',
+      'key_file,key_env\na.key,B\n',
+      /line 2: more than one of key_file, key_env and public_key/,
+    ],
     [
       'a bad key_env name',
       'key_env\nMY-KEY\n',
       /line 2: key_env must be the name of an environment variable/,
+    ],
+    ['a key column and public_key', `key_file,public_key\na.key,${KEY}\n`, /line 2: more than one of/],
+    ['a public_key not 64 hex digits', 'public_key\nA1B2\n', /line 2: public_key is not 64 hex digits/],
+    [
+      'a repeated public_key',
+      `public_key\n${KEY}\n${KEY.toLowerCase()}\n`,
+      /line 3: the same account as line 2/,
     ],
     ['a bad node URL', 'key_file,node\na.key,ftp://n\n', /line 2: node is not an http\(s\) URL/],
     ['a repeated key_file', 'key_file\na.key\n# x\na.key\n', /line 4: the same account as line 2/],
