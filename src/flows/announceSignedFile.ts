@@ -3,20 +3,34 @@
  * transactions are checked (checkSignedFile) and shown before anything is announced; then each is announced and
  * followed in order by the lifecycle's announceAndWait (no keystore: nothing to journal), and the state afterwards
  * is decided as for every other run (decideState), waiting for activation when the file held a request to this node.
+ *
+ * A multisig set-up (a hash lock, then the bonded aggregate it names; docs/commands/announce.md, "Multisig files"):
+ * the multisig setup is read first (the inner transactions' signer must be a multisig account whose cosignatory
+ * signed the lock); the lock is announced and ALWAYS waited for (the node refuses the aggregate with
+ * Failure_LockHash_Unknown_Hash until the lock is confirmed), then the aggregate goes to PUT /transactions/partial;
+ * the result's `multisig` names the cosignatures still missing, as `delegate --multisig` does.
  */
-import type { SetupResult } from '../contract/setupResult.js';
+import type { MultisigResult, SetupResult } from '../contract/setupResult.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { NO_LINKS, type AccountLinks } from '../core/harvesting/accountLinks.js';
 import type { TransactionDescription } from '../core/transactions/describeTransaction.js';
+import { readHashLock } from '../core/transactions/hashLockPayload.js';
 import type { AnnounceFile } from '../core/transactions/parseAnnounceFile.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { announceAndWait } from './lifecycle/announceAndWait.js';
 import { decideState } from './lifecycle/decideState.js';
 import type { LifecycleSettings } from './lifecycle/plan.js';
-import { readNodeFacts } from './lifecycle/readNodeFacts.js';
+import { readNodeFacts, type NodeFacts } from './lifecycle/readNodeFacts.js';
 import { interruptedBeforeAnnouncing, waitContextOf } from './lifecycle/runLifecycle.js';
-import { checkSignedFile, describePlanned, isRequestTo } from './plans/checkSignedFile.js';
+import { describeMultisigSetup } from './multisig/describeMultisigSetup.js';
+import { readMultisigSetup } from './multisig/readMultisigSetup.js';
+import {
+  checkSignedFile,
+  describePlanned,
+  isRequestTo,
+  type CheckedTransaction,
+} from './plans/checkSignedFile.js';
 
 /** Inputs of announceSignedFile. */
 export interface AnnounceSignedFileParameters extends Omit<LifecycleSettings, 'confirmResend'> {
@@ -35,8 +49,18 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   const { client } = parameters;
   const facts = await readNodeFacts(parameters);
   const checked = await checkSignedFile(parameters.file, facts, parameters.allowAny);
-  const mainPublicKey = checked[0]!.description.signerPublicKey;
-  const inners = checked.flatMap(({ description }) => description.transactions);
+  const lock = checked.find((entry) => entry.bonded === 'lock');
+  const aggregate = checked.find((entry) => entry.bonded === 'aggregate');
+  // a multisig set-up sets up the multisig account: the signer of the aggregate's inner transactions
+  const mainPublicKey =
+    aggregate?.description.transactions[0]?.signerPublicKey ?? checked[0]!.description.signerPublicKey;
+  const multisig =
+    lock === undefined || aggregate === undefined
+      ? undefined
+      : await readBondedSetup(facts, lock, aggregate, mainPublicKey, parameters.onNote);
+  const inners = checked
+    .filter((entry) => entry.bonded !== 'lock')
+    .flatMap(({ description }) => description.transactions);
   // the keys this file links (the last link of each kind wins), so that pending results keep them (docs/cli.md)
   const linkedBy = (kind: string) => inners.findLast((inner) => inner.kind === kind)?.linkedPublicKey ?? null;
   const result = (
@@ -73,7 +97,12 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
       run: after === 'pending' ? { unconfirmed: true } : {},
     });
     const keys = after === 'pending' ? undefined : (account?.links ?? NO_LINKS);
-    return { ...result(keys, announced), state: summary.state, reasons: summary.reasons };
+    return {
+      ...result(keys, announced),
+      state: summary.state,
+      reasons: summary.reasons,
+      ...(multisig === undefined ? {} : { multisig: await multisig.describe() }),
+    };
   };
 
   const toSend = checked.filter((entry) => entry.known !== 'confirmed');
@@ -85,15 +114,54 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   }
   if (toSend.length > 0 && parameters.signal?.aborted === true) throw interruptedBeforeAnnouncing();
   for (const entry of toSend) {
+    if (entry.bonded !== undefined) {
+      settings.onProgress?.(
+        entry.bonded === 'lock'
+          ? 'announcing the hash lock'
+          : 'announcing the bonded aggregate to the partial cache',
+      );
+    }
     const outcome = await announceAndWait({
       ...waitContextOf(facts, settings),
-      transaction: entry.transaction,
-      wait: parameters.wait,
+      transaction: { ...entry.transaction, ...(entry.bonded === 'aggregate' ? { partial: true } : {}) },
+      // the aggregate is refused until its lock is CONFIRMED: the lock is waited for even with --no-wait
+      wait: parameters.wait || entry.bonded === 'lock',
       announce: entry.known === undefined,
     });
-    if (outcome === 'pending' && parameters.wait) return judge(true, 'pending');
+    if (outcome === 'pending' && (parameters.wait || entry.bonded === 'lock')) return judge(true, 'pending');
   }
   if (!parameters.wait && toSend.length > 0) return judge(true, 'pending');
   const requestsToThisNode = inners.some((inner) => isRequestTo(inner, facts));
   return judge(toSend.length > 0, requestsToThisNode ? 'activation' : 'nothing');
+}
+
+/** The multisig setup behind a lock and its aggregate, and how to describe where the set-up stands. */
+async function readBondedSetup(
+  facts: NodeFacts,
+  lock: CheckedTransaction,
+  aggregate: CheckedTransaction,
+  multisigPublicKey: Uint8Array,
+  onNote: ((text: string) => void) | undefined,
+): Promise<{ readonly describe: () => Promise<MultisigResult> }> {
+  const { network, properties } = facts;
+  const setup = await readMultisigSetup({
+    client: facts.client,
+    networkIdentifier: network.identifier,
+    currencyMosaicId: properties.currencyMosaicId,
+    multisigAddress: deriveAddress(multisigPublicKey, network.identifier),
+    initiatorPublicKey: lock.description.signerPublicKey,
+  });
+  const lockDeposit = readHashLock(lock.transaction.payload)?.amount ?? 0n;
+  return {
+    describe: () =>
+      describeMultisigSetup({
+        client: facts.client,
+        networkIdentifier: network.identifier,
+        setup,
+        lockDeposit,
+        lock: lock.transaction.hash,
+        aggregate: aggregate.transaction.hash,
+        onNote,
+      }),
+  };
 }

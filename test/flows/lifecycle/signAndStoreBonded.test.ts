@@ -72,7 +72,7 @@ async function setUp(bonded: Partial<BondedSigning> = {}, journal = true) {
       journal,
       now: () => new Date('2026-01-01T00:00:00Z'),
       bonded: {
-        cosignerPrivateKey: INITIATOR_PRIVATE,
+        initiator: { privateKey: INITIATOR_PRIVATE },
         multisigPublicKey: MULTISIG_PUBLIC,
         minApproval: 2,
         cosignerBalance: 100_000_000n,
