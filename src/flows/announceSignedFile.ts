@@ -10,27 +10,21 @@
  * Failure_LockHash_Unknown_Hash until the lock is confirmed), then the aggregate goes to PUT /transactions/partial;
  * the result's `multisig` names the cosignatures still missing, as `delegate --multisig` does.
  */
-import type { MultisigResult, SetupResult } from '../contract/setupResult.js';
+import type { SetupResult } from '../contract/setupResult.js';
+import { InputError } from '../core/errors.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { NO_LINKS, type AccountLinks } from '../core/harvesting/accountLinks.js';
 import type { TransactionDescription } from '../core/transactions/describeTransaction.js';
-import { readHashLock } from '../core/transactions/hashLockPayload.js';
 import type { AnnounceFile } from '../core/transactions/parseAnnounceFile.js';
 import type { NetworkParameters } from '../core/network.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { announceAndWait } from './lifecycle/announceAndWait.js';
 import { decideState } from './lifecycle/decideState.js';
 import type { LifecycleSettings } from './lifecycle/plan.js';
-import { readNodeFacts, type NodeFacts } from './lifecycle/readNodeFacts.js';
+import { readNodeFacts } from './lifecycle/readNodeFacts.js';
 import { interruptedBeforeAnnouncing, waitContextOf } from './lifecycle/runLifecycle.js';
-import { describeMultisigSetup } from './multisig/describeMultisigSetup.js';
-import { readMultisigSetup } from './multisig/readMultisigSetup.js';
-import {
-  checkSignedFile,
-  describePlanned,
-  isRequestTo,
-  type CheckedTransaction,
-} from './plans/checkSignedFile.js';
+import { readBondedFileSetup } from './multisig/readBondedFileSetup.js';
+import { checkSignedFile, describePlanned, isRequestTo } from './plans/checkSignedFile.js';
 
 /** Inputs of announceSignedFile. */
 export interface AnnounceSignedFileParameters extends Omit<LifecycleSettings, 'confirmResend'> {
@@ -57,7 +51,17 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   const multisig =
     lock === undefined || aggregate === undefined
       ? undefined
-      : await readBondedSetup(facts, lock, aggregate, mainPublicKey, parameters.onNote);
+      : await readBondedFileSetup({
+          facts,
+          file: parameters.file,
+          lock,
+          aggregate,
+          multisigPublicKey: mainPublicKey,
+          onNote: parameters.onNote,
+        });
+  if (multisig === undefined && (parameters.file.cosignatures?.length ?? 0) > 0) {
+    throw new InputError('INVALID_FILE', 'the file has cosignatures but no hash lock and bonded aggregate');
+  }
   const inners = checked
     .filter((entry) => entry.bonded !== 'lock')
     .flatMap(({ description }) => description.transactions);
@@ -121,47 +125,29 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
           : 'announcing the bonded aggregate to the partial cache',
       );
     }
-    const outcome = await announceAndWait({
-      ...waitContextOf(facts, settings),
-      transaction: { ...entry.transaction, ...(entry.bonded === 'aggregate' ? { partial: true } : {}) },
-      // the aggregate is refused until its lock is CONFIRMED: the lock is waited for even with --no-wait
-      wait: parameters.wait || entry.bonded === 'lock',
-      announce: entry.known === undefined,
-    });
+    const cosignatures = entry.bonded === 'aggregate' ? (multisig?.cosignatures ?? []) : [];
+    const follow = (wait: boolean, announce: boolean) =>
+      announceAndWait({
+        ...waitContextOf(facts, settings),
+        transaction: { ...entry.transaction, ...(entry.bonded === 'aggregate' ? { partial: true } : {}) },
+        wait,
+        announce,
+      });
+    // the aggregate is refused until its lock is CONFIRMED: the lock is waited for even with --no-wait
+    const wait = parameters.wait || entry.bonded === 'lock';
+    let outcome: Awaited<ReturnType<typeof follow>>;
+    if (cosignatures.length === 0) {
+      outcome = await follow(wait, entry.known === undefined);
+    } else {
+      // cosignatures added offline join the aggregate once it is in the partial cache (the node ignores repeats)
+      await follow(false, entry.known === undefined);
+      settings.onProgress?.(`sending ${cosignatures.length} cosignature(s) from the file`);
+      for (const cosignature of cosignatures) await client.announceCosignature(cosignature);
+      outcome = wait ? await follow(true, false) : 'pending';
+    }
     if (outcome === 'pending' && (parameters.wait || entry.bonded === 'lock')) return judge(true, 'pending');
   }
   if (!parameters.wait && toSend.length > 0) return judge(true, 'pending');
   const requestsToThisNode = inners.some((inner) => isRequestTo(inner, facts));
   return judge(toSend.length > 0, requestsToThisNode ? 'activation' : 'nothing');
-}
-
-/** The multisig setup behind a lock and its aggregate, and how to describe where the set-up stands. */
-async function readBondedSetup(
-  facts: NodeFacts,
-  lock: CheckedTransaction,
-  aggregate: CheckedTransaction,
-  multisigPublicKey: Uint8Array,
-  onNote: ((text: string) => void) | undefined,
-): Promise<{ readonly describe: () => Promise<MultisigResult> }> {
-  const { network, properties } = facts;
-  const setup = await readMultisigSetup({
-    client: facts.client,
-    networkIdentifier: network.identifier,
-    currencyMosaicId: properties.currencyMosaicId,
-    multisigAddress: deriveAddress(multisigPublicKey, network.identifier),
-    initiatorPublicKey: lock.description.signerPublicKey,
-  });
-  const lockDeposit = readHashLock(lock.transaction.payload)?.amount ?? 0n;
-  return {
-    describe: () =>
-      describeMultisigSetup({
-        client: facts.client,
-        networkIdentifier: network.identifier,
-        setup,
-        lockDeposit,
-        lock: lock.transaction.hash,
-        aggregate: aggregate.transaction.hash,
-        onNote,
-      }),
-  };
 }

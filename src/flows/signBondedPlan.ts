@@ -93,7 +93,7 @@ export async function signBondedPlan(parameters: SignBondedPlanParameters): Prom
       );
     }
   });
-  checkHeader(file, aggregateDescription);
+  checkBondedHeader(file, aggregateDescription);
   if (!parameters.allowAny) checkAggregateSafety(aggregateDescription, { cosigning: true });
   await parameters.review([lockDescription, aggregateDescription]);
 
@@ -115,7 +115,7 @@ export async function signBondedPlan(parameters: SignBondedPlanParameters): Prom
 }
 
 /** The header names the multisig account the review shows ("… for X"): it must be the inner transactions' signer. */
-function checkHeader(file: TransactionFile, aggregate: TransactionDescription): void {
+export function checkBondedHeader(file: TransactionFile, aggregate: TransactionDescription): void {
   const inner = aggregate.transactions[0];
   if (inner === undefined) throw new InputError('INVALID_FILE', 'the bonded aggregate of the plan is empty');
   const innerAddress = encodeAddress(deriveAddress(inner.signerPublicKey, file.network.identifier));

@@ -14,7 +14,13 @@ import { useDevnet } from '../helpers/devnetFixture.js';
 import { spawnCli } from '../helpers/spawnCli.js';
 
 const world = useDevnet(
-  { blockTimeSeconds: 0.3, multisig: [{ minApproval: 2, cosignatories: 3 }] },
+  {
+    blockTimeSeconds: 0.3,
+    multisig: [
+      { minApproval: 2, cosignatories: 3 },
+      { minApproval: 2, cosignatories: 3 },
+    ],
+  },
   'harvest-multisig-cold-',
 );
 const env = { HARVEST_PASSWORD: 'multisig cold e2e' };
@@ -181,5 +187,115 @@ describe('delegate --multisig --prepare → sign → announce → cosign', () =>
     expect(locks.data.map((entry: any) => [entry.lock.hash, entry.lock.status])).toEqual([
       [aggregate.hash, 1],
     ]);
+  }, 180_000);
+
+  it('cold cosigning: sign --cosign adds a second cosignature to the file, announce completes the set-up: ACTIVE', async () => {
+    const multisig = world.devnet.descriptor.multisigAccounts[1]!;
+    const [initiator, , third] = multisig.cosignatories as [
+      (typeof multisig.cosignatories)[number],
+      (typeof multisig.cosignatories)[number],
+      (typeof multisig.cosignatories)[number],
+    ];
+    const home = join(world.dir, 'home-cosign');
+    const plan = join(world.dir, 'plan-cosign.json');
+    const signed = join(world.dir, 'signed-cosign.json');
+    const cosigned = join(world.dir, 'cosigned.json');
+    const before = await balanceOf(initiator.address);
+
+    // the initiator named by its address: the chain knows its public key
+    const prepared = await spawnCli(
+      [
+        'delegate',
+        '--json',
+        '--node',
+        world.devnet.url,
+        '--multisig',
+        multisig.address,
+        '--prepare',
+        '--address',
+        initiator.address,
+        '--out',
+        plan,
+        '--home',
+        home,
+      ],
+      { env, timeoutMs: 60_000 },
+    );
+    expect(prepared.exitCode, prepared.stderr).toBe(0);
+    const cosignPlan = await spawnCli([
+      'sign',
+      plan,
+      '--cosign',
+      '--json',
+      '--yes',
+      '--key-file',
+      third.keyFile,
+    ]);
+    expect(JSON.parse(cosignPlan.stdout || cosignPlan.stderr).error.code).toBe('INVALID_FILE');
+    const signing = await spawnCli([
+      'sign',
+      plan,
+      '--json',
+      '--yes',
+      '--key-file',
+      initiator.keyFile,
+      '--out',
+      signed,
+    ]);
+    expect(signing.exitCode, signing.stderr).toBe(0);
+    const byInitiator = await spawnCli([
+      'sign',
+      signed,
+      '--cosign',
+      '--json',
+      '--yes',
+      '--key-file',
+      initiator.keyFile,
+    ]);
+    expect(JSON.parse(byInitiator.stdout || byInitiator.stderr).error.code).toBe('INVALID_KEY');
+
+    // offline, the third cosignatory adds its cosignature to the signed file
+    const cosigning = await spawnCli([
+      'sign',
+      signed,
+      '--cosign',
+      '--json',
+      '--yes',
+      '--key-file',
+      third.keyFile,
+      '--out',
+      cosigned,
+    ]);
+    expect(cosigning.exitCode, cosigning.stderr).toBe(0);
+    const file = JSON.parse(readFileSync(cosigned, 'utf8'));
+    const [lock, aggregate] = file.transactions;
+    expect(file.transactions).toEqual(JSON.parse(readFileSync(signed, 'utf8')).transactions);
+    expect(file.cosignatures).toHaveLength(1);
+    expect(file.cosignatures[0].signerPublicKey).toBe(third.publicKey);
+    const verifier = new Verifier(new PublicKey(third.publicKey));
+    expect(
+      verifier.verify(Buffer.from(aggregate.hash, 'hex'), new Signature(file.cosignatures[0].signature)),
+    ).toBe(true);
+    const thirdKey = readFileSync(third.keyFile, 'utf8').trim().toUpperCase();
+    expect(
+      (cosigning.stdout + cosigning.stderr + readFileSync(cosigned, 'utf8')).toUpperCase(),
+    ).not.toContain(thirdKey);
+
+    // one announce: the lock, the aggregate, the file's cosignature → complete, confirmed, ACTIVE
+    const announced = await spawnCli(['announce', cosigned, '--json', '--yes', '--node', world.devnet.url], {
+      env,
+      timeoutMs: 90_000,
+    });
+    expect(announced.exitCode, announced.stderr).toBe(0);
+    expect(JSON.parse(announced.stdout)).toMatchObject({
+      state: 'ACTIVE',
+      announced: true,
+      multisig: { aggregateHash: aggregate.hash, cosignaturesNeeded: 0, missingCosignatories: [] },
+    });
+    const confirmed = await rest(`/transactions/confirmed/${aggregate.hash}`);
+    expect(
+      confirmed.transaction.cosignatures.map((entry: { signerPublicKey: string }) => entry.signerPublicKey),
+    ).toEqual([third.publicKey]);
+    expect(await balanceOf(initiator.address)).toBe(before - BigInt(lock.fee) - BigInt(aggregate.fee));
   }, 180_000);
 });
