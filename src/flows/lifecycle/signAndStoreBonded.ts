@@ -5,7 +5,9 @@
  * cosignatory deposits lockedFundsPerAggregate for the aggregate's hash. Then, as signAndStore does for one
  * aggregate: fees and balances checked, the user's confirmation, both signatures, and the WRITE-AHEAD — fresh keys
  * and two journal entries (the lock, then the aggregate marked `announceAs: partial`) in one atomic write, before
- * anything is announced. A re-run settles them oldest first: the lock is never paid twice.
+ * anything is announced. A re-run settles them oldest first: the lock is never paid twice. With the initiator's
+ * public key alone (`delegate --multisig --prepare`) nothing is signed or journalled: the keys are written ahead and
+ * both transactions returned unsigned, the lock naming a zero hash (`harvest sign` fills it in).
  *
  *   aggregate fee = (size + 104 × (minApproval − 1)) × multiplier   (room for the cosignatures still to come)
  *   lock duration = blocks of the aggregate's lifetime + 20, at most maxHashLockDuration
