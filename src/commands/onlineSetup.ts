@@ -143,11 +143,7 @@ export function pendingExit(
 /** --multisig <address>: the multisig account to set up (docs/commands/delegate.md, "Multisig accounts"). */
 function readMultisigOption(options: OnlineSetupOptions): { readonly address: Uint8Array } | undefined {
   if (options.multisig === undefined) return undefined;
-  if (options.prepare === true) {
-    throw new InputError('INVALID_INPUT', '--prepare does not take --multisig yet', {
-      hint: 'initiate online with the key of one cosignatory: --multisig <address> --key-file <cosignatory key>',
-    });
-  }
+  // with --prepare, --public-key / --address name the initiating cosignatory, who signs with `harvest sign`
   return { address: parseAddress(options.multisig) };
 }
 
@@ -174,10 +170,11 @@ async function readAccountKey(
   if (options.out === undefined) {
     throw new InputError('INPUT_REQUIRED', '--prepare writes a plan file', { hint: 'pass --out plan.json' });
   }
+  const whose = multisig ? 'initiating cosignatory' : 'main';
   if (options.publicKey !== undefined)
-    return { publicKey: parsePublicKey(options.publicKey, 'main public key') };
+    return { publicKey: parsePublicKey(options.publicKey, `${whose} public key`) };
   if (options.address === undefined) {
-    throw new InputError('INPUT_REQUIRED', 'the main public key or address is required', {
+    throw new InputError('INPUT_REQUIRED', `the ${whose} public key or address is required`, {
       hint: 'pass --public-key or --address',
     });
   }

@@ -3,8 +3,15 @@
  * transactions are checked (checkSignedFile) and shown before anything is announced; then each is announced and
  * followed in order by the lifecycle's announceAndWait (no keystore: nothing to journal), and the state afterwards
  * is decided as for every other run (decideState), waiting for activation when the file held a request to this node.
+ *
+ * A multisig set-up (a hash lock, then the bonded aggregate it names; docs/commands/announce.md, "Multisig files"):
+ * the multisig setup is read first (the inner transactions' signer must be a multisig account whose cosignatory
+ * signed the lock); the lock is announced and ALWAYS waited for (the node refuses the aggregate with
+ * Failure_LockHash_Unknown_Hash until the lock is confirmed), then the aggregate goes to PUT /transactions/partial;
+ * the result's `multisig` names the cosignatures still missing, as `delegate --multisig` does.
  */
 import type { SetupResult } from '../contract/setupResult.js';
+import { InputError } from '../core/errors.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { NO_LINKS, type AccountLinks } from '../core/harvesting/accountLinks.js';
 import type { TransactionDescription } from '../core/transactions/describeTransaction.js';
@@ -16,6 +23,7 @@ import { decideState } from './lifecycle/decideState.js';
 import type { LifecycleSettings } from './lifecycle/plan.js';
 import { readNodeFacts } from './lifecycle/readNodeFacts.js';
 import { interruptedBeforeAnnouncing, waitContextOf } from './lifecycle/runLifecycle.js';
+import { readBondedFileSetup } from './multisig/readBondedFileSetup.js';
 import { checkSignedFile, describePlanned, isRequestTo } from './plans/checkSignedFile.js';
 
 /** Inputs of announceSignedFile. */
@@ -35,8 +43,28 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   const { client } = parameters;
   const facts = await readNodeFacts(parameters);
   const checked = await checkSignedFile(parameters.file, facts, parameters.allowAny);
-  const mainPublicKey = checked[0]!.description.signerPublicKey;
-  const inners = checked.flatMap(({ description }) => description.transactions);
+  const lock = checked.find((entry) => entry.bonded === 'lock');
+  const aggregate = checked.find((entry) => entry.bonded === 'aggregate');
+  // a multisig set-up sets up the multisig account: the signer of the aggregate's inner transactions
+  const mainPublicKey =
+    aggregate?.description.transactions[0]?.signerPublicKey ?? checked[0]!.description.signerPublicKey;
+  const multisig =
+    lock === undefined || aggregate === undefined
+      ? undefined
+      : await readBondedFileSetup({
+          facts,
+          file: parameters.file,
+          lock,
+          aggregate,
+          multisigPublicKey: mainPublicKey,
+          onNote: parameters.onNote,
+        });
+  if (multisig === undefined && (parameters.file.cosignatures?.length ?? 0) > 0) {
+    throw new InputError('INVALID_FILE', 'the file has cosignatures but no hash lock and bonded aggregate');
+  }
+  const inners = checked
+    .filter((entry) => entry.bonded !== 'lock')
+    .flatMap(({ description }) => description.transactions);
   // the keys this file links (the last link of each kind wins), so that pending results keep them (docs/cli.md)
   const linkedBy = (kind: string) => inners.findLast((inner) => inner.kind === kind)?.linkedPublicKey ?? null;
   const result = (
@@ -73,7 +101,12 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
       run: after === 'pending' ? { unconfirmed: true } : {},
     });
     const keys = after === 'pending' ? undefined : (account?.links ?? NO_LINKS);
-    return { ...result(keys, announced), state: summary.state, reasons: summary.reasons };
+    return {
+      ...result(keys, announced),
+      state: summary.state,
+      reasons: summary.reasons,
+      ...(multisig === undefined ? {} : { multisig: await multisig.describe() }),
+    };
   };
 
   const toSend = checked.filter((entry) => entry.known !== 'confirmed');
@@ -85,13 +118,34 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
   }
   if (toSend.length > 0 && parameters.signal?.aborted === true) throw interruptedBeforeAnnouncing();
   for (const entry of toSend) {
-    const outcome = await announceAndWait({
-      ...waitContextOf(facts, settings),
-      transaction: entry.transaction,
-      wait: parameters.wait,
-      announce: entry.known === undefined,
-    });
-    if (outcome === 'pending' && parameters.wait) return judge(true, 'pending');
+    if (entry.bonded !== undefined) {
+      settings.onProgress?.(
+        entry.bonded === 'lock'
+          ? 'announcing the hash lock'
+          : 'announcing the bonded aggregate to the partial cache',
+      );
+    }
+    const cosignatures = entry.bonded === 'aggregate' ? (multisig?.cosignatures ?? []) : [];
+    const follow = (wait: boolean, announce: boolean) =>
+      announceAndWait({
+        ...waitContextOf(facts, settings),
+        transaction: { ...entry.transaction, ...(entry.bonded === 'aggregate' ? { partial: true } : {}) },
+        wait,
+        announce,
+      });
+    // the aggregate is refused until its lock is CONFIRMED: the lock is waited for even with --no-wait
+    const wait = parameters.wait || entry.bonded === 'lock';
+    let outcome: Awaited<ReturnType<typeof follow>>;
+    if (cosignatures.length === 0) {
+      outcome = await follow(wait, entry.known === undefined);
+    } else {
+      // cosignatures added offline join the aggregate once it is in the partial cache (the node ignores repeats)
+      await follow(false, entry.known === undefined);
+      settings.onProgress?.(`sending ${cosignatures.length} cosignature(s) from the file`);
+      for (const cosignature of cosignatures) await client.announceCosignature(cosignature);
+      outcome = wait ? await follow(true, false) : 'pending';
+    }
+    if (outcome === 'pending' && (parameters.wait || entry.bonded === 'lock')) return judge(true, 'pending');
   }
   if (!parameters.wait && toSend.length > 0) return judge(true, 'pending');
   const requestsToThisNode = inners.some((inner) => isRequestTo(inner, facts));

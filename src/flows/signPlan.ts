@@ -6,6 +6,8 @@
  *   2. describe every inner transaction and apply the safety rule (UNSAFE_TRANSACTION) unless allowAny
  *   3. review(descriptions): the caller shows them and asks for confirmation
  *   4. sign each and return the signed file
+ *
+ * A multisig plan (a hash lock, then a bonded aggregate) is signed by signBondedPlan.
  */
 import { parseHex, toHex, equalBytes } from '../core/bytes.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
@@ -18,6 +20,7 @@ import {
 } from '../core/transactions/describeTransaction.js';
 import { signTransaction } from '../core/transactions/signTransaction.js';
 import type { TransactionFile } from '../core/transactions/transactionFile.js';
+import { isBondedPlan, signBondedPlan } from './signBondedPlan.js';
 
 /** Inputs of signPlan. */
 export interface SignPlanParameters {
@@ -30,6 +33,7 @@ export interface SignPlanParameters {
 
 /** The signed file (format harvest-signed). */
 export async function signPlan(parameters: SignPlanParameters): Promise<TransactionFile> {
+  if (isBondedPlan(parameters.file)) return signBondedPlan(parameters);
   const { file, privateKey } = parameters;
   const seed = parseHex(file.network.generationHashSeed, {
     name: 'generationHashSeed',

@@ -81,7 +81,7 @@ describe('harvest delegate: refused command lines', () => {
         '--multisig',
         'TA',
       ],
-      'INVALID_INPUT',
+      'INVALID_ADDRESS', // --prepare takes --multisig (cold signing): the address is read first
       2,
     ],
     [[...ONLINE, '--fee', '-1'], 'INVALID_INPUT', 2],

@@ -14,6 +14,7 @@ describe('harvest sign: argv → arguments and flags', () => {
       ['plan.json'],
       { keyFile: '-', out: 'signed.json', allowAny: true },
     ],
+    [['signed.json', '--cosign'], ['signed.json'], { cosign: true }],
   ])('%j', async (argv, args, options) => {
     const parsed = await parseCli(['sign', ...argv]);
     expect(parsed.exitCode).toBe(0);
@@ -31,6 +32,7 @@ describe('harvest sign: refused command lines', () => {
     [[notAPlan, '--key-file', key], 'INVALID_FILE', 2],
     [[notAPlan, '--key-file', key, '--out', '/nonexistent/signed.json'], 'INVALID_FILE', 2],
     [[notAPlan, '--key-file', key, '--out', folder], 'INVALID_FILE', 2],
+    [[notAPlan, '--cosign', '--key-file', key], 'INVALID_FILE', 2],
   ])('%j → %s, exit %i', async (argv, code, exitCode) => {
     await expectRefused(['sign', ...argv], code, exitCode, folder);
   });

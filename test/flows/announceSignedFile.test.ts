@@ -19,6 +19,9 @@ import { keyOf, NODE_PUBLIC } from '../helpers/delegationChain.js';
 import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '../helpers/flowWorld.js';
 import { seededRandom } from '../helpers/seededRandom.js';
 import { reply } from '../helpers/stubNode.js';
+import { bindHashLock } from '../../src/core/transactions/hashLockPayload.js';
+import { bondedPlanPayloads, INITIATOR_PRIVATE, NODE_LINK } from '../helpers/multisigPlan.js';
+import type { InnerTransaction } from '../../src/core/transactions/transactionTypes.js';
 
 const REMOTE_PRIVATE = keyOf(0x41);
 const VRF_PRIVATE = keyOf(0x42);
@@ -377,5 +380,49 @@ describe('announceSignedFile', () => {
     );
     expect(result).toMatchObject({ state: 'ACTIVATION_PENDING', announced: true });
     expect(world.time.elapsedMs()).toBeLessThan(60_000);
+  });
+
+  describe('a multisig set-up (hash lock + bonded aggregate)', () => {
+    /** The lock and aggregate as `harvest sign` signs them; `lockHash` overrides the hash the lock names. */
+    function signedPair(inner: readonly InnerTransaction[], lockHash?: Uint8Array): AnnounceFile {
+      const deadline = computeDeadline(networkTimeOf(world.time.now(), TESTNET.epochAdjustmentSeconds));
+      const payloads = bondedPlanPayloads({ inner, deadline });
+      const aggregate = signTransaction(payloads.aggregate, INITIATOR_PRIVATE, TESTNET.generationHashSeed);
+      const lock = signTransaction(
+        bindHashLock(payloads.lock, lockHash ?? aggregate.hash),
+        INITIATOR_PRIVATE,
+        TESTNET.generationHashSeed,
+      );
+      return {
+        ...fileOf({ payload: lock.payload, hash: toHex(lock.hash) }),
+        transactions: [
+          { payload: lock.payload, kind: 'hashLock', hash: toHex(lock.hash) },
+          { payload: aggregate.payload, kind: 'delegate', hash: toHex(aggregate.hash) },
+        ],
+      };
+    }
+
+    it('UNSAFE_TRANSACTION for a lock that names another aggregate: nothing announced', async () => {
+      freshWorld();
+      await expect(
+        announceSignedFile(parameters(signedPair([NODE_LINK], new Uint8Array(32).fill(7)))),
+      ).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION' });
+      expect(world.chain.announced).toEqual([]);
+    });
+
+    it('UNSAFE_TRANSACTION for a bonded aggregate that moves funds: nothing announced', async () => {
+      freshWorld();
+      const sweep: InnerTransaction = {
+        type: 'transfer',
+        recipientAddress: deriveAddress(MAIN_PUBLIC, TESTNET.identifier),
+        message: new Uint8Array(0),
+        mosaics: [{ mosaicId: 0x72c0212e67a08bcen, amount: 1_000_000_000n }],
+      };
+      await expect(announceSignedFile(parameters(signedPair([NODE_LINK, sweep])))).rejects.toMatchObject({
+        code: 'UNSAFE_TRANSACTION',
+        message: expect.stringMatching(/transfer/),
+      });
+      expect(world.chain.announced).toEqual([]);
+    });
   });
 });

@@ -50,7 +50,7 @@ function world(options: { cosignatories?: Uint8Array[]; multisigKnown?: boolean;
     networkIdentifier: TESTNET.identifier,
     currencyMosaicId: CURRENCY,
     multisigAddress: MULTISIG,
-    cosignerPrivateKey: INITIATOR_PRIVATE,
+    initiatorPublicKey: derivePublicKey(INITIATOR_PRIVATE),
   });
 }
 

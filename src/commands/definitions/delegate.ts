@@ -60,7 +60,10 @@ export const delegateDefinition = defineCommand<DelegateOptions>({
         '--multisig <address>',
         'set up this multisig account: --key-file is the initiating cosignatory, who pays the fees and a deposit',
       )
-      .option('--public-key <hex>', 'main account public key (with --prepare)')
+      .option(
+        '--public-key <hex>',
+        "main account public key (with --prepare; with --multisig, the initiating cosignatory's)",
+      )
       .option(
         '--address <base32>',
         'main account address, instead of --public-key (with --prepare and --node)',

@@ -9,6 +9,8 @@ export interface SignOptions {
   readonly keyFile?: string;
   readonly out?: string;
   readonly allowAny?: boolean;
+  /** Add this cosignatory's cosignature to a signed multisig file (docs/commands/sign.md, "Cold cosigning"). */
+  readonly cosign?: boolean;
 }
 
 /** `harvest sign`. */
@@ -28,5 +30,9 @@ export const signDefinition = defineCommand<SignOptions>({
         "main account private key: 64 hex digits or PEM ('-' = stdin; env HARVEST_PRIVATE_KEY)",
       )
       .option('--out <file>', 'where to write the signed file (mode 0600)')
-      .option('--allow-any', 'sign even transactions that are not key links or delegation requests'),
+      .option('--allow-any', 'sign even transactions that are not key links or delegation requests')
+      .option(
+        '--cosign',
+        "add this cosignatory's cosignature to a signed multisig file (the argument), for `harvest announce`",
+      ),
 });

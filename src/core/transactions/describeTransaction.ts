@@ -30,6 +30,13 @@ export interface InnerDescription {
   readonly recipientAddress?: Uint8Array;
   readonly message?: Uint8Array;
   readonly mosaics?: readonly { readonly mosaicId: bigint; readonly amount: bigint }[];
+  /** A hash lock (kind `other`: never safe by itself): the deposit, its duration and the aggregate it names. */
+  readonly lock?: {
+    readonly mosaicId: bigint;
+    readonly amount: bigint;
+    readonly durationBlocks: bigint;
+    readonly aggregateHash: Uint8Array;
+  };
 }
 
 /** A whole top-level transaction. */
@@ -158,6 +165,24 @@ function describeInner(
       recipientAddress: transfer.recipientAddress.bytes,
       message,
       mosaics,
+    };
+  }
+  if (type === models.TransactionType.HASH_LOCK.value && transaction.version === 1) {
+    const lock = transaction as unknown as {
+      mosaic: { mosaicId: models.UnresolvedMosaicId; amount: models.Amount };
+      duration: models.BlockDuration;
+      hash: models.Hash256;
+    };
+    return {
+      kind: 'other',
+      typeName,
+      signerPublicKey,
+      lock: {
+        mosaicId: BigInt(lock.mosaic.mosaicId.value),
+        amount: BigInt(lock.mosaic.amount.value),
+        durationBlocks: BigInt(lock.duration.value),
+        aggregateHash: lock.hash.bytes,
+      },
     };
   }
   return { kind: 'other', typeName, signerPublicKey };

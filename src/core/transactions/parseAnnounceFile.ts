@@ -28,6 +28,11 @@ export interface AnnounceFile {
     readonly generationHashSeed: Uint8Array;
   };
   readonly mainAddress?: string;
+  /** Cosignatures of the file's bonded aggregate added offline (`harvest sign --cosign`), not yet verified. */
+  readonly cosignatures?: readonly {
+    readonly signerPublicKey: Uint8Array;
+    readonly signature: Uint8Array;
+  }[];
 }
 
 /**
@@ -55,6 +60,17 @@ export function parseAnnounceFile(text: string, name: string): AnnounceFile {
       }),
     },
     mainAddress: file.mainAddress,
+    ...(file.cosignatures === undefined
+      ? {}
+      : {
+          cosignatures: file.cosignatures.map((entry) => ({
+            signerPublicKey: parseHex(entry.signerPublicKey, {
+              name: 'signerPublicKey',
+              code: 'INVALID_FILE',
+            }),
+            signature: parseHex(entry.signature, { name: 'signature', code: 'INVALID_FILE' }),
+          })),
+        }),
     transactions: file.transactions.map((transaction, index) => ({
       payload: parseHex(transaction.payload, {
         name: `transaction ${index + 1} payload`,

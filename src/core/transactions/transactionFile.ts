@@ -8,7 +8,8 @@
  *     "network": { "name", "identifier", "generationHashSeed" },
  *     "mainAddress", "mainPublicKey", "nodeUrl", "nodePublicKey", "remotePublicKey", "vrfPublicKey",
  *     "transactions": [ { "kind", "hash" (signed only), "payload", "fee", "deadline" } ],
- *     "plan": [ { "kind", "publicKey" } ], "announced": false }
+ *     "plan": [ { "kind", "publicKey" } ], "announced": false,
+ *     "cosignatures": [ { "signerPublicKey", "signature" } ] }   (signed multisig files only: `sign --cosign`)
  *
  * Unsigned payloads have a zero signature. Fees and deadlines are decimal strings, like every amount we print.
  */
@@ -28,6 +29,12 @@ export interface FileTransaction {
   readonly deadline: string;
 }
 
+/** A cosignature of the file's bonded aggregate (transactions[1]), added offline by `harvest sign --cosign`. */
+export interface FileCosignature {
+  readonly signerPublicKey: string;
+  readonly signature: string;
+}
+
 /** A whole plan or signed file. Extra fields (plan, public keys) are carried along unchanged. */
 export interface TransactionFile {
   readonly format: TransactionFileFormat;
@@ -40,6 +47,7 @@ export interface TransactionFile {
   readonly mainAddress: string;
   readonly mainPublicKey: string;
   readonly transactions: readonly FileTransaction[];
+  readonly cosignatures?: readonly FileCosignature[];
   readonly [field: string]: unknown;
 }
 
@@ -90,7 +98,32 @@ export function parseTransactionFile(text: string, name = 'plan file'): Transact
       code: 'INVALID_FILE',
     });
   });
+  checkCosignatures(root['cosignatures'], name);
   return document as TransactionFile;
+}
+
+/** `cosignatures`, when present: 32-byte keys and 64-byte signatures in hex (whether they verify is checked later). */
+function checkCosignatures(cosignatures: unknown, name: string): void {
+  if (cosignatures === undefined) return;
+  if (!Array.isArray(cosignatures)) throw invalid(name, 'has cosignatures that are not a list');
+  cosignatures.forEach((entry: unknown, index) => {
+    const cosignature = entry as Record<string, unknown> | null;
+    if (
+      typeof cosignature !== 'object' ||
+      cosignature === null ||
+      typeof cosignature['signerPublicKey'] !== 'string' ||
+      typeof cosignature['signature'] !== 'string'
+    ) {
+      throw invalid(name, `cosignature ${index + 1} has no signerPublicKey and signature`);
+    }
+    const label = `${name} cosignature ${index + 1}`;
+    parseHex(cosignature['signerPublicKey'], {
+      name: `${label} signerPublicKey`,
+      length: 32,
+      code: 'INVALID_FILE',
+    });
+    parseHex(cosignature['signature'], { name: `${label} signature`, length: 64, code: 'INVALID_FILE' });
+  });
 }
 
 function invalid(name: string, problem: string): InputError {

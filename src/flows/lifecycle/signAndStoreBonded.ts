@@ -5,7 +5,9 @@
  * cosignatory deposits lockedFundsPerAggregate for the aggregate's hash. Then, as signAndStore does for one
  * aggregate: fees and balances checked, the user's confirmation, both signatures, and the WRITE-AHEAD — fresh keys
  * and two journal entries (the lock, then the aggregate marked `announceAs: partial`) in one atomic write, before
- * anything is announced. A re-run settles them oldest first: the lock is never paid twice.
+ * anything is announced. A re-run settles them oldest first: the lock is never paid twice. With the initiator's
+ * public key alone (`delegate --multisig --prepare`) nothing is signed or journalled: the keys are written ahead and
+ * both transactions returned unsigned, the lock naming a zero hash (`harvest sign` fills it in).
  *
  *   aggregate fee = (size + 104 × (minApproval − 1)) × multiplier   (room for the cosignatures still to come)
  *   lock duration = blocks of the aggregate's lifetime + 20, at most maxHashLockDuration
@@ -31,7 +33,11 @@ const LOCK_MARGIN_BLOCKS = 20n;
 
 /** What the multisig path adds to signAndStore's inputs. */
 export interface BondedSigning {
-  readonly cosignerPrivateKey: Uint8Array;
+  /**
+   * The initiating cosignatory: its private key signs; with its public key alone (`delegate --multisig --prepare`)
+   * both transactions stay unsigned, the lock naming a zero hash that `harvest sign` fills in (bindHashLock).
+   */
+  readonly initiator: { readonly privateKey: Uint8Array } | { readonly publicKey: Uint8Array };
   readonly multisigPublicKey: Uint8Array;
   readonly minApproval: number;
   /** The cosignatory's balance of the currency mosaic (µXYM): it pays both fees and the deposit. */
@@ -64,7 +70,10 @@ export async function signAndStoreBonded(
   parameters: Omit<SignAndStoreParameters, 'main' | 'balance'> & { readonly bonded: BondedSigning },
 ): Promise<StoredBonded> {
   const { plan, network, keystore, bonded } = parameters;
-  const initiatorPublicKey = derivePublicKey(bonded.cosignerPrivateKey);
+  const initiatorPublicKey =
+    'privateKey' in bonded.initiator
+      ? derivePublicKey(bonded.initiator.privateKey)
+      : bonded.initiator.publicKey;
   const now = parameters.networkTime;
   const aggregateDeadline = computeDeadline(now, bonded.lifetimeMs);
   const common = { networkIdentifier: network.identifier, signerPublicKey: initiatorPublicKey };
@@ -116,17 +125,40 @@ export async function signAndStoreBonded(
   checkBalances(bonded, costs, plan.eligibility);
   await plan.confirm(aggregateFee + lockFee, parameters.aggregateVersion, costs);
 
-  const aggregate = signTransaction(
-    unsignedAggregate.payload,
-    bonded.cosignerPrivateKey,
-    network.generationHashSeed,
-  );
+  if (!('privateKey' in bonded.initiator)) {
+    // cold signing: the keys are sealed now (the plan file names them), nothing is journalled (nothing is signed)
+    if (keystore !== undefined) {
+      const next = plan.writeAhead?.(keystore.file, parameters.now().toISOString()) ?? keystore.file;
+      if (next !== keystore.file) await keystore.save(next);
+    }
+    const unsignedLock = buildHashLock({
+      ...lockParameters,
+      fee: { amount: lockFee },
+      aggregateHash: new Uint8Array(32),
+    });
+    return {
+      transactions: [
+        { kind: 'hashLock', payload: unsignedLock.payload, fee: lockFee, deadline: unsignedLock.deadline },
+        {
+          kind: plan.kind,
+          payload: unsignedAggregate.payload,
+          fee: aggregateFee,
+          deadline: unsignedAggregate.deadline,
+        },
+      ],
+      costs,
+      lock: undefined,
+      aggregate: undefined,
+    };
+  }
+  const privateKey = bonded.initiator.privateKey;
+  const aggregate = signTransaction(unsignedAggregate.payload, privateKey, network.generationHashSeed);
   const unsignedLock = buildHashLock({
     ...lockParameters,
     fee: { amount: lockFee },
     aggregateHash: aggregate.hash,
   });
-  const lock = signTransaction(unsignedLock.payload, bonded.cosignerPrivateKey, network.generationHashSeed);
+  const lock = signTransaction(unsignedLock.payload, privateKey, network.generationHashSeed);
   const transactions: ResultTransaction[] = [
     {
       kind: 'hashLock',

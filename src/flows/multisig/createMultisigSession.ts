@@ -3,7 +3,7 @@
  * accounts"): the multisig setup read and checked (readMultisigSetup), and what the lifecycle needs to go through a
  * hash lock and a bonded aggregate signed by the initiating cosignatory (the `bonded` of a LifecycleSession).
  */
-import { InputError } from '../../core/errors.js';
+import { derivePublicKey } from '../../core/keys.js';
 import { MAX_LIFETIME_MS } from '../../core/transactions/computeDeadline.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import { accountBalance } from '../../node/getAccount.js';
@@ -31,23 +31,22 @@ export interface CreateMultisigSessionParameters {
 
 /**
  * Reads the setup and builds the lifecycle's multisig session.
- * @throws {InputError} INPUT_REQUIRED without a private key; NOT_MULTISIG, NOT_COSIGNATORY
+ * @throws {InputError} NOT_MULTISIG, NOT_COSIGNATORY
  * @throws {RejectedError} NOT_ELIGIBLE when the chain does not know the multisig account's public key
  */
 export async function createMultisigSession(
   parameters: CreateMultisigSessionParameters,
 ): Promise<{ readonly setup: MultisigSetup; readonly session: MultisigSession }> {
   const { main, facts, client } = parameters;
-  if (!('privateKey' in main)) {
-    throw new InputError('INPUT_REQUIRED', "--multisig needs the initiating cosignatory's key (--key-file)");
-  }
+  // the public key alone (`--prepare`): the lifecycle leaves both transactions unsigned for `harvest sign`
+  const initiatorPublicKey = 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey;
   const { properties } = facts;
   const setup = await readMultisigSetup({
     client,
     networkIdentifier: facts.network.identifier,
     currencyMosaicId: properties.currencyMosaicId,
     multisigAddress: parameters.multisigAddress,
-    cosignerPrivateKey: main.privateKey,
+    initiatorPublicKey,
   });
   const lockAmount = properties.hashLock?.lockedFundsPerAggregate ?? DEFAULT_LOCKED_FUNDS;
   const maxLockMs = properties.hashLock?.maxHashLockDurationMs ?? DEFAULT_MAX_LOCK_MS;
@@ -57,7 +56,7 @@ export async function createMultisigSession(
   const lifetimeMs = BigInt(Math.max(maxLifetimeMs - LIFETIME_MARGIN_MS, Math.floor(maxLifetimeMs / 2)));
   const session: MultisigSession = {
     signing: (account) => ({
-      cosignerPrivateKey: main.privateKey,
+      initiator: main,
       multisigPublicKey: setup.multisigPublicKey,
       minApproval: setup.info.minApproval,
       cosignerBalance: setup.initiatorBalance,

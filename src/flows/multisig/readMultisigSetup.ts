@@ -7,7 +7,6 @@
 import { deriveAddress, encodeAddress } from '../../core/address.js';
 import { equalBytes } from '../../core/bytes.js';
 import { InputError, RejectedError } from '../../core/errors.js';
-import { derivePublicKey } from '../../core/keys.js';
 import type { NodeClient } from '../../node/createNodeClient.js';
 import { accountBalance, type AccountInfo } from '../../node/getAccount.js';
 import type { MultisigInfo } from '../../node/getMultisigInfo.js';
@@ -28,7 +27,8 @@ export interface ReadMultisigSetupParameters {
   readonly networkIdentifier: number;
   readonly currencyMosaicId: bigint;
   readonly multisigAddress: Uint8Array;
-  readonly cosignerPrivateKey: Uint8Array;
+  /** The initiating cosignatory's public key. */
+  readonly initiatorPublicKey: Uint8Array;
 }
 
 /**
@@ -39,7 +39,7 @@ export interface ReadMultisigSetupParameters {
 export async function readMultisigSetup(parameters: ReadMultisigSetupParameters): Promise<MultisigSetup> {
   const { client, multisigAddress } = parameters;
   const name = encodeAddress(multisigAddress);
-  const initiatorPublicKey = derivePublicKey(parameters.cosignerPrivateKey);
+  const { initiatorPublicKey } = parameters;
   const initiatorAddress = deriveAddress(initiatorPublicKey, parameters.networkIdentifier);
   const info = await client.getMultisigInfo(multisigAddress);
   if (info === undefined || info.cosignatoryAddresses.length === 0) {

@@ -6,7 +6,10 @@
  *      the signature is zero), and its signature verifies with the node's generation hash seed — a payload signed
  *      for another network fails here (WRONG_NETWORK; INVALID_PAYLOAD when the file named this network, as the bytes
  *      were then altered); the file's hash, when given, is the payload's
- *   3. only key links and delegation requests (UNSAFE_TRANSACTION) unless allowAny
+ *   3. only key links and delegation requests (UNSAFE_TRANSACTION) unless allowAny; a multisig set-up (`harvest sign`
+ *      of a `delegate --multisig --prepare` plan) is a hash lock naming the bonded aggregate that follows it, both
+ *      signed by the same cosignatory: the lock passes, the aggregate's inner transactions must all be key links and
+ *      delegation requests signed by one account (the multisig account), as `harvest cosign` checks
  *   4. what the node already decided: failed → TRANSACTION_REJECTED; a deadline passed → TRANSACTION_REJECTED
  */
 import type { PlannedTransaction, ResultTransaction } from '../../contract/setupResult.js';
@@ -21,7 +24,8 @@ import {
   type TransactionDescription,
 } from '../../core/transactions/describeTransaction.js';
 import { hashTransaction } from '../../core/transactions/hashTransaction.js';
-import type { AnnounceFile } from '../../core/transactions/parseAnnounceFile.js';
+import type { AnnounceFile, AnnounceFileTransaction } from '../../core/transactions/parseAnnounceFile.js';
+import { readHashLock } from '../../core/transactions/hashLockPayload.js';
 import {
   isUnsigned,
   verifyTransactionSignature,
@@ -34,6 +38,8 @@ export interface CheckedTransaction {
   readonly transaction: ResultTransaction & { readonly hash: Uint8Array };
   /** What the node knows of it before we announce. */
   readonly known: 'confirmed' | 'unconfirmed' | undefined;
+  /** The hash lock of a multisig set-up, or its bonded aggregate (announced with PUT /transactions/partial). */
+  readonly bonded?: 'lock' | 'aggregate';
 }
 
 /**
@@ -47,12 +53,37 @@ export async function checkSignedFile(
   allowAny: boolean,
 ): Promise<CheckedTransaction[]> {
   checkFileNetwork(file, facts);
+  const pair = bondedPair(file, facts);
   const checked: CheckedTransaction[] = [];
   for (const [index, entry] of file.transactions.entries()) {
     const label = file.transactions.length === 1 ? 'the transaction' : `transaction ${index + 1}`;
-    checked.push(await checkTransaction(file, facts, label, entry, allowAny));
+    const role = pair === undefined ? undefined : index === 0 ? 'lock' : 'aggregate';
+    checked.push(await checkTransaction(file, facts, label, entry, allowAny, role));
   }
   return checked;
+}
+
+/**
+ * A multisig set-up: exactly a hash lock naming the hash of the bonded aggregate that follows, both signed by the
+ * same account. Anything else with a lock or a bonded aggregate is judged as usual (and refused unless allowAny).
+ */
+function bondedPair(file: AnnounceFile, facts: NodeFacts): 'pair' | undefined {
+  if (file.transactions.length !== 2) return undefined;
+  const [lockEntry, aggregateEntry] = file.transactions as [AnnounceFileTransaction, AnnounceFileTransaction];
+  const lock = readHashLock(lockEntry.payload);
+  if (lock === undefined) return undefined;
+  let aggregate: TransactionDescription;
+  try {
+    aggregate = describeTransaction(aggregateEntry.payload);
+  } catch {
+    return undefined; // checkTransaction says what is wrong with it
+  }
+  if (aggregate.kind !== 'aggregateBonded') return undefined;
+  const aggregateHash = hashTransaction(aggregateEntry.payload, facts.network.generationHashSeed);
+  return equalBytes(lock.aggregateHash, aggregateHash) &&
+    equalBytes(lock.signerPublicKey, aggregate.signerPublicKey)
+    ? 'pair'
+    : undefined;
 }
 
 function checkFileNetwork(file: AnnounceFile, facts: NodeFacts): void {
@@ -85,6 +116,7 @@ async function checkTransaction(
   label: string,
   entry: AnnounceFile['transactions'][number],
   allowAny: boolean,
+  bonded: 'lock' | 'aggregate' | undefined,
 ): Promise<CheckedTransaction> {
   const { payload } = entry;
   const description = describeTransaction(payload);
@@ -123,7 +155,8 @@ async function checkTransaction(
       `${label} has hash ${entry.hash} in the file, but its payload hashes to ${toHex(hash)}`,
     );
   }
-  if (!allowAny) checkAggregateSafety(description);
+  if (!allowAny && bonded !== 'lock')
+    checkAggregateSafety(description, { cosigning: bonded === 'aggregate' });
   const status = await facts.client.getTransactionStatus(hash);
   if (status?.group === 'failed') {
     throw new RejectedError('TRANSACTION_REJECTED', `the node rejected ${label} earlier: ${status.code}`, {
@@ -146,6 +179,7 @@ async function checkTransaction(
       deadline: description.deadline,
     },
     known: status === undefined ? undefined : status.group === 'confirmed' ? 'confirmed' : 'unconfirmed',
+    ...(bonded === undefined ? {} : { bonded }),
   };
 }
 

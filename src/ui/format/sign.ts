@@ -1,6 +1,9 @@
 import { toHex } from '../../core/bytes.js';
 import { encodeAddress } from '../../core/address.js';
-import type { TransactionDescription } from '../../core/transactions/describeTransaction.js';
+import type {
+  InnerDescription,
+  TransactionDescription,
+} from '../../core/transactions/describeTransaction.js';
 import type { TransactionFile } from '../../core/transactions/transactionFile.js';
 import { formatXym } from './delegate.js';
 
@@ -13,15 +16,26 @@ export function formatTransactionReview(descriptions: readonly TransactionDescri
     );
     description.transactions.forEach((inner, innerIndex) => {
       const target =
-        inner.linkedPublicKey !== undefined
-          ? toHex(inner.linkedPublicKey)
-          : inner.recipientAddress !== undefined
-            ? `to ${encodeAddress(inner.recipientAddress)}${formatMosaics(inner.mosaics ?? [])}`
-            : '';
+        inner.lock !== undefined
+          ? formatLock(inner.lock)
+          : inner.linkedPublicKey !== undefined
+            ? toHex(inner.linkedPublicKey)
+            : inner.recipientAddress !== undefined
+              ? `to ${encodeAddress(inner.recipientAddress)}${formatMosaics(inner.mosaics ?? [])}`
+              : '';
       lines.push(`  ${innerIndex + 1}. ${inner.kind} (${inner.typeName}) ${target}`.trimEnd());
     });
   });
   return lines.join('\n');
+}
+
+/** A hash lock's deposit: it comes back when the aggregate completes, and goes to a harvester if it never does. */
+function formatLock(lock: NonNullable<InnerDescription['lock']>): string {
+  const mosaic = lock.mosaicId.toString(16).toUpperCase().padStart(16, '0');
+  const aggregate = lock.aggregateHash.every((byte) => byte === 0)
+    ? 'the bonded aggregate (its hash is filled in when signed)'
+    : `bonded aggregate ${toHex(lock.aggregateHash)}`;
+  return `deposits ${lock.amount} of mosaic ${mosaic} for ${lock.durationBlocks} blocks for ${aggregate}`;
 }
 
 /** What a transfer sends, every amount shown (atomic units and mosaic id), so nothing is signed unseen. */

@@ -72,7 +72,7 @@ async function setUp(bonded: Partial<BondedSigning> = {}, journal = true) {
       journal,
       now: () => new Date('2026-01-01T00:00:00Z'),
       bonded: {
-        cosignerPrivateKey: INITIATOR_PRIVATE,
+        initiator: { privateKey: INITIATOR_PRIVATE },
         multisigPublicKey: MULTISIG_PUBLIC,
         minApproval: 2,
         cosignerBalance: 100_000_000n,
@@ -123,6 +123,31 @@ describe('signAndStoreBonded (delegate --multisig)', () => {
       ['delegate', 'signed', 'partial'],
     ]);
     expect(stored.aggregate).toMatchObject({ partial: true });
+  });
+
+  it('with the public key alone (--prepare): both unsigned, the lock naming a zero hash, keys written ahead, no journal', async () => {
+    const { run, events, keystore } = await setUp({
+      initiator: { publicKey: derivePublicKey(INITIATOR_PRIVATE) },
+    });
+    const stored = await run();
+    expect(events).toEqual(['confirm', 'writeAhead']); // this plan's writeAhead changes nothing: nothing to save
+    expect(stored.lock).toBeUndefined();
+    expect(stored.aggregate).toBeUndefined();
+    const [lock, aggregate] = stored.transactions;
+    expect([lock!.kind, lock!.hash, aggregate!.kind, aggregate!.hash]).toEqual([
+      'hashLock',
+      undefined,
+      'delegate',
+      undefined,
+    ]);
+    const sdkLock = SymbolTransactionFactory.deserialize(lock!.payload) as any;
+    const sdkAggregate = SymbolTransactionFactory.deserialize(aggregate!.payload) as any;
+    expect(sdkLock.hash.bytes).toEqual(new Uint8Array(32));
+    expect(sdkLock.signature.bytes).toEqual(new Uint8Array(64));
+    expect(sdkAggregate.signature.bytes).toEqual(new Uint8Array(64));
+    expect(sdkLock.signerPublicKey.toString()).toBe(toHex(derivePublicKey(INITIATOR_PRIVATE)));
+    expect([lock!.fee, aggregate!.fee]).toEqual([18_400n, 36_000n]);
+    expect(keystore.file.journal).toEqual([]);
   });
 
   it('caps the lock at maxHashLockDuration', async () => {
