@@ -16,6 +16,7 @@ import { openKeystore } from '../flows/keystore/openKeystore.js';
 import { readKeystoreFile } from '../flows/keystore/readKeystoreFile.js';
 import { formatKeepEvent } from '../ui/format/keep.js';
 import { readAccountsFile } from './accountsFile.js';
+import type { NetworkParameters } from '../core/network.js';
 import type { Context } from './context/context.js';
 import type { CommandInput, CommandOutcome, PartialExit } from './context/outcome.js';
 import { DEFAULT_GRACE_BLOCKS, DEFAULT_SWITCH_AFTER_BLOCKS, type KeepOptions } from './definitions/keep.js';
@@ -36,7 +37,18 @@ export async function run({ options }: CommandInput<KeepOptions>, ctx: Context):
   const { runtime } = ctx;
   const connect = (url: string) =>
     connectNode({ url, fetch: runtime.fetch, sleep: runtime.sleep, timeoutMs: ctx.timeoutMs });
-  const client = await ctx.connectNode();
+  // the explicit fallbacks fail over for reads too: with the delegated node gone, keep still reads the chain and
+  // sees that node NODE_UNREACHABLE (else every round would fail and no switch would ever come)
+  const explicitFallbacks = settings.fallbackNodeUrls.filter((url) => url !== AUTO_NODE);
+  const readUrls = [...new Set([...ctx.nodeUrls, ...explicitFallbacks])];
+  const client = connectNode({
+    url: ctx.nodeUrls[0],
+    urls: readUrls,
+    onNote: (text) => ctx.output.note(text),
+    fetch: runtime.fetch,
+    sleep: runtime.sleep,
+    timeoutMs: ctx.timeoutMs,
+  });
   const ports = flowPorts(ctx);
   const summary = await runKeeper({
     ...ports,
@@ -75,12 +87,16 @@ function discoverFallbacks(
   options: KeepOptions,
   ctx: Context,
   fallbackNodeUrls: readonly string[],
-): (mainAddress: Uint8Array) => Promise<readonly string[]> {
+): (mainAddress: Uint8Array, network: NetworkParameters) => Promise<readonly string[]> {
   const others = fallbackNodeUrls.filter((url) => url !== AUTO_NODE);
-  // checked now: a bad --nodewatch stops the keeper at start, not at the first switch
-  const parameters = nodeDiscoveryParameters(options, ctx, others);
-  return async (mainAddress) => {
-    const discovery = await discoverNodes({ ...parameters, account: { address: mainAddress } });
+  // checked now: a bad --nodewatch or --probe-timeout stops the keeper at start, not at the first switch
+  nodeDiscoveryParameters(options, ctx, others);
+  return async (mainAddress, network) => {
+    // the keeper's network (read from the node), not --network's default: its directory, its nodes only
+    const parameters = nodeDiscoveryParameters(options, { ...ctx, network }, others, {
+      address: mainAddress,
+    });
+    const discovery = await discoverNodes(parameters);
     return discovery.nodes.filter((node) => node.usable).map((node) => node.probe.url);
   };
 }

@@ -5,7 +5,7 @@
  * SIGKILL and started again sends nothing twice; --once exits with the usual codes; SIGTERM stops it with exit 0.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -237,6 +237,74 @@ describe('harvest keep on the devnet', () => {
         event.event === 'checked' && event.state === 'ACTIVE' && event.nodeUrl === devnet.nodes[1]!.url,
       30_000,
     );
+  }, 120_000);
+
+  it('the delegated node gone (its URL dead): after --switch-after, moves to the fallback, which also serves reads', async () => {
+    const { devnet, home } = await world({ nodes: 2 });
+    const account = devnet.descriptor.accounts[2]!;
+    await delegate(devnet, home, 2);
+    // the node the keystore remembers no longer answers: a closed port stands for a node that went away
+    const keystorePath = join(home, 'keystore', `${account.address}.json`);
+    const keystore = JSON.parse(readFileSync(keystorePath, 'utf8'));
+    keystore.node.url = await closedPortUrl();
+    writeFileSync(keystorePath, JSON.stringify(keystore), { mode: 0o600 });
+
+    const keeper = startKeeper([
+      '--node',
+      keystore.node.url,
+      '--key-file',
+      account.keyFile,
+      '--home',
+      home,
+      '--timeout',
+      '2',
+      '--grace',
+      '1',
+      '--switch-after',
+      '2',
+      '--fallback-node',
+      devnet.nodes[1]!.url,
+    ]);
+    const gone = await keeper.next((event) => event.event === 'waiting', 30_000);
+    expect(gone).toMatchObject({ state: 'UNKNOWN', reasons: expect.arrayContaining(['NODE_UNREACHABLE']) });
+    const switched = await keeper.next((event) => event.event === 'node-switched', 60_000);
+    expect(switched.nodeUrl).toBe(devnet.nodes[1]!.url);
+    await keeper.next(
+      (event) =>
+        event.event === 'checked' && event.state === 'ACTIVE' && event.nodeUrl === devnet.nodes[1]!.url,
+      30_000,
+    );
+    expect(keeper.events().filter((event) => event.event === 'request-sent')).toEqual([]);
+  }, 120_000);
+
+  it('evicted, and the fallback full too: one request, then waiting with NO_FALLBACK, never a second request', async () => {
+    const { devnet, home } = await world({ nodes: 2, maxUnlockedAccounts: 1 });
+    const account = devnet.descriptor.accounts[3]!;
+    await delegate(devnet, home, 3);
+    await post(`${devnet.nodes[1]!.url}/devnet/delegate`, { importance: '9'.repeat(20) });
+    const keeper = startKeeper([
+      '--node',
+      devnet.url,
+      '--key-file',
+      account.keyFile,
+      '--home',
+      home,
+      '--grace',
+      '1',
+      '--switch-after',
+      '2',
+      '--fallback-node',
+      devnet.nodes[1]!.url,
+      '--max-unlocked-accounts',
+      '1',
+    ]);
+    await keeper.next((event) => event.event === 'checked' && event.state === 'ACTIVE');
+    await post(`${devnet.url}/devnet/delegate`, { importance: '9'.repeat(20) });
+    await keeper.next((event) => event.event === 'request-sent');
+    await keeper.next((event) => event.event === 'waiting' && event.reasons.includes('NO_FALLBACK'), 60_000);
+    for (let i = 0; i < 4; i++) await devnet.nextBlock();
+    expect(keeper.events().filter((event) => event.event === 'request-sent')).toHaveLength(1);
+    expect(keeper.events().filter((event) => event.event === 'node-switched')).toEqual([]);
   }, 120_000);
 
   it('killed with SIGKILL after sending and started again: nothing is sent twice for the same outage', async () => {

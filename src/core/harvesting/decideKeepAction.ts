@@ -8,7 +8,9 @@
  *   delegated but not listed                 → an OUTAGE, counted in blocks from the first round that saw it:
  *       node gone (unreachable, unknown URL) → switch to a fallback after `switchAfterBlocks`, else wait
  *       importance 0 / balance out of range  → wait (a request now would be pruned at once)
- *       a request already sent in this outage → the node is full (or slow): switch after `switchAfterBlocks`, else wait
+ *       a request already sent in this outage → the node is full (or slow): switch once `switchAfterBlocks` have
+ *                                               passed since the outage began AND since that request, else wait
+ *   the node cannot show whom it lists (diagnostics off) → wait, the outage neither opens nor advances
  *       fewer than `graceBlocks` blocks       → wait (a restarting node lists its delegates again by itself)
  *       otherwise                            → one new request with the same remote and VRF keys
  *
@@ -36,6 +38,12 @@ export interface KeepFacts {
   readonly transactionInFlight: boolean;
   /** The journal holds a delegation request (not failed) created since the outage started. */
   readonly requestSentThisOutage: boolean;
+  /**
+   * Blocks since the newest of those requests was signed (from its journal time and the block time); undefined when
+   * none. A switch waits this long too, so that the node asked last (a fallback included) has `switchAfterBlocks`
+   * to list the account, and a keeper restarted right after a switch does not switch again.
+   */
+  readonly blocksSinceRequest: bigint | undefined;
   /** The main private key is at hand (else keep can only watch). */
   readonly canSign: boolean;
   /** At least one fallback node other than the linked one was given. */
@@ -94,8 +102,14 @@ export function decideKeepAction(
   if (!facts.delegated || facts.state === 'DEACTIVATION_PENDING') {
     return { action: 'none', reasons: [...reasons, 'NOT_DELEGATED'], outage: undefined };
   }
+  // the node does not show whom it lists: nothing is known to be wrong, so no outage opens or advances
+  if (reasons.includes('NODE_DIAGNOSTICS_UNAVAILABLE'))
+    return { action: 'wait', reasons, outage: remembered };
 
-  const outage = remembered ?? { sinceHeight: facts.chainHeight, since: facts.now };
+  // an outage remembered from a higher chain (a reset network, another devnet) is not this chain's
+  const known =
+    remembered !== undefined && remembered.sinceHeight <= facts.chainHeight ? remembered : undefined;
+  const outage = known ?? { sinceHeight: facts.chainHeight, since: facts.now };
   const blocksDown = facts.chainHeight - outage.sinceHeight;
   const wait = (...more: KeepWaitReason[]): KeepDecision => ({
     action: 'wait',
@@ -103,7 +117,10 @@ export function decideKeepAction(
     outage,
   });
   const switchOrWait = (why: KeepWaitReason | undefined): KeepDecision => {
-    if (blocksDown < thresholds.switchAfterBlocks) return why === undefined ? wait() : wait(why);
+    const sinceRequest = facts.blocksSinceRequest ?? thresholds.switchAfterBlocks;
+    if (blocksDown < thresholds.switchAfterBlocks || sinceRequest < thresholds.switchAfterBlocks) {
+      return why === undefined ? wait() : wait(why);
+    }
     if (!facts.hasFallback) return wait(...(why === undefined ? [] : [why]), 'NO_FALLBACK');
     if (!facts.canSign) return wait('MAIN_KEY_REQUIRED');
     return { action: 'switch', reasons, outage };

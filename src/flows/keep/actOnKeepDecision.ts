@@ -67,6 +67,8 @@ export async function actOnKeepDecision(
   });
   if (decision.action === 'none') return plain('checked', decision);
   if (decision.action === 'wait') return plain('waiting', decision);
+  // --dry-run writes nothing: resuming an earlier transaction would update the journal
+  if (decision.action === 'settle' && parameters.dryRun) return plain('waiting', decision);
 
   let target: string | undefined;
   if (decision.action === 'switch') {

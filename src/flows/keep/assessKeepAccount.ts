@@ -81,6 +81,7 @@ export async function assessKeepAccount(
     !status.reasons.includes('REMOTE_KEY_NOT_IN_KEYSTORE');
   const linkedNodeUrl = status.linkedNodeUrl;
   const hasFallback = parameters.fallbackNodeUrls.some((url) => url !== linkedNodeUrl);
+  const newestRequest = remembered === undefined ? undefined : newestRequestSince(keystore, remembered.since);
   const decision = decideKeepAction(
     {
       state: status.state,
@@ -89,8 +90,19 @@ export async function assessKeepAccount(
       delegated,
       transactionInFlight:
         keystore?.journal.some((entry) => entry.state === 'signed' || entry.state === 'announced') === true,
-      requestSentThisOutage:
-        sentWithoutJournal || (remembered !== undefined && requestSince(keystore, remembered.since)),
+      requestSentThisOutage: sentWithoutJournal || newestRequest !== undefined,
+      blocksSinceRequest:
+        newestRequest === undefined
+          ? undefined
+          : BigInt(
+              Math.max(
+                0,
+                Math.floor(
+                  (parameters.now().getTime() - newestRequest) /
+                    (report.details.blockTimeMs ?? DEFAULT_BLOCK_TIME_MS),
+                ),
+              ),
+            ),
       canSign: account.privateKey !== undefined,
       hasFallback,
       now: parameters.now().toISOString(),
@@ -101,13 +113,19 @@ export async function assessKeepAccount(
   return { mainAddress: status.mainAddress, report, keystore, decision };
 }
 
-/** The journal holds a delegation request (not failed) created at or after `since`. */
-function requestSince(keystore: KeystoreFile | undefined, since: string): boolean {
+/** Block time assumed when the node does not say (mainnet's). */
+const DEFAULT_BLOCK_TIME_MS = 30_000;
+
+/** When (ms) the newest delegation request (not failed) the journal holds from `since` on was made; undefined if none. */
+function newestRequestSince(keystore: KeystoreFile | undefined, since: string): number | undefined {
   const from = Date.parse(since);
-  return (keystore?.journal ?? []).some(
-    (entry) =>
-      entry.state !== 'failed' &&
-      Date.parse(entry.createdAt) >= from &&
-      findDelegationTransfers(parseHex(entry.payload, { name: 'journal payload' })).length > 0,
-  );
+  const times = (keystore?.journal ?? [])
+    .filter(
+      (entry) =>
+        entry.state !== 'failed' &&
+        Date.parse(entry.createdAt) >= from &&
+        findDelegationTransfers(parseHex(entry.payload, { name: 'journal payload' })).length > 0,
+    )
+    .map((entry) => Date.parse(entry.createdAt));
+  return times.length === 0 ? undefined : Math.max(...times);
 }

@@ -22,7 +22,8 @@ export interface ChooseFallbackNodeParameters {
   readonly maxUnlockedAccounts: number | undefined;
   readonly onNote?: ((text: string) => void) | undefined;
   /** `auto`: the usable candidates for the account, best first (node discovery); absent when `auto` is not listed. */
-  readonly discover?: ((mainAddress: Uint8Array) => Promise<readonly string[]>) | undefined;
+  readonly discover?:
+    ((mainAddress: Uint8Array, network: NetworkParameters) => Promise<readonly string[]>) | undefined;
 }
 
 /** The URL of the first usable fallback other than `linkedNodeUrl`, or undefined. */
@@ -33,9 +34,12 @@ export async function chooseFallbackNode(
 ): Promise<string | undefined> {
   for (const url of parameters.urls) {
     if (url === linkedNodeUrl) continue;
-    if (url === AUTO_NODE && parameters.discover !== undefined) {
-      const found = (await parameters.discover(mainAddress)).find((candidate) => candidate !== linkedNodeUrl);
-      if (found !== undefined) return found;
+    if (url === AUTO_NODE) {
+      // discovery's best first, each checked as an explicit fallback is (network, transport key, room)
+      for (const candidate of await discovered(parameters, mainAddress)) {
+        if (candidate === linkedNodeUrl) continue;
+        if ((await unusable(parameters, candidate)) === undefined) return candidate;
+      }
       parameters.onNote?.('fallback auto: node discovery found no usable node besides the linked one');
       continue;
     }
@@ -44,6 +48,21 @@ export async function chooseFallbackNode(
     parameters.onNote?.(`fallback ${url} skipped: ${why}`);
   }
   return undefined;
+}
+
+/** Node discovery's usable candidates; a discovery that fails is said and yields none (the next fallback is tried). */
+async function discovered(
+  parameters: ChooseFallbackNodeParameters,
+  mainAddress: Uint8Array,
+): Promise<readonly string[]> {
+  if (parameters.discover === undefined) return [];
+  try {
+    return await parameters.discover(mainAddress, parameters.network);
+  } catch (error) {
+    if (!(error instanceof HarvestError)) throw error;
+    parameters.onNote?.(`fallback auto: node discovery failed (${error.code}: ${error.message})`);
+    return [];
+  }
 }
 
 async function unusable(parameters: ChooseFallbackNodeParameters, url: string): Promise<string | undefined> {

@@ -15,6 +15,7 @@ import type { KeepOutage, KeepThresholds } from '../../core/harvesting/decideKee
 import { feesOfLastDay, recentFees, type KeepFee, type KeepState } from '../../core/harvesting/keepState.js';
 import { derivePublicKey } from '../../core/keys.js';
 import { describeXym } from '../../core/units/describeXym.js';
+import type { NetworkParameters } from '../../core/network.js';
 import type { FileSystem } from '../../core/ports.js';
 import { checkNetwork } from '../../node/checkNetwork.js';
 import { mapBounded } from '../onboard/mapBounded.js';
@@ -47,7 +48,8 @@ export interface RunKeeperParameters
   /** --max-unlocked-accounts: a fallback listing that many delegates is full. */
   readonly maxUnlockedAccounts: number | undefined;
   /** `--fallback-node auto`: the usable nodes for the account, best first (node discovery). */
-  readonly discoverFallbacks?: ((mainAddress: Uint8Array) => Promise<readonly string[]>) | undefined;
+  readonly discoverFallbacks?:
+    ((mainAddress: Uint8Array, network: NetworkParameters) => Promise<readonly string[]>) | undefined;
   /** --max-fee-per-day in µXYM; undefined: no limit. */
   readonly maxFeePerDay: bigint | undefined;
   /** --once: one round. */
@@ -112,12 +114,11 @@ export async function runKeeper(parameters: RunKeeperParameters): Promise<Keeper
     const assessed = await mapBounded(accounts, parameters.concurrency, (entry) =>
       assess({ ...parameters, onEvent: tell }, entry.account, entry.mainAddress, state, dryRunSent),
     );
-    state = { ...state, outages: nextOutages(state, assessed, parameters.now().toISOString()) };
+    state = { ...state, outages: nextOutages(state, assessed) };
     for (const entry of assessed)
       if (!state.outages.has(entry.mainAddress)) dryRunSent.delete(entry.mainAddress);
     if (!parameters.dryRun) await writeKeepState(files, home, state);
 
-    const paid: KeepFee[] = [];
     const events: KeepEvent[] = [];
     const errors: HarvestError[] = [];
     // one at a time: the fee budget is checked against what this round already paid
@@ -127,19 +128,22 @@ export async function runKeeper(parameters: RunKeeperParameters): Promise<Keeper
         errors.push(entry.error);
         continue;
       }
-      const spent = () => feesOfLastDay({ ...state, fees: [...state.fees, ...paid] }, parameters.now());
+      const spent = () => feesOfLastDay(state, parameters.now());
       const outcome = await act({ ...parameters, chooseFallback }, entry, spent);
       if (outcome.error !== undefined) errors.push(outcome.error);
       if (outcome.feePaid !== undefined) {
-        paid.push({ time: outcome.event.time, mainAddress: entry.mainAddress, fee: outcome.feePaid });
+        // on disk at once: a keeper killed later in the round still counts this fee against --max-fee-per-day
+        const paid: KeepFee = {
+          time: outcome.event.time,
+          mainAddress: entry.mainAddress,
+          fee: outcome.feePaid,
+        };
+        state = { ...state, fees: [...recentFees(state, parameters.now()), paid] };
+        if (!parameters.dryRun) await writeKeepState(files, home, state);
       }
       if (outcome.event.dryRun === true) dryRunSent.add(entry.mainAddress);
       tell(outcome.event);
       events.push(outcome.event);
-    }
-    if (paid.length > 0 && !parameters.dryRun) {
-      state = { ...state, fees: [...recentFees(state, parameters.now()), ...paid] };
-      await writeKeepState(files, home, state);
     }
     if (parameters.once || signal?.aborted === true)
       return { rounds, lastRound: events, lastRoundErrors: errors };
@@ -182,19 +186,17 @@ async function assess(
 }
 
 /**
- * The outages to remember after this round's decisions: an account whose read failed keeps its outage; a switch
- * starts a new outage now, on the new node (written BEFORE the switch is announced, so that a crash right after it
- * neither switches again nor sends another request: the switch's own request is counted in the new outage).
+ * The outages to remember after this round's decisions (an account whose read failed keeps its outage). A switch
+ * does not start a new outage: the outage lasts until the account is listed, its request(s) stay counted, and the
+ * next switch waits --switch-after blocks from the newest request (decideKeepAction), crash or not.
  */
-function nextOutages(state: KeepState, assessed: readonly Assessed[], now: string): Map<string, KeepOutage> {
+function nextOutages(state: KeepState, assessed: readonly Assessed[]): Map<string, KeepOutage> {
   const outages = new Map(state.outages);
   for (const entry of assessed) {
     if (!('assessment' in entry)) continue;
-    const { decision, report } = entry.assessment;
+    const { decision } = entry.assessment;
     if (decision.outage === undefined) outages.delete(entry.mainAddress);
-    else if (decision.action === 'switch') {
-      outages.set(entry.mainAddress, { sinceHeight: report.details.chainHeight, since: now });
-    } else outages.set(entry.mainAddress, decision.outage);
+    else outages.set(entry.mainAddress, decision.outage);
   }
   return outages;
 }

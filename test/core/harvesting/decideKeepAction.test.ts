@@ -11,6 +11,7 @@ const facts = (more: Partial<KeepFacts> = {}): KeepFacts => ({
   delegated: true,
   transactionInFlight: false,
   requestSentThisOutage: false,
+  blocksSinceRequest: undefined,
   canSign: true,
   hasFallback: false,
   now: NOW,
@@ -56,6 +57,38 @@ describe('decideKeepAction', () => {
     expect(
       decideKeepAction({ ...sent, chainHeight: 1030n, hasFallback: true }, since(1000n), thresholds).action,
     ).toBe('switch');
+  });
+
+  it('a switch also waits --switch-after blocks from the newest request (a fallback gets its time too)', () => {
+    const sent = facts({ requestSentThisOutage: true, hasFallback: true, chainHeight: 2000n });
+    expect(decideKeepAction({ ...sent, blocksSinceRequest: 29n }, since(1000n), thresholds)).toMatchObject({
+      action: 'wait',
+      reasons: ['NODE_FULL_LIKELY', 'REQUEST_SENT'],
+    });
+    expect(decideKeepAction({ ...sent, blocksSinceRequest: 30n }, since(1000n), thresholds).action).toBe(
+      'switch',
+    );
+  });
+
+  it('diagnostics off: nothing is known to be wrong, so no outage opens or advances', () => {
+    const blind = facts({ reasons: ['NODE_DIAGNOSTICS_UNAVAILABLE'], chainHeight: 5000n, hasFallback: true });
+    expect(decideKeepAction(blind, undefined, thresholds)).toEqual({
+      action: 'wait',
+      reasons: ['NODE_DIAGNOSTICS_UNAVAILABLE'],
+      outage: undefined,
+    });
+    expect(decideKeepAction(blind, since(1000n), thresholds)).toMatchObject({
+      action: 'wait',
+      outage: since(1000n),
+    });
+  });
+
+  it('an outage remembered from a higher chain (a reset network) starts again', () => {
+    expect(decideKeepAction(facts({ chainHeight: 50n }), since(1000n), thresholds)).toMatchObject({
+      action: 'wait',
+      reasons: ['NODE_FULL_LIKELY', 'GRACE'],
+      outage: { sinceHeight: 50n, since: NOW },
+    });
   });
 
   it('a node gone: no request to it, a switch after --switch-after', () => {
