@@ -6,16 +6,13 @@
  * to it). The gateway's filters match whole statements, so only receipts of that type AND for the account count, and
  * every one of them counts: an account can get both shares of one block.
  *
- * Which share a receipt is, without trusting today's account links (a remote key may have been unlinked since):
- *
- *   account ≠ block beneficiary                   → harvester share (the only other targets are the sink and it)
- *   account = beneficiary, two receipts for it     → the first is the harvester share, the second the beneficiary's
- *   account = beneficiary, one receipt, signer's
- *     own address = account (main key signed)      → harvester share (no beneficiary share is paid then)
- *   account = beneficiary, one receipt, otherwise  → beneficiary share (someone else harvested)
+ * Which share a receipt is, without trusting today's account links (a remote key may have been unlinked since): by
+ * position, as the observer writes them. The statement's FIRST harvest-fee receipt is the harvester's share (it is
+ * always written, first); any later one for the account is the beneficiary's. So a block the account harvested as
+ * its own node's beneficiary counts as harvested even when the beneficiary share rounds to nothing and has no
+ * receipt.
  */
 import { equalBytes } from '../bytes.js';
-import { deriveAddress } from '../address.js';
 import { wallClockOf } from '../networkTime.js';
 
 /** model::Receipt_Type_Harvest_Fee. */
@@ -69,17 +66,13 @@ export function collectBlockRewards(parameters: CollectBlockRewardsParameters): 
       receipt.targetAddress !== undefined &&
       equalBytes(receipt.targetAddress, address),
   );
-  const isBeneficiary = equalBytes(block.beneficiaryAddress, address);
-  const signedByMainKey = equalBytes(
-    deriveAddress(block.signerPublicKey, parameters.networkIdentifier),
-    address,
-  );
+  const harvesterReceipt = parameters.receipts.find((receipt) => receipt.type === RECEIPT_TYPE_HARVEST_FEE);
   const time = wallClockOf(block.timestamp, parameters.epochAdjustmentSeconds).toISOString();
-  return mine.map((receipt, index) => ({
+  return mine.map((receipt) => ({
     height: block.height,
     time,
     date: time.slice(0, 10),
-    share: !isBeneficiary || (mine.length > 1 ? index === 0 : signedByMainKey) ? 'harvester' : 'beneficiary',
+    share: receipt === harvesterReceipt ? 'harvester' : 'beneficiary',
     amount: receipt.amount ?? 0n,
     beneficiaryAddress: block.beneficiaryAddress,
     signerPublicKey: block.signerPublicKey,

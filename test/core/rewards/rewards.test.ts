@@ -62,6 +62,22 @@ describe('collectBlockRewards', () => {
     expect(collect(MAIN, address(MAIN), [fee(address(MAIN), 95n), inflation])).toEqual([['harvester', 95n]]);
   });
 
+  it('its own node’s beneficiary, remote-signed, beneficiary share rounded to nothing: still the harvester share', () => {
+    // only the harvester's receipt exists (catapult writes no zero-amount beneficiary share): first = harvester
+    expect(collect(REMOTE, address(MAIN), [fee(address(MAIN), 3n), inflation])).toEqual([['harvester', 3n]]);
+    // and with a sink receipt between, the account's second receipt is the beneficiary share
+    expect(
+      collect(REMOTE, address(MAIN), [
+        fee(address(MAIN), 70n),
+        fee(address(OTHER), 5n),
+        fee(address(MAIN), 25n),
+      ]),
+    ).toEqual([
+      ['harvester', 70n],
+      ['beneficiary', 25n],
+    ]);
+  });
+
   it('dates the share in UTC from the network epoch', () => {
     const [entry] = collectBlockRewards({
       address: address(MAIN),
