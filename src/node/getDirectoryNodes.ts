@@ -40,21 +40,32 @@ export async function getDirectoryNodes(transport: NodeTransport): Promise<Direc
     });
   }
   const entries = dtoArray(dtoRoot(`node directory ${transport.url}`, answer));
-  return entries.flatMap((entry) => {
-    const endpoint = dtoGet(entry, 'endpoint');
-    if (!dtoHas(endpoint) || dtoString(endpoint).trim() === '') return [];
-    return [
-      {
-        endpoint: dtoString(endpoint).trim(),
-        name: optionalString(dtoGet(entry, 'name')),
-        nodePublicKey: dtoHas(dtoGet(entry, 'nodePublicKey'))
-          ? dtoPublicKey(dtoGet(entry, 'nodePublicKey'))
-          : undefined,
-        isHealthy: dtoGet(entry, 'isHealthy').value !== false,
-        isSslEnabled: dtoGet(entry, 'isSslEnabled').value === true,
-      },
-    ];
+  // one odd entry (an empty key, a number for a name) is left out, not the whole directory: the probe of each
+  // candidate judges the node itself; a directory none of whose entries reads is a bad answer
+  let firstBad: NodeError | undefined;
+  const nodes = entries.flatMap((entry) => {
+    try {
+      const endpoint = dtoGet(entry, 'endpoint');
+      if (!dtoHas(endpoint) || dtoString(endpoint).trim() === '') return [];
+      return [
+        {
+          endpoint: dtoString(endpoint).trim(),
+          name: optionalString(dtoGet(entry, 'name')),
+          nodePublicKey: dtoHas(dtoGet(entry, 'nodePublicKey'))
+            ? dtoPublicKey(dtoGet(entry, 'nodePublicKey'))
+            : undefined,
+          isHealthy: dtoGet(entry, 'isHealthy').value !== false,
+          isSslEnabled: dtoGet(entry, 'isSslEnabled').value === true,
+        },
+      ];
+    } catch (error) {
+      if (!(error instanceof NodeError)) throw error;
+      firstBad ??= error;
+      return [];
+    }
   });
+  if (nodes.length === 0 && firstBad !== undefined) throw firstBad;
+  return nodes;
 }
 
 function optionalString(field: DtoField): string {

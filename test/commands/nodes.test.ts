@@ -260,6 +260,20 @@ describe('harvest nodes: bad directories and flags', () => {
     }
   });
 
+  it('one odd entry among good ones is left out, not the whole directory', async () => {
+    const odd = await serve({
+      'GET /api/symbol/nodes/peer': {
+        body: [
+          { endpoint: 'http://127.0.0.1:9', nodePublicKey: '' },
+          { endpoint: 'http://127.0.0.1:10', name: 42 },
+          { endpoint: 'http://127.0.0.1:11', name: 'fine' },
+        ],
+      },
+    });
+    const run = await runCli(['nodes', '--json', '--nodewatch', odd.url], fast);
+    expect(run.json().nodes.map((node: { url: string }) => node.url)).toEqual(['http://127.0.0.1:11']);
+  });
+
   it('an unreachable directory is NODE_UNAVAILABLE (exit 3) naming its URL; no stack trace', async () => {
     const dead = await closedPortUrl();
     const run = await runCli(['nodes', '--nodewatch', dead], fast);
