@@ -20,7 +20,18 @@ import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '.
 import { seededRandom } from '../helpers/seededRandom.js';
 import { reply } from '../helpers/stubNode.js';
 import { bindHashLock } from '../../src/core/transactions/hashLockPayload.js';
-import { bondedPlanPayloads, INITIATOR_PRIVATE, NODE_LINK } from '../helpers/multisigPlan.js';
+import {
+  bondedPlanPayloads,
+  INITIATOR_PRIVATE,
+  INITIATOR_PUBLIC,
+  MULTISIG_PUBLIC,
+  NODE_LINK,
+} from '../helpers/multisigPlan.js';
+import { stubPartialCache } from '../helpers/stubPartialCache.js';
+import { cosignAggregateHash } from '../../src/core/transactions/cosignAggregateHash.js';
+import { hashTransaction } from '../../src/core/transactions/hashTransaction.js';
+
+const SECOND_PRIVATE = keyOf(0x63);
 import type { InnerTransaction } from '../../src/core/transactions/transactionTypes.js';
 
 const REMOTE_PRIVATE = keyOf(0x41);
@@ -401,6 +412,56 @@ describe('announceSignedFile', () => {
         ],
       };
     }
+
+    /** A 2-of-3 multisig account on the chain, the file's pair cosigned offline by the second cosignatory. */
+    function cosignedPair(options: { holdAfterMs: number; loseCosignatures?: number }) {
+      freshWorld();
+      world.chain.addAccount({ publicKey: MULTISIG_PUBLIC, balance: BALANCE });
+      world.chain.addAccount({ publicKey: INITIATOR_PUBLIC, balance: 100_000_000n });
+      const file = signedPair([NODE_LINK]);
+      const aggregate = file.transactions[1]!;
+      const hash = hashTransaction(aggregate.payload, TESTNET.generationHashSeed);
+      const cosignature = cosignAggregateHash(hash, SECOND_PRIVATE);
+      const cache = stubPartialCache(world.node, {
+        time: world.time,
+        aggregate: { hash, payload: aggregate.payload },
+        holdAfterMs: options.holdAfterMs,
+        multisig: { publicKey: MULTISIG_PUBLIC, minApproval: 2 },
+        cosignatories: [INITIATOR_PUBLIC, derivePublicKey(SECOND_PRIVATE), derivePublicKey(keyOf(0x64))],
+        ...(options.loseCosignatures === undefined ? {} : { loseCosignatures: options.loseCosignatures }),
+      });
+      return {
+        file: {
+          ...file,
+          cosignatures: [{ signerPublicKey: cosignature.signerPublicKey, signature: cosignature.signature }],
+        },
+        cache,
+        second: toHex(cosignature.signerPublicKey),
+      };
+    }
+
+    it('sends the file’s cosignatures only once the node holds the aggregate (it adds partials late)', async () => {
+      const { file, cache, second } = cosignedPair({ holdAfterMs: 12_000 });
+      const result = await announceSignedFile(parameters(file, { wait: false }));
+      expect(cache.dropped).toEqual([]);
+      expect([...cache.cosignatures.keys()]).toEqual([second]);
+      expect(result).toMatchObject({ announced: true, state: 'CONFIRMATION_PENDING' });
+      expect(result.multisig).toMatchObject({ cosignaturesNeeded: 0 });
+      // the lock was confirmed before the aggregate went to the partial cache
+      const order = world.node.calls({ method: 'PUT' });
+      expect(order).toEqual([
+        'PUT /transactions',
+        'PUT /transactions/partial',
+        'PUT /transactions/cosignature',
+      ]);
+    });
+
+    it('sends again a cosignature the node lost after holding the aggregate', async () => {
+      const { file, cache, second } = cosignedPair({ holdAfterMs: 0, loseCosignatures: 1 });
+      await announceSignedFile(parameters(file, { wait: false }));
+      expect([...cache.cosignatures.keys()]).toEqual([second]);
+      expect(world.node.calls({ method: 'PUT', path: '/transactions/cosignature' })).toHaveLength(2);
+    });
 
     it('UNSAFE_TRANSACTION for a lock that names another aggregate: nothing announced', async () => {
       freshWorld();
