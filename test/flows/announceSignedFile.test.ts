@@ -471,6 +471,44 @@ describe('announceSignedFile', () => {
       expect(world.chain.announced).toEqual([]);
     });
 
+    describe('a hash lock the aggregate it names does not follow: refused even with --allow-any', () => {
+      const cases: [string, () => AnnounceFile][] = [
+        ['a zero-hash lock (an unsigned plan’s)', () => signedPair([NODE_LINK], new Uint8Array(32))],
+        ['a lock naming another aggregate', () => signedPair([NODE_LINK], new Uint8Array(32).fill(7))],
+        [
+          'a lock alone',
+          () => {
+            const file = signedPair([NODE_LINK]);
+            return { ...file, transactions: file.transactions.slice(0, 1) };
+          },
+        ],
+        [
+          'a lock after its aggregate',
+          () => {
+            const file = signedPair([NODE_LINK]);
+            return { ...file, transactions: [...file.transactions].reverse() };
+          },
+        ],
+      ];
+      it.each(cases)('%s: UNSAFE_TRANSACTION, nothing shown or announced', async (_name, make) => {
+        freshWorld();
+        let shown = false;
+        await expect(
+          announceSignedFile(
+            parameters(make(), {
+              allowAny: true,
+              review: () => {
+                shown = true;
+                return Promise.resolve();
+              },
+            }),
+          ),
+        ).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION', message: expect.stringMatching(/hash lock/) });
+        expect(shown).toBe(false);
+        expect(world.chain.announced).toEqual([]);
+      });
+    });
+
     it('UNSAFE_TRANSACTION for a bonded aggregate that moves funds: nothing announced', async () => {
       freshWorld();
       const sweep: InnerTransaction = {
