@@ -414,10 +414,17 @@ describe('announceSignedFile', () => {
     }
 
     /** A 2-of-3 multisig account on the chain, the file's pair cosigned offline by the second cosignatory. */
-    function cosignedPair(options: { holdAfterMs: number; loseCosignatures?: number }) {
+    function cosignedPair(options: {
+      holdAfterMs: number;
+      loseCosignatures?: number;
+      initiatorBalance?: bigint;
+    }) {
       freshWorld();
       world.chain.addAccount({ publicKey: MULTISIG_PUBLIC, balance: BALANCE });
-      world.chain.addAccount({ publicKey: INITIATOR_PUBLIC, balance: 100_000_000n });
+      world.chain.addAccount({
+        publicKey: INITIATOR_PUBLIC,
+        balance: options.initiatorBalance ?? 100_000_000n,
+      });
       const file = signedPair([NODE_LINK]);
       const aggregate = file.transactions[1]!;
       const hash = hashTransaction(aggregate.payload, TESTNET.generationHashSeed);
@@ -454,6 +461,34 @@ describe('announceSignedFile', () => {
         'PUT /transactions/partial',
         'PUT /transactions/cosignature',
       ]);
+    });
+
+    it('an initiator that cannot pay the lock fee, the 10 XYM deposit and the aggregate fee: INSUFFICIENT_BALANCE, nothing announced', async () => {
+      // the deposit (10 XYM) and the lock fee, but not the aggregate fee (0.05 XYM)
+      const { file } = cosignedPair({ holdAfterMs: 0, initiatorBalance: 10_018_400n + 49_999n });
+      let shown = false;
+      await expect(
+        announceSignedFile(
+          parameters(file, {
+            review: () => {
+              shown = true;
+              return Promise.resolve();
+            },
+          }),
+        ),
+      ).rejects.toMatchObject({
+        code: 'INSUFFICIENT_BALANCE',
+        message: expect.stringMatching(/holds 10\.068399 XYM, less than the 10\.068400 XYM/),
+      });
+      expect(shown).toBe(false);
+      expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    });
+
+    it('an initiator holding exactly what it pays: announced', async () => {
+      const { file } = cosignedPair({ holdAfterMs: 0, initiatorBalance: 10_068_400n });
+      await expect(announceSignedFile(parameters(file, { wait: false }))).resolves.toMatchObject({
+        announced: true,
+      });
     });
 
     it('sends again a cosignature the node lost after holding the aggregate', async () => {
