@@ -45,6 +45,8 @@ export interface StubPartialCacheOptions {
   readonly holdAfterMs: number;
   readonly multisig: { readonly publicKey: Uint8Array; readonly minApproval: number };
   readonly cosignatories: readonly Uint8Array[];
+  /** Held from the start (an aggregate announced earlier, by another run). */
+  readonly heldFromStart?: boolean;
   /** The first n cosignatures arriving once held are lost too (the node adds them asynchronously). */
   readonly loseCosignatures?: number;
 }
@@ -52,7 +54,11 @@ export interface StubPartialCacheOptions {
 /** Installs the routes (overriding stubChain's status for the aggregate) and returns the cache. */
 export function stubPartialCache(node: StubNode, options: StubPartialCacheOptions): StubPartialCache {
   const hash = toHex(options.aggregate.hash);
-  const cache: StubPartialCache = { cosignatures: new Map(), dropped: [], heldAt: undefined };
+  const cache: StubPartialCache = {
+    cosignatures: new Map(),
+    dropped: [],
+    heldAt: options.heldFromStart === true ? 0 : undefined,
+  };
   let toLose = options.loseCosignatures ?? 0;
   const held = () => cache.heldAt !== undefined && options.time.nowMs() >= cache.heldAt;
   const address = (key: Uint8Array) => deriveAddress(key, TESTNET.identifier);
