@@ -518,6 +518,20 @@ describe('announceSignedFile', () => {
           },
         ],
         [
+          'a lock and its aggregate after another transaction (not a multisig set-up)',
+          () => {
+            const file = signedPair([NODE_LINK]);
+            const other = signedDelegation();
+            return {
+              ...file,
+              transactions: [
+                { payload: other.payload, kind: 'delegate', hash: other.hash },
+                ...file.transactions,
+              ],
+            };
+          },
+        ],
+        [
           'a lock after its aggregate',
           () => {
             const file = signedPair([NODE_LINK]);

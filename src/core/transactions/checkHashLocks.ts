@@ -47,6 +47,23 @@ export function checkHashLocks(payloads: readonly Uint8Array[], generationHashSe
 }
 
 /**
+ * Refuses any hash lock among signed `payloads` that are not a multisig set-up (exactly the lock, then the bonded
+ * aggregate it names, both signed by the same cosignatory): the aggregate would not go to the partial cache.
+ * @throws {RejectedError} UNSAFE_TRANSACTION
+ */
+export function refuseHashLockOutsidePair(payloads: readonly Uint8Array[]): void {
+  payloads.forEach((payload, index) => {
+    const lock = readHashLock(payload);
+    if (lock === undefined) return;
+    throw unsafeLock(
+      `transaction ${index + 1} is a hash lock in a file that is not a multisig set-up (the lock, then the bonded ` +
+        'aggregate it names, signed by the same cosignatory, and nothing else)',
+      lock.amount,
+    );
+  });
+}
+
+/**
  * Refuses a hash lock among payloads to sign on their own (not as a multisig plan).
  * @throws {RejectedError} UNSAFE_TRANSACTION
  */
