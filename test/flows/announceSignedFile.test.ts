@@ -491,6 +491,21 @@ describe('announceSignedFile', () => {
       });
     });
 
+    it('a node that does not hold the aggregate within the timeout: no cosignature sent, a note, CONFIRMATION_PENDING', async () => {
+      const { file, cache } = cosignedPair({ holdAfterMs: 10 * 3600_000 });
+      const notes: string[] = [];
+      const result = await announceSignedFile(
+        parameters(file, { confirmationTimeoutMs: 3 * 60_000, onNote: (text) => notes.push(text) }),
+      );
+      expect(result).toMatchObject({ announced: true, state: 'CONFIRMATION_PENDING' });
+      expect(world.node.calls({ method: 'PUT', path: '/transactions/cosignature' })).toEqual([]);
+      expect(cache.dropped).toEqual([]);
+      expect(notes.join('\n')).toMatch(/does not hold the bonded aggregate yet.*announce.*again/);
+      // announced again to the partial cache after two block times of 404, as the confirmation wait does
+      expect(world.node.calls({ method: 'PUT', path: '/transactions/partial' }).length).toBeGreaterThan(1);
+      expect(world.time.elapsedMs()).toBeLessThan(4 * 60_000);
+    });
+
     it('sends again a cosignature the node lost after holding the aggregate', async () => {
       const { file, cache, second } = cosignedPair({ holdAfterMs: 0, loseCosignatures: 1 });
       await announceSignedFile(parameters(file, { wait: false }));
