@@ -43,7 +43,9 @@ export type RejectedErrorCode =
   | 'DECRYPT_FAILED'
   | 'UNSAFE_TRANSACTION'
   | 'UNSAFE_NODE_KEY'
-  | 'FEE_BUDGET_EXCEEDED';
+  | 'FEE_BUDGET_EXCEEDED'
+  /** delegate/unlink --multisig: another bonded aggregate of the multisig account waits for cosignatures. */
+  | 'MULTISIG_PENDING';
 
 /** Codes of work still pending when we stopped waiting (exit 5). */
 export type PendingErrorCode = 'CONFIRMATION_PENDING' | 'ACTIVATION_PENDING';

@@ -7,7 +7,8 @@
  * A multisig set-up (a hash lock, then the bonded aggregate it names; docs/commands/announce.md, "Multisig files"):
  * the multisig setup is read first (the inner transactions' signer must be a multisig account whose cosignatory
  * signed the lock); the lock is announced and ALWAYS waited for (the node refuses the aggregate with
- * Failure_LockHash_Unknown_Hash until the lock is confirmed), then the aggregate goes to PUT /transactions/partial;
+ * Failure_LockHash_Unknown_Hash until the lock is confirmed), then the aggregate goes to PUT /transactions/partial
+ * and the file's cosignatures follow once the node holds it (sendFileCosignatures);
  * the result's `multisig` names the cosignatures still missing, as `delegate --multisig` does.
  */
 import type { SetupResult } from '../contract/setupResult.js';
@@ -24,6 +25,7 @@ import type { LifecycleSettings } from './lifecycle/plan.js';
 import { readNodeFacts } from './lifecycle/readNodeFacts.js';
 import { interruptedBeforeAnnouncing, waitContextOf } from './lifecycle/runLifecycle.js';
 import { readBondedFileSetup } from './multisig/readBondedFileSetup.js';
+import { sendFileCosignatures } from './multisig/sendFileCosignatures.js';
 import { checkSignedFile, describePlanned, isRequestTo } from './plans/checkSignedFile.js';
 
 /** Inputs of announceSignedFile. */
@@ -139,11 +141,25 @@ export async function announceSignedFile(parameters: AnnounceSignedFileParameter
     if (cosignatures.length === 0) {
       outcome = await follow(wait, entry.known === undefined);
     } else {
-      // cosignatures added offline join the aggregate once it is in the partial cache (the node ignores repeats)
+      // cosignatures added offline join the aggregate only once the node HOLDS it in its partial cache (a node
+      // ignores a cosignature for an aggregate it does not have yet): wait for it, send, check, send again
       await follow(false, entry.known === undefined);
-      settings.onProgress?.(`sending ${cosignatures.length} cosignature(s) from the file`);
-      for (const cosignature of cosignatures) await client.announceCosignature(cosignature);
-      outcome = wait ? await follow(true, false) : 'pending';
+      const sent = await sendFileCosignatures({
+        ...waitContextOf(facts, settings),
+        client,
+        hash: entry.transaction.hash,
+        payload: entry.transaction.payload,
+        cosignatures,
+      });
+      if (sent === 'notHeld') {
+        parameters.onNote?.(
+          'the node does not hold the bonded aggregate yet: its cosignatures were not sent; ' +
+            'run the same `harvest announce` again to send them',
+        );
+      } else if (sent === 'unconfirmed') {
+        parameters.onNote?.('the node does not show every cosignature of the file yet');
+      }
+      outcome = wait && sent !== 'notHeld' ? await follow(true, false) : 'pending';
     }
     if (outcome === 'pending' && (parameters.wait || entry.bonded === 'lock')) return judge(true, 'pending');
   }

@@ -4,7 +4,8 @@
  *
  *   1. the node's network checked (WRONG_NETWORK), the partial aggregates involving the cosignatory or one of the
  *      multisig accounts it cosigns for listed (/account/{address}/multisig, /transactions/partial?address=), or
- *      the one of --hash (/transactions/partial/{hash}: TRANSACTION_NOT_FOUND)
+ *      the one of --hash (/transactions/partial/{hash}: TRANSACTION_NOT_FOUND; an answer naming another hash is
+ *      NODE_BAD_RESPONSE, nothing signed)
  *   2. each one rebuilt from what the node shows and its hash checked (rebuildPartialAggregate), every inner
  *      transaction described; only key links and delegation requests of one account pass (checkAggregateSafety,
  *      as `announce` and `sign` apply it), unless allowAny — an aggregate whose rebuilt hash differs from the node's
@@ -17,7 +18,7 @@
 import type { CosignResult, PartialReport } from '../contract/cosign.js';
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, toHex } from '../core/bytes.js';
-import { HarvestError, InputError, RejectedError } from '../core/errors.js';
+import { HarvestError, InputError, NodeError, RejectedError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
 import type { NetworkParameters } from '../core/network.js';
 import { checkAggregateSafety } from '../core/transactions/checkAggregateSafety.js';
@@ -88,6 +89,7 @@ async function readPartials(
         },
       );
     }
+    if (!equalBytes(partial.hash, hash)) throw wrongPartial(client.url, hash, partial.hash);
     return [partial];
   }
   // the node indexes a partial under the accounts it involves (the multisig account, the initiator), not under
@@ -101,7 +103,9 @@ async function readPartials(
   const found: PartialAggregate[] = [];
   for (const each of hashes.values()) {
     const partial = await client.getPartialTransaction(each);
-    if (partial !== undefined) found.push(partial); // completed or expired since the search
+    if (partial === undefined) continue; // completed or expired since the search
+    if (!equalBytes(partial.hash, each)) throw wrongPartial(client.url, each, partial.hash);
+    found.push(partial);
   }
   return found;
 }
@@ -188,4 +192,13 @@ function safetyProblems(description: TransactionDescription, allowAny: boolean):
     const problems = (error.details as { problems?: string[] } | undefined)?.problems;
     return problems ?? [error.message];
   }
+}
+
+/** The node answered /transactions/partial/{hash} with another aggregate: nothing of it is signed. */
+function wrongPartial(url: string, asked: Uint8Array, given: Uint8Array): NodeError {
+  return new NodeError(
+    'NODE_BAD_RESPONSE',
+    `${url} answered /transactions/partial/${toHex(asked)} with another aggregate (${toHex(given)}): nothing was signed`,
+    { hint: 'ask another node (--node)', details: { asked: toHex(asked), given: toHex(given) } },
+  );
 }

@@ -3,7 +3,8 @@
  *
  *   1. every payload must be one whole transaction of the file's network (identifier byte; for the public networks
  *      the generation hash seed must be theirs), signed by the key given
- *   2. describe every inner transaction and apply the safety rule (UNSAFE_TRANSACTION) unless allowAny
+ *   2. describe every inner transaction and apply the safety rule (UNSAFE_TRANSACTION) unless allowAny; a hash lock
+ *      is refused whatever the flags (UNSAFE_TRANSACTION: only a multisig plan's first transaction is one)
  *   3. review(descriptions): the caller shows them and asks for confirmation
  *   4. sign each and return the signed file
  *
@@ -14,6 +15,7 @@ import { deriveAddress, encodeAddress } from '../core/address.js';
 import { InputError } from '../core/errors.js';
 import { derivePublicKey } from '../core/keys.js';
 import { checkAggregateSafety } from '../core/transactions/checkAggregateSafety.js';
+import { refuseLoneHashLock } from '../core/transactions/checkHashLocks.js';
 import {
   describeTransaction,
   type TransactionDescription,
@@ -62,6 +64,8 @@ export async function signPlan(parameters: SignPlanParameters): Promise<Transact
         },
       );
     }
+    // whatever the flags: a lock is signed only in a multisig plan, where signBondedPlan binds it to the aggregate
+    refuseLoneHashLock(parseHex(transaction.payload, { name: 'payload', code: 'INVALID_FILE' }), index);
     if (!parameters.allowAny) checkAggregateSafety(description);
     return description;
   });

@@ -112,7 +112,9 @@ describe('delegate --multisig --prepare → sign → announce → cosign', () =>
       signed,
     ]);
     expect(signing.exitCode, signing.stderr).toBe(0);
-    expect(signing.stderr).toMatch(/deposits 10000000 of mosaic 3A8416DB2D53B6C8/);
+    expect(signing.stderr).toMatch(
+      /locks a deposit of 10\.000000 XYM \(currency mosaic 3A8416DB2D53B6C8\).*comes back when the aggregate completes, and goes to a harvester/,
+    );
     const signedFile = JSON.parse(readFileSync(signed, 'utf8'));
     const [lock, aggregate] = signedFile.transactions;
     const lockTransaction = sdkVerifies(lock.payload, lock.hash);

@@ -20,7 +20,18 @@ import { BALANCE, MAIN_PRIVATE, MAIN_PUBLIC, flowWorld, type FlowWorld } from '.
 import { seededRandom } from '../helpers/seededRandom.js';
 import { reply } from '../helpers/stubNode.js';
 import { bindHashLock } from '../../src/core/transactions/hashLockPayload.js';
-import { bondedPlanPayloads, INITIATOR_PRIVATE, NODE_LINK } from '../helpers/multisigPlan.js';
+import {
+  bondedPlanPayloads,
+  INITIATOR_PRIVATE,
+  INITIATOR_PUBLIC,
+  MULTISIG_PUBLIC,
+  NODE_LINK,
+} from '../helpers/multisigPlan.js';
+import { stubPartialCache } from '../helpers/stubPartialCache.js';
+import { cosignAggregateHash } from '../../src/core/transactions/cosignAggregateHash.js';
+import { hashTransaction } from '../../src/core/transactions/hashTransaction.js';
+
+const SECOND_PRIVATE = keyOf(0x63);
 import type { InnerTransaction } from '../../src/core/transactions/transactionTypes.js';
 
 const REMOTE_PRIVATE = keyOf(0x41);
@@ -402,12 +413,164 @@ describe('announceSignedFile', () => {
       };
     }
 
+    /** A 2-of-3 multisig account on the chain, the file's pair cosigned offline by the second cosignatory. */
+    function cosignedPair(options: {
+      holdAfterMs: number;
+      loseCosignatures?: number;
+      initiatorBalance?: bigint;
+    }) {
+      freshWorld();
+      world.chain.addAccount({ publicKey: MULTISIG_PUBLIC, balance: BALANCE });
+      world.chain.addAccount({
+        publicKey: INITIATOR_PUBLIC,
+        balance: options.initiatorBalance ?? 100_000_000n,
+      });
+      const file = signedPair([NODE_LINK]);
+      const aggregate = file.transactions[1]!;
+      const hash = hashTransaction(aggregate.payload, TESTNET.generationHashSeed);
+      const cosignature = cosignAggregateHash(hash, SECOND_PRIVATE);
+      const cache = stubPartialCache(world.node, {
+        time: world.time,
+        aggregate: { hash, payload: aggregate.payload },
+        holdAfterMs: options.holdAfterMs,
+        multisig: { publicKey: MULTISIG_PUBLIC, minApproval: 2 },
+        cosignatories: [INITIATOR_PUBLIC, derivePublicKey(SECOND_PRIVATE), derivePublicKey(keyOf(0x64))],
+        ...(options.loseCosignatures === undefined ? {} : { loseCosignatures: options.loseCosignatures }),
+      });
+      return {
+        file: {
+          ...file,
+          cosignatures: [{ signerPublicKey: cosignature.signerPublicKey, signature: cosignature.signature }],
+        },
+        cache,
+        second: toHex(cosignature.signerPublicKey),
+      };
+    }
+
+    it('sends the file’s cosignatures only once the node holds the aggregate (it adds partials late)', async () => {
+      const { file, cache, second } = cosignedPair({ holdAfterMs: 12_000 });
+      const result = await announceSignedFile(parameters(file, { wait: false }));
+      expect(cache.dropped).toEqual([]);
+      expect([...cache.cosignatures.keys()]).toEqual([second]);
+      expect(result).toMatchObject({ announced: true, state: 'CONFIRMATION_PENDING' });
+      expect(result.multisig).toMatchObject({ cosignaturesNeeded: 0 });
+      // the lock was confirmed before the aggregate went to the partial cache
+      const order = world.node.calls({ method: 'PUT' });
+      expect(order).toEqual([
+        'PUT /transactions',
+        'PUT /transactions/partial',
+        'PUT /transactions/cosignature',
+      ]);
+    });
+
+    it('an initiator that cannot pay the lock fee, the 10 XYM deposit and the aggregate fee: INSUFFICIENT_BALANCE, nothing announced', async () => {
+      // the deposit (10 XYM) and the lock fee, but not the aggregate fee (0.05 XYM)
+      const { file } = cosignedPair({ holdAfterMs: 0, initiatorBalance: 10_018_400n + 49_999n });
+      let shown = false;
+      await expect(
+        announceSignedFile(
+          parameters(file, {
+            review: () => {
+              shown = true;
+              return Promise.resolve();
+            },
+          }),
+        ),
+      ).rejects.toMatchObject({
+        code: 'INSUFFICIENT_BALANCE',
+        message: expect.stringMatching(/holds 10\.068399 XYM, less than the 10\.068400 XYM/),
+      });
+      expect(shown).toBe(false);
+      expect(world.node.calls({ method: 'PUT' })).toEqual([]);
+    });
+
+    it('an initiator holding exactly what it pays: announced', async () => {
+      const { file } = cosignedPair({ holdAfterMs: 0, initiatorBalance: 10_068_400n });
+      await expect(announceSignedFile(parameters(file, { wait: false }))).resolves.toMatchObject({
+        announced: true,
+      });
+    });
+
+    it('a node that does not hold the aggregate within the timeout: no cosignature sent, a note, CONFIRMATION_PENDING', async () => {
+      const { file, cache } = cosignedPair({ holdAfterMs: 10 * 3600_000 });
+      const notes: string[] = [];
+      const result = await announceSignedFile(
+        parameters(file, { confirmationTimeoutMs: 3 * 60_000, onNote: (text) => notes.push(text) }),
+      );
+      expect(result).toMatchObject({ announced: true, state: 'CONFIRMATION_PENDING' });
+      expect(world.node.calls({ method: 'PUT', path: '/transactions/cosignature' })).toEqual([]);
+      expect(cache.dropped).toEqual([]);
+      expect(notes.join('\n')).toMatch(/does not hold the bonded aggregate yet.*announce.*again/);
+      // announced again to the partial cache after two block times of 404, as the confirmation wait does
+      expect(world.node.calls({ method: 'PUT', path: '/transactions/partial' }).length).toBeGreaterThan(1);
+      expect(world.time.elapsedMs()).toBeLessThan(4 * 60_000);
+    });
+
+    it('sends again a cosignature the node lost after holding the aggregate', async () => {
+      const { file, cache, second } = cosignedPair({ holdAfterMs: 0, loseCosignatures: 1 });
+      await announceSignedFile(parameters(file, { wait: false }));
+      expect([...cache.cosignatures.keys()]).toEqual([second]);
+      expect(world.node.calls({ method: 'PUT', path: '/transactions/cosignature' })).toHaveLength(2);
+    });
+
     it('UNSAFE_TRANSACTION for a lock that names another aggregate: nothing announced', async () => {
       freshWorld();
       await expect(
         announceSignedFile(parameters(signedPair([NODE_LINK], new Uint8Array(32).fill(7)))),
       ).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION' });
       expect(world.chain.announced).toEqual([]);
+    });
+
+    describe('a hash lock the aggregate it names does not follow: refused even with --allow-any', () => {
+      const cases: [string, () => AnnounceFile][] = [
+        ['a zero-hash lock (an unsigned plan’s)', () => signedPair([NODE_LINK], new Uint8Array(32))],
+        ['a lock naming another aggregate', () => signedPair([NODE_LINK], new Uint8Array(32).fill(7))],
+        [
+          'a lock alone',
+          () => {
+            const file = signedPair([NODE_LINK]);
+            return { ...file, transactions: file.transactions.slice(0, 1) };
+          },
+        ],
+        [
+          'a lock and its aggregate after another transaction (not a multisig set-up)',
+          () => {
+            const file = signedPair([NODE_LINK]);
+            const other = signedDelegation();
+            return {
+              ...file,
+              transactions: [
+                { payload: other.payload, kind: 'delegate', hash: other.hash },
+                ...file.transactions,
+              ],
+            };
+          },
+        ],
+        [
+          'a lock after its aggregate',
+          () => {
+            const file = signedPair([NODE_LINK]);
+            return { ...file, transactions: [...file.transactions].reverse() };
+          },
+        ],
+      ];
+      it.each(cases)('%s: UNSAFE_TRANSACTION, nothing shown or announced', async (_name, make) => {
+        freshWorld();
+        let shown = false;
+        await expect(
+          announceSignedFile(
+            parameters(make(), {
+              allowAny: true,
+              review: () => {
+                shown = true;
+                return Promise.resolve();
+              },
+            }),
+          ),
+        ).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION', message: expect.stringMatching(/hash lock/) });
+        expect(shown).toBe(false);
+        expect(world.chain.announced).toEqual([]);
+      });
     });
 
     it('UNSAFE_TRANSACTION for a bonded aggregate that moves funds: nothing announced', async () => {

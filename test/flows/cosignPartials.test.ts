@@ -203,6 +203,24 @@ describe('cosignPartials (harvest cosign)', () => {
     );
   });
 
+  it('with --hash: NODE_BAD_RESPONSE when the node answers with another aggregate, nothing signed', async () => {
+    const other = partialOf(LINKS);
+    const asked = partialOf([LINKS[0]!]);
+    // /transactions/partial/{asked} answers the other aggregate (consistent, safe, cosignable on its own)
+    const announced = arrange([{ hash: asked.hash, dto: other.dto }]);
+    let confirmed = false;
+    await expect(
+      cosignPartials(
+        parameters({
+          hash: parseHex(asked.hash, { name: 'h' }),
+          confirm: () => Promise.resolve((confirmed = true)),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'NODE_BAD_RESPONSE', message: expect.stringContaining(other.hash) });
+    expect(confirmed).toBe(false);
+    expect(announced).toEqual([]);
+  });
+
   it('refuses, even with --allow-any, an aggregate whose hash is not the hash of what the node shows', async () => {
     const shown = partialOf(LINKS);
     const hidden = partialOf([

@@ -138,3 +138,43 @@ describe('harvest sign of a multisig plan', () => {
     ).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
   });
 });
+
+describe('harvest sign: a hash lock outside a multisig plan is refused even with --allow-any', () => {
+  const signAny = (file: TransactionFile) => {
+    const reviewed: unknown[] = [];
+    const run = signPlan({
+      file,
+      privateKey: INITIATOR_PRIVATE,
+      allowAny: true,
+      review: (descriptions) => {
+        reviewed.push(descriptions);
+        return Promise.resolve();
+      },
+    });
+    return { run, reviewed };
+  };
+
+  it('a plan whose zero-hash lock is not labelled hashLock: UNSAFE_TRANSACTION, nothing reviewed or signed', async () => {
+    const plan = bondedPlanFile();
+    const [lock, aggregate] = plan.transactions as [
+      TransactionFile['transactions'][number],
+      TransactionFile['transactions'][number],
+    ];
+    const { run, reviewed } = signAny({ ...plan, transactions: [{ ...lock, kind: 'delegate' }, aggregate] });
+    await expect(run).rejects.toMatchObject({
+      code: 'UNSAFE_TRANSACTION',
+      message: expect.stringMatching(/hash lock outside a multisig plan.*10\.000000 XYM/),
+    });
+    expect(reviewed).toEqual([]);
+  });
+
+  it('a lock after the aggregate: UNSAFE_TRANSACTION', async () => {
+    const plan = bondedPlanFile();
+    const [lock, aggregate] = plan.transactions as [
+      TransactionFile['transactions'][number],
+      TransactionFile['transactions'][number],
+    ];
+    const { run } = signAny({ ...plan, transactions: [aggregate, lock] });
+    await expect(run).rejects.toMatchObject({ code: 'UNSAFE_TRANSACTION' });
+  });
+});

@@ -16,6 +16,8 @@ import { formatNode } from '../../src/ui/format/node.js';
 import { formatOnboardPlan, formatOnboardResult } from '../../src/ui/format/onboard.js';
 import { formatRequests } from '../../src/ui/format/requests.js';
 import { formatSignedFile, formatTransactionReview } from '../../src/ui/format/sign.js';
+import { describeTransaction } from '../../src/core/transactions/describeTransaction.js';
+import { bondedPlanPayloads } from '../helpers/multisigPlan.js';
 import { formatStatus } from '../../src/ui/format/status.js';
 import { formatUnlinkPlan } from '../../src/ui/format/unlink.js';
 
@@ -181,6 +183,18 @@ describe('delegate, unlink, sign, onboard, requests, decrypt-check, node, devnet
   it('sign', () => {
     expect(formatSignedFile({ transactions: [] } as never)).toBe('no transactions');
     expect(formatTransactionReview([])).toBe('');
+  });
+
+  it('sign: a hash lock shows its deposit in XYM, and where it goes', () => {
+    const { lock } = bondedPlanPayloads();
+    const text = formatTransactionReview([describeTransaction(lock)]);
+    expectNoBlanks(text);
+    expect(text).toContain(
+      'locks a deposit of 10.000000 XYM (currency mosaic 72C0212E67A08BCE) for 740 blocks for the bonded aggregate ' +
+        '(its hash is filled in when signed): it comes back when the aggregate completes, and goes to a harvester ' +
+        'if it does not complete in time',
+    );
+    expect(text).not.toMatch(/10000000/);
   });
 
   it('onboard', () => {

@@ -2,7 +2,8 @@
  * Steps 4–6 of the lifecycle for a multisig account (`delegate --multisig`, docs/commands/delegate.md): the plan in
  * a bonded aggregate the initiating cosignatory signs, its hash lock announced and CONFIRMED first (else the
  * aggregate is refused with Failure_LockHash_Unknown_Hash), then the aggregate to the partial cache, the wait for
- * the cosignatures, and the state as usual; every result carries `multisig` (where the set-up stands).
+ * the cosignatures, and the state as usual; every result carries `multisig` (where the set-up stands). A bonded
+ * aggregate of the account already waiting (not the journal's) stops the run first (refuseWaitingPartial).
  */
 import type { SetupResult } from '../../contract/setupResult.js';
 import { parseHex } from '../../core/bytes.js';
@@ -20,6 +21,7 @@ import {
   type MultisigSession,
 } from './lifecycleSession.js';
 import type { TransactionPlan } from './plan.js';
+import { refuseWaitingPartial } from '../multisig/refuseWaitingPartial.js';
 import { signAndStoreBonded } from './signAndStoreBonded.js';
 
 /** Steps 4–6 for a multisig account: lock, wait for it, bonded aggregate, wait for the cosignatures, then as usual. */
@@ -30,6 +32,14 @@ export async function runBonded(
   account: AccountInfo | undefined,
 ): Promise<SetupResult> {
   const { node, settings, keystore } = session;
+  const signing = bonded.signing(account);
+  // another set-up already waiting for cosignatures: a second lock would be paid for a competing aggregate
+  await refuseWaitingPartial({
+    client: node.client,
+    networkIdentifier: node.network.identifier,
+    multisigPublicKey: signing.multisigPublicKey,
+    ownHashes: keystore?.file.journal.map((entry) => entry.hash) ?? [],
+  });
   const stored = await signAndStoreBonded({
     plan,
     network: node.network,
@@ -39,7 +49,7 @@ export async function runBonded(
     keystore,
     journal: !settings.dryRun,
     now: settings.now,
-    bonded: bonded.signing(account),
+    bonded: signing,
   });
   const keys = () => plan.keys(account?.links ?? NO_LINKS);
   const hashes = { lock: stored.lock?.hash, aggregate: stored.aggregate?.hash };

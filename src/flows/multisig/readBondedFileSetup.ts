@@ -3,12 +3,15 @@
  * hash lock and bonded aggregate, read before anything is announced — the inner transactions' signer must be a
  * multisig account (NOT_MULTISIG) and the lock's signer one of its cosignatories (NOT_COSIGNATORY) — and the
  * cosignatures added offline (`harvest sign --cosign`) checked: each verifies over the aggregate's hash
- * (INVALID_FILE) and comes from another cosignatory of that account (NOT_COSIGNATORY).
+ * (INVALID_FILE) and comes from another cosignatory of that account (NOT_COSIGNATORY). The initiator (the lock's
+ * signer) must hold what it still pays — the lock's fee and deposit unless the lock is confirmed, the aggregate's
+ * fee unless it is — before anything is announced (INSUFFICIENT_BALANCE, as `delegate --multisig` checks).
  */
 import type { MultisigResult } from '../../contract/setupResult.js';
 import { deriveAddress, encodeAddress } from '../../core/address.js';
 import { equalBytes, toHex } from '../../core/bytes.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, RejectedError } from '../../core/errors.js';
+import { describeXym } from '../../core/units/describeXym.js';
 import type { DetachedCosignature } from '../../core/transactions/cosignAggregateHash.js';
 import { readHashLock } from '../../core/transactions/hashLockPayload.js';
 import type { AnnounceFile } from '../../core/transactions/parseAnnounceFile.js';
@@ -16,7 +19,7 @@ import { verifyCosignature } from '../../core/transactions/verifyCosignature.js'
 import type { NodeFacts } from '../lifecycle/readNodeFacts.js';
 import type { CheckedTransaction } from '../plans/checkSignedFile.js';
 import { describeMultisigSetup } from './describeMultisigSetup.js';
-import { readMultisigSetup } from './readMultisigSetup.js';
+import { readMultisigSetup, type MultisigSetup } from './readMultisigSetup.js';
 
 /** The checked cosignatures to send, and how to describe where the set-up stands. */
 export interface BondedFileSetup {
@@ -27,6 +30,7 @@ export interface BondedFileSetup {
 /**
  * Reads the setup and checks the file's cosignatures.
  * @throws {InputError} NOT_MULTISIG, NOT_COSIGNATORY, INVALID_FILE
+ * @throws {RejectedError} INSUFFICIENT_BALANCE
  */
 export async function readBondedFileSetup(parameters: {
   readonly facts: NodeFacts;
@@ -68,6 +72,7 @@ export async function readBondedFileSetup(parameters: {
     return { version: 0n, signerPublicKey: entry.signerPublicKey, signature: entry.signature, parentHash };
   });
   const lockDeposit = readHashLock(lock.transaction.payload)?.amount ?? 0n;
+  checkInitiatorBalance(setup, lock, aggregate, lockDeposit);
   return {
     cosignatures,
     describe: () =>
@@ -81,4 +86,25 @@ export async function readBondedFileSetup(parameters: {
         onNote: parameters.onNote,
       }),
   };
+}
+
+/** The initiator pays what is not confirmed yet: the lock's fee and deposit, the aggregate's fee. */
+function checkInitiatorBalance(
+  setup: MultisigSetup,
+  lock: CheckedTransaction,
+  aggregate: CheckedTransaction,
+  lockDeposit: bigint,
+): void {
+  const lockCost = lock.known === 'confirmed' ? 0n : lock.description.fee + lockDeposit;
+  const aggregateFee = aggregate.known === 'confirmed' ? 0n : aggregate.description.fee;
+  const needed = lockCost + aggregateFee;
+  if (setup.initiatorBalance >= needed) return;
+  const fees = (lock.known === 'confirmed' ? 0n : lock.description.fee) + aggregateFee;
+  throw new RejectedError(
+    'INSUFFICIENT_BALANCE',
+    `the initiating cosignatory ${encodeAddress(setup.initiatorAddress)} holds ${describeXym(setup.initiatorBalance)}, ` +
+      `less than the ${describeXym(needed)} it pays (fees ${describeXym(fees)}` +
+      (lock.known === 'confirmed' ? ')' : ` and a ${describeXym(lockDeposit)} deposit that comes back)`),
+    { hint: 'fund the cosignatory account before announcing; nothing was announced' },
+  );
 }

@@ -6,7 +6,10 @@
  *      the signature is zero), and its signature verifies with the node's generation hash seed — a payload signed
  *      for another network fails here (WRONG_NETWORK; INVALID_PAYLOAD when the file named this network, as the bytes
  *      were then altered); the file's hash, when given, is the payload's
- *   3. only key links and delegation requests (UNSAFE_TRANSACTION) unless allowAny; a multisig set-up (`harvest sign`
+ *   3. a hash lock naming 32 zero bytes, or not followed by the bonded aggregate whose hash it names, is refused
+ *      WHATEVER the flags (UNSAFE_TRANSACTION, checkHashLocks: its deposit would be lost), and so is a lock in a
+ *      file that is not exactly a multisig set-up (below: the aggregate would not go to the partial cache); then
+ *      only key links and delegation requests (UNSAFE_TRANSACTION) unless allowAny; a multisig set-up (`harvest sign`
  *      of a `delegate --multisig --prepare` plan) is a hash lock naming the bonded aggregate that follows it, both
  *      signed by the same cosignatory: the lock passes, the aggregate's inner transactions must all be key links and
  *      delegation requests signed by one account (the multisig account), as `harvest cosign` checks
@@ -18,6 +21,7 @@ import { equalBytes, toHex } from '../../core/bytes.js';
 import { describeNetwork } from '../../core/describeNetwork.js';
 import { InputError, RejectedError } from '../../core/errors.js';
 import { checkAggregateSafety } from '../../core/transactions/checkAggregateSafety.js';
+import { checkHashLocks, refuseHashLockOutsidePair } from '../../core/transactions/checkHashLocks.js';
 import {
   describeTransaction,
   type InnerDescription,
@@ -53,7 +57,13 @@ export async function checkSignedFile(
   allowAny: boolean,
 ): Promise<CheckedTransaction[]> {
   checkFileNetwork(file, facts);
+  // whatever the flags: a lock is paid only for the signed bonded aggregate that follows it
+  checkHashLocks(
+    file.transactions.map((entry) => entry.payload),
+    facts.network.generationHashSeed,
+  );
   const pair = bondedPair(file, facts);
+  if (pair === undefined) refuseHashLockOutsidePair(file.transactions.map((entry) => entry.payload));
   const checked: CheckedTransaction[] = [];
   for (const [index, entry] of file.transactions.entries()) {
     const label = file.transactions.length === 1 ? 'the transaction' : `transaction ${index + 1}`;

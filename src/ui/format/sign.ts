@@ -5,6 +5,7 @@ import type {
   TransactionDescription,
 } from '../../core/transactions/describeTransaction.js';
 import type { TransactionFile } from '../../core/transactions/transactionFile.js';
+import { describeXym } from '../../core/units/describeXym.js';
 import { formatXym } from './delegate.js';
 
 /** Every inner transaction of what is about to be signed. */
@@ -29,13 +30,21 @@ export function formatTransactionReview(descriptions: readonly TransactionDescri
   return lines.join('\n');
 }
 
-/** A hash lock's deposit: it comes back when the aggregate completes, and goes to a harvester if it never does. */
+/**
+ * A hash lock's deposit, in XYM: a node takes a hash lock only of the network currency (catapult's hash lock mosaic
+ * validator, Failure_LockHash_Invalid_Mosaic_Id), whose id is still shown. It comes back when the aggregate
+ * completes, and goes to a harvester if it never does.
+ */
 function formatLock(lock: NonNullable<InnerDescription['lock']>): string {
   const mosaic = lock.mosaicId.toString(16).toUpperCase().padStart(16, '0');
   const aggregate = lock.aggregateHash.every((byte) => byte === 0)
     ? 'the bonded aggregate (its hash is filled in when signed)'
     : `bonded aggregate ${toHex(lock.aggregateHash)}`;
-  return `deposits ${lock.amount} of mosaic ${mosaic} for ${lock.durationBlocks} blocks for ${aggregate}`;
+  return (
+    `locks a deposit of ${describeXym(lock.amount)} (currency mosaic ${mosaic}) for ${lock.durationBlocks} blocks ` +
+    `for ${aggregate}: it comes back when the aggregate completes, and goes to a harvester if it does not ` +
+    'complete in time'
+  );
 }
 
 /** What a transfer sends, every amount shown (atomic units and mosaic id), so nothing is signed unseen. */
