@@ -14,6 +14,7 @@ export function createProcessRuntime(): Runtime {
     ...createNodePorts(),
     prompter: createInquirerPrompter(),
     cwd: process.cwd(),
+    processes: { pid: process.pid, isRunning: isProcessRunning },
     interruption,
     shutdownSignal: () =>
       new Promise((resolve) => {
@@ -22,6 +23,16 @@ export function createProcessRuntime(): Runtime {
         else signal.addEventListener('abort', () => resolve(String(signal.reason)), { once: true });
       }),
   };
+}
+
+/** Whether a process with this id runs (signal 0 checks without sending; EPERM: it runs under another user). */
+function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { parseXym } from '../core/units/parseXym.js';
 import { AUTO_NODE, connectNode } from '../flows/connectNode.js';
 import { discoverNodes } from '../flows/nodes/discoverNodes.js';
 import type { KeepAccount } from '../flows/keep/assessKeepAccount.js';
+import { claimKeeperLock } from '../flows/keep/claimKeeperLock.js';
 import { runKeeper, type KeeperSummary } from '../flows/keep/runKeeper.js';
 import { openKeystore } from '../flows/keystore/openKeystore.js';
 import { readKeystoreFile } from '../flows/keystore/readKeystoreFile.js';
@@ -50,6 +51,15 @@ export async function run({ options }: CommandInput<KeepOptions>, ctx: Context):
     timeoutMs: ctx.timeoutMs,
   });
   const ports = flowPorts(ctx);
+  // one keeper per home (a --dry-run keeper sends and writes nothing, so it takes no lock)
+  const release = settings.dryRun
+    ? () => Promise.resolve()
+    : await claimKeeperLock(
+        runtime.files,
+        ctx.home,
+        runtime.processes ?? { pid: 0, isRunning: () => false },
+        runtime.now(),
+      );
   const summary = await runKeeper({
     ...ports,
     ...settings,
@@ -74,7 +84,7 @@ export async function run({ options }: CommandInput<KeepOptions>, ctx: Context):
       ? { discoverFallbacks: discoverFallbacks(options, ctx, settings.fallbackNodeUrls) }
       : {}),
     onEvent: (event) => ctx.output.line(event, formatKeepEvent),
-  });
+  }).finally(release);
   const exit = settings.once ? onceExit(summary, ports.signal.aborted) : undefined;
   return { print: () => undefined, ...(exit === undefined ? {} : { exit }) };
 }

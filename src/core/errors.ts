@@ -25,7 +25,9 @@ export type InputErrorCode =
   /** delegate --multisig: the account named is not a multisig account. */
   | 'NOT_MULTISIG'
   /** delegate --multisig, cosign: the key given is not a cosignatory of the multisig account. */
-  | 'NOT_COSIGNATORY';
+  | 'NOT_COSIGNATORY'
+  /** keep: another keeper runs on this home (keep.lock). */
+  | 'KEEPER_RUNNING';
 
 /** Codes of a node that cannot be reached or answers nonsense (exit 3). */
 export type NodeErrorCode =

@@ -317,6 +317,10 @@ describe('harvest keep on the devnet', () => {
     // a stronger delegate takes the only slot: the request keep sends cannot win it back
     await post(`${devnet.url}/devnet/delegate`, { importance: '9'.repeat(20) });
     await first.next((event) => event.event === 'request-sent');
+    // one keeper per home: a second one is refused while the first runs
+    const second0 = await spawnCli(['keep', '--once', '--json', ...args], { env, timeoutMs: 60_000 });
+    expect(second0.exitCode).toBe(2);
+    expect(JSON.parse(second0.stdout).error.code).toBe('KEEPER_RUNNING');
     first.child.kill('SIGKILL');
     await first.exited;
     const sent = await signedBy(devnet, account.publicKey);

@@ -26,4 +26,9 @@ export interface Runtime {
   readonly interruption: () => AbortSignal;
   /** Resolves with the signal name at the first SIGINT or SIGTERM (long-running commands such as `devnet`). */
   readonly shutdownSignal: () => Promise<string>;
+  /**
+   * This process's id and whether another process still runs (`keep`'s home lock tells a running keeper from one
+   * killed with SIGKILL); absent in tests that do not need it.
+   */
+  readonly processes?: { readonly pid: number; readonly isRunning: (pid: number) => boolean } | undefined;
 }
