@@ -4,9 +4,9 @@
  */
 import { encodeAddress } from '../core/address.js';
 import { toHex } from '../core/bytes.js';
-import { dtoArray, dtoGet, dtoHas, dtoInteger, dtoRoot } from './readDto.js';
 import { readTransactionEntry, type TransactionEntry } from './readTransactionEntry.js';
-import { requestJson, type NodeTransport } from './request.js';
+import type { NodeTransport } from './request.js';
+import { requestSearchPage } from './requestSearchPage.js';
 
 /** Filters and paging of the search. */
 export interface SearchConfirmedParameters {
@@ -49,20 +49,5 @@ export async function searchConfirmedTransactions(
   if (parameters.embedded !== undefined) query.set('embedded', String(parameters.embedded));
   if (parameters.fromHeight !== undefined) query.set('fromHeight', parameters.fromHeight.toString());
   if (parameters.toHeight !== undefined) query.set('toHeight', parameters.toHeight.toString());
-  if (parameters.pageSize !== undefined) query.set('pageSize', String(parameters.pageSize));
-  if (parameters.pageNumber !== undefined) query.set('pageNumber', String(parameters.pageNumber));
-  if (parameters.order !== undefined) query.set('order', parameters.order);
-  const text = query.toString();
-  const root = dtoRoot(
-    '/transactions/confirmed',
-    await requestJson(transport, `/transactions/confirmed${text === '' ? '' : `?${text}`}`),
-  );
-  const pagination = dtoGet(root, 'pagination');
-  return {
-    data: dtoArray(dtoGet(root, 'data')).map(readTransactionEntry),
-    pageNumber: dtoHas(pagination)
-      ? dtoInteger(dtoGet(pagination, 'pageNumber'))
-      : (parameters.pageNumber ?? 1),
-    pageSize: dtoHas(pagination) ? dtoInteger(dtoGet(pagination, 'pageSize')) : (parameters.pageSize ?? 10),
-  };
+  return requestSearchPage(transport, '/transactions/confirmed', query, parameters, readTransactionEntry);
 }

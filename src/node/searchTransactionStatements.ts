@@ -13,11 +13,11 @@ import {
   dtoHas,
   dtoHex,
   dtoInteger,
-  dtoRoot,
   dtoUint64,
   type DtoField,
 } from './readDto.js';
-import { requestJson, type NodeTransport } from './request.js';
+import type { NodeTransport } from './request.js';
+import { requestSearchPage } from './requestSearchPage.js';
 
 /** Filters and paging of the search. */
 export interface SearchStatementsParameters {
@@ -70,22 +70,7 @@ export async function searchTransactionStatements(
   for (const type of parameters.receiptType ?? []) query.append('receiptType', String(type));
   if (parameters.fromHeight !== undefined) query.set('fromHeight', parameters.fromHeight.toString());
   if (parameters.toHeight !== undefined) query.set('toHeight', parameters.toHeight.toString());
-  if (parameters.pageSize !== undefined) query.set('pageSize', String(parameters.pageSize));
-  if (parameters.pageNumber !== undefined) query.set('pageNumber', String(parameters.pageNumber));
-  if (parameters.order !== undefined) query.set('order', parameters.order);
-  const text = query.toString();
-  const root = dtoRoot(
-    '/statements/transaction',
-    await requestJson(transport, `/statements/transaction${text === '' ? '' : `?${text}`}`),
-  );
-  const pagination = dtoGet(root, 'pagination');
-  return {
-    data: dtoArray(dtoGet(root, 'data')).map(readStatement),
-    pageNumber: dtoHas(pagination)
-      ? dtoInteger(dtoGet(pagination, 'pageNumber'))
-      : (parameters.pageNumber ?? 1),
-    pageSize: dtoHas(pagination) ? dtoInteger(dtoGet(pagination, 'pageSize')) : (parameters.pageSize ?? 10),
-  };
+  return requestSearchPage(transport, '/statements/transaction', query, parameters, readStatement);
 }
 
 function readStatement(field: DtoField): TransactionStatement {
