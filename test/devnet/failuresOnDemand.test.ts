@@ -6,14 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '@symbol-harvest/devnet';
-import {
-  announce,
-  delegationAggregate,
-  facadeOf,
-  fundedKeyPair,
-  getJson,
-  randomKeyPair,
-} from './sdkClient.js';
+import { getJson, delegateWithSdk, postJson } from './sdkClient.js';
 
 const running: Devnet[] = [];
 async function start(options: Parameters<typeof startDevnet>[0] = {}) {
@@ -25,56 +18,32 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((devnet) => devnet.close()));
 });
 
-async function post(url: string, body: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body,
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-/** Delegates funded account `index` to node `node` with symbol-sdk and mines the block; returns the remote key. */
-async function delegate(devnet: Devnet, index: number, node = 0): Promise<string> {
-  const remote = randomKeyPair();
-  const request = delegationAggregate(
-    facadeOf(devnet),
-    fundedKeyPair(devnet, index),
-    devnet.nodes[node]!.nodePublicKey,
-    remote,
-    randomKeyPair(),
-  );
-  expect((await announce(devnet.url, request.body)).status).toBe(202);
-  devnet.mineBlock();
-  return remote.publicKey.toString();
-}
-
 const unlocked = async (url: string): Promise<string[]> =>
   (await getJson(`${url}/node/unlockedaccount`)).body.unlockedAccount;
 
 describe('POST /devnet/restart', () => {
   it('with wipeHarvesters forgets the node’s delegates (empty harvesters.dat), as after a data reset', async () => {
     const devnet = await start();
-    const remote = await delegate(devnet, 0);
+    const remote = await delegateWithSdk(devnet, 0);
     expect(await unlocked(devnet.url)).toEqual([remote]);
     expect(statSync(devnet.descriptor.harvestersFile).size).toBe(124);
 
-    const answer = await post(`${devnet.url}/devnet/restart`, '{"wipeHarvesters": true}');
+    const answer = await postJson(`${devnet.url}/devnet/restart`, '{"wipeHarvesters": true}');
     expect(answer).toEqual({ status: 200, body: { restarted: true } });
     expect(await unlocked(devnet.url)).toEqual([]);
     expect(statSync(devnet.descriptor.harvestersFile).size).toBe(0);
     // still forgotten after the next block, and the node still serves and takes new requests
     devnet.mineBlock();
     expect(await unlocked(devnet.url)).toEqual([]);
-    const again = await delegate(devnet, 1);
+    const again = await delegateWithSdk(devnet, 1);
     expect(await unlocked(devnet.url)).toEqual([again]);
   });
 
   it('without wipeHarvesters keeps the delegates, read again from harvesters.dat', async () => {
     const devnet = await start();
-    const remote = await delegate(devnet, 0);
+    const remote = await delegateWithSdk(devnet, 0);
     const before = readFileSync(devnet.descriptor.harvestersFile);
-    const answer = await post(`${devnet.url}/devnet/restart`, JSON.stringify({ wipeHarvesters: false }));
+    const answer = await postJson(`${devnet.url}/devnet/restart`, JSON.stringify({ wipeHarvesters: false }));
     expect(answer).toEqual({ status: 200, body: { restarted: true } });
     expect(await unlocked(devnet.url)).toEqual([remote]);
     expect(readFileSync(devnet.descriptor.harvestersFile)).toEqual(before);
@@ -84,11 +53,13 @@ describe('POST /devnet/restart', () => {
 
   it('restarts only the node asked', async () => {
     const devnet = await start({ nodes: 2 });
-    const onNode0 = await delegate(devnet, 0, 0);
-    const onNode1 = await delegate(devnet, 1, 1);
-    expect(await post(`${devnet.nodes[1]!.url}/devnet/restart`, '{"wipeHarvesters":true}')).toMatchObject({
-      status: 200,
-    });
+    const onNode0 = await delegateWithSdk(devnet, 0, 0);
+    const onNode1 = await delegateWithSdk(devnet, 1, 1);
+    expect(await postJson(`${devnet.nodes[1]!.url}/devnet/restart`, '{"wipeHarvesters":true}')).toMatchObject(
+      {
+        status: 200,
+      },
+    );
     expect(await unlocked(devnet.nodes[0]!.url)).toEqual([onNode0]);
     expect(await unlocked(devnet.nodes[1]!.url)).toEqual([]);
     expect(onNode1).not.toBe(onNode0);
@@ -96,7 +67,7 @@ describe('POST /devnet/restart', () => {
 
   it('answers a body that is not JSON or not {"wipeHarvesters": boolean} with 400 InvalidArgument', async () => {
     const devnet = await start();
-    const remote = await delegate(devnet, 0);
+    const remote = await delegateWithSdk(devnet, 0);
     for (const body of [
       '',
       'wipe',
@@ -109,13 +80,13 @@ describe('POST /devnet/restart', () => {
       '{"wipeHarvesters": 1}',
       '{"wipeHarvesters": true, "now": true}',
     ]) {
-      const answer = await post(`${devnet.url}/devnet/restart`, body);
+      const answer = await postJson(`${devnet.url}/devnet/restart`, body);
       expect(answer.status, body).toBe(400);
       expect(answer.body).toEqual({ code: 'InvalidArgument', message: expect.any(String) });
     }
     // nothing was restarted, and the node keeps serving
     expect(await unlocked(devnet.url)).toEqual([remote]);
-    expect((await post(`${devnet.url}/devnet/nothing`, '{}')).status).toBe(404);
+    expect((await postJson(`${devnet.url}/devnet/nothing`, '{}')).status).toBe(404);
   });
 });
 
@@ -123,13 +94,13 @@ describe('POST /devnet/delegate', () => {
   it('adds a high-importance delegate that evicts the weakest when the slots are full', async () => {
     const devnet = await start({ maxUnlockedAccounts: 2 });
     // balances (and importances) decrease with the index: account 9 is the weakest delegate
-    const fifth = await delegate(devnet, 5);
-    const ninth = await delegate(devnet, 9);
+    const fifth = await delegateWithSdk(devnet, 5);
+    const ninth = await delegateWithSdk(devnet, 9);
     expect(await unlocked(devnet.url)).toEqual([fifth, ninth]);
     const strongest = (await getJson(`${devnet.url}/accounts/${devnet.descriptor.accounts[0]!.address}`)).body
       .account.importance as string;
 
-    const answer = await post(
+    const answer = await postJson(
       `${devnet.url}/devnet/delegate`,
       JSON.stringify({ importance: (BigInt(strongest) * 10n).toString() }),
     );
@@ -148,14 +119,14 @@ describe('POST /devnet/delegate', () => {
     expect(main.importance).toBe(answer.body.importance);
     // it is not pruned at the next block, and a restart without wipe keeps it (it is in harvesters.dat)
     devnet.mineBlock();
-    await post(`${devnet.url}/devnet/restart`, '{"wipeHarvesters":false}');
+    await postJson(`${devnet.url}/devnet/restart`, '{"wipeHarvesters":false}');
     expect(await unlocked(devnet.url)).toEqual([fifth, answer.body.remotePublicKey]);
   });
 
   it('is refused like any request (Failure_Server_Limit) when it is not stronger than the weakest', async () => {
     const devnet = await start({ maxUnlockedAccounts: 1 });
-    const first = await delegate(devnet, 0);
-    const answer = await post(`${devnet.url}/devnet/delegate`, '{"importance":"1"}');
+    const first = await delegateWithSdk(devnet, 0);
+    const answer = await postJson(`${devnet.url}/devnet/delegate`, '{"importance":"1"}');
     expect(answer.body).toMatchObject({ unlocked: false, evicted: null });
     expect(await unlocked(devnet.url)).toEqual([first]);
   });
@@ -171,7 +142,7 @@ describe('POST /devnet/delegate', () => {
       '{"importance":"-3"}',
       '{"importance":"1","x":1}',
     ]) {
-      const answer = await post(`${devnet.url}/devnet/delegate`, body);
+      const answer = await postJson(`${devnet.url}/devnet/delegate`, body);
       expect(answer.status, body).toBe(400);
       expect(answer.body.code).toBe('InvalidArgument');
     }

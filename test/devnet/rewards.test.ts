@@ -13,12 +13,12 @@ import { PublicKey } from 'symbol-sdk';
 import { Address } from 'symbol-sdk/symbol';
 import {
   announce,
-  delegationAggregate,
   facadeOf,
   fundedKeyPair,
   getJson,
-  randomKeyPair,
   transfer,
+  delegateWithSdk,
+  postJson,
 } from './sdkClient.js';
 
 const running: Devnet[] = [];
@@ -36,29 +36,6 @@ afterEach(async () => {
 const hexOf = (base32: string) => Buffer.from(new Address(base32).bytes).toString('hex').toUpperCase();
 const addressOfKey = (devnet: Devnet, publicKey: string) =>
   facadeOf(devnet).network.publicKeyToAddress(new PublicKey(publicKey)).toString();
-
-async function post(url: string, body: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body,
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-async function delegate(devnet: Devnet, index: number, node = 0): Promise<string> {
-  const remote = randomKeyPair();
-  const request = delegationAggregate(
-    facadeOf(devnet),
-    fundedKeyPair(devnet, index),
-    devnet.nodes[node]!.nodePublicKey,
-    remote,
-    randomKeyPair(),
-  );
-  expect((await announce(devnet.url, request.body)).status).toBe(202);
-  devnet.mineBlock();
-  return remote.publicKey.toString();
-}
 
 async function balanceOf(devnet: Devnet, address: string): Promise<bigint> {
   const { status, body } = await getJson(`${devnet.url}/accounts/${address}`);
@@ -146,8 +123,8 @@ describe('the devnet earns', () => {
 
   it('delegates sign round robin with their remote keys; the harvester share goes to the main account, 25 % to the owner', async () => {
     const devnet = await start({ nodes: 2, inflation: 1_000_000 });
-    const remote0 = await delegate(devnet, 0, 0);
-    const remote1 = await delegate(devnet, 1, 1);
+    const remote0 = await delegateWithSdk(devnet, 0, 0);
+    const remote1 = await delegateWithSdk(devnet, 1, 1);
     const [main0, main1] = [0, 1].map((index) => devnet.descriptor.accounts[index]!.address);
     const owners = await Promise.all(
       devnet.nodes.map(async (node) => (await getJson(`${node.url}/node/info`)).body.publicKey as string),
@@ -191,9 +168,9 @@ describe('the devnet earns', () => {
 
   it('a node owner who is also the harvester gets both shares in one block: two receipts, one target', async () => {
     const devnet = await start({ inflation: 2_000_000 });
-    await delegate(devnet, 3);
+    await delegateWithSdk(devnet, 3);
     const main = devnet.descriptor.accounts[3]!.address;
-    const set = await post(`${devnet.url}/devnet/beneficiary`, JSON.stringify({ address: main }));
+    const set = await postJson(`${devnet.url}/devnet/beneficiary`, JSON.stringify({ address: main }));
     expect(set).toEqual({ status: 200, body: { beneficiaryAddress: main } });
     const before = await balanceOf(devnet, main);
     const sent = transfer(facadeOf(devnet), fundedKeyPair(devnet, 5), main, 1n);
@@ -211,13 +188,13 @@ describe('the devnet earns', () => {
     ]);
     expect(await balanceOf(devnet, main)).toBe(before + 1n + total - (total * 5n) / 100n);
     // reset: the owner is the beneficiary again
-    const reset = await post(`${devnet.url}/devnet/beneficiary`, '{"address":null}');
+    const reset = await postJson(`${devnet.url}/devnet/beneficiary`, '{"address":null}');
     expect(reset.body.beneficiaryAddress).not.toBe(main);
   });
 
   it('/statements/transaction filters whole statements by receipt type, target and heights, and pages', async () => {
     const devnet = await start();
-    await delegate(devnet, 2);
+    await delegateWithSdk(devnet, 2);
     for (let round = 0; round < 12; round += 1) devnet.mineBlock();
     const main = devnet.descriptor.accounts[2]!.address;
     const base = `${devnet.url}/statements/transaction?receiptType=8515&targetAddress=${main}`;
@@ -255,7 +232,7 @@ describe('the devnet earns', () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'harvest-rewards-state-'));
     folders.push(stateDir);
     const first = await startDevnet({ port: 0, blockTimeSeconds: 0, stateDir });
-    const remote = await delegate(first, 0);
+    const remote = await delegateWithSdk(first, 0);
     const { height } = first.mineBlock();
     const statement = await statementAt(first, height);
     await first.close();
@@ -267,7 +244,7 @@ describe('the devnet earns', () => {
   it('POST /devnet/beneficiary refuses garbage with 400 and changes nothing', async () => {
     const devnet = await start();
     for (const body of ['[]', '{"address":5}', '{"address":"TXYZ"}', '{"address":null,"x":1}', 'nope']) {
-      const answer = await post(`${devnet.url}/devnet/beneficiary`, body);
+      const answer = await postJson(`${devnet.url}/devnet/beneficiary`, body);
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe('InvalidArgument');
     }

@@ -139,3 +139,32 @@ export async function getJson(url: string): Promise<{ status: number; body: any 
   const response = await fetch(url);
   return { status: response.status, body: await response.json() };
 }
+
+/** POST a JSON body (the devnet's test routes); returns status and body. */
+export async function postJson(url: string, body: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/**
+ * Delegates funded account `index` to node `node` with symbol-sdk alone (links and request in one aggregate), mines
+ * the block, and returns the remote public key (hex).
+ */
+export async function delegateWithSdk(devnet: Devnet, index: number, node = 0): Promise<string> {
+  const remote = randomKeyPair();
+  const request = delegationAggregate(
+    facadeOf(devnet),
+    fundedKeyPair(devnet, index),
+    devnet.nodes[node]!.nodePublicKey,
+    remote,
+    randomKeyPair(),
+  );
+  const answer = await announce(devnet.url, request.body);
+  if (answer.status !== 202) throw new Error(`announce answered ${answer.status}`);
+  devnet.mineBlock();
+  return remote.publicKey.toString();
+}
