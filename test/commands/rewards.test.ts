@@ -396,6 +396,9 @@ describe('harvest rewards on the devnet', () => {
     const expectedTotal = [...perDelegate.values()].reduce((sum, value) => sum + value.amount, 0n);
     expect(result.total).toBe(String(expectedTotal));
     expect(result.blocks).toBe([...perDelegate.values()].reduce((sum, value) => sum + value.blocks, 0));
+    expect(result.delegates.map((delegate: { address: string }) => delegate.address).sort()).toEqual(
+      [...perDelegate.keys()].sort(),
+    );
     for (const delegate of result.delegates) {
       const expected = perDelegate.get(delegate.address)!;
       expect(delegate).toEqual({

@@ -144,7 +144,8 @@ describe('harvest keep on the devnet', () => {
     const sent = await keeper.next((event) => event.event === 'request-sent');
     expect(sent).toMatchObject({ mainAddress: account.address, nodeUrl: devnet.url, reasons: [] });
     expect(BigInt(sent.fee)).toBeGreaterThan(0n);
-    await keeper.next((event) => event.event === 'checked' && event.state === 'ACTIVE', 30_000, 1);
+    const sentAt = keeper.events().indexOf(sent);
+    await keeper.next((event) => event.event === 'checked' && event.state === 'ACTIVE', 30_000, sentAt + 1);
 
     const after = await signedBy(devnet, account.publicKey);
     expect(after).toHaveLength(before.length + 1);
@@ -153,8 +154,11 @@ describe('harvest keep on the devnet', () => {
     const whole = await getJson(`${devnet.url}/transactions/confirmed/${sent.hash}`);
     expect(isRequestOnly(whole)).toBe(true); // exactly one transfer, no key link
     expect(BigInt(request.meta.height) - wipedAt).toBeLessThanOrEqual(2n + 3n);
-    const unlocked = (await getJson(`${devnet.url}/node/unlockedaccount`)).unlockedAccount;
-    expect(unlocked).toHaveLength(1);
+    const linked = (await getJson(`${devnet.url}/accounts/${account.address}`)).account
+      .supplementalPublicKeys;
+    expect((await getJson(`${devnet.url}/node/unlockedaccount`)).unlockedAccount).toEqual([
+      linked.linked.publicKey,
+    ]);
 
     keeper.child.kill('SIGTERM');
     const exit = await keeper.exited;

@@ -175,6 +175,9 @@ describe('delegate --multisig --prepare → sign → announce → cosign', () =>
       multisig: { cosignaturesNeeded: 0, missingCosignatories: [] },
     });
     const confirmed = await rest(`/transactions/confirmed/${aggregate.hash}`);
+    expect(confirmed.transaction.cosignatures.map((entry: any) => entry.signerPublicKey)).toEqual([
+      second.publicKey,
+    ]);
     for (const entry of confirmed.transaction.cosignatures as {
       signerPublicKey: string;
       signature: string;

@@ -444,14 +444,15 @@ describe('announceSignedFile', () => {
         },
         cache,
         second: toHex(cosignature.signerPublicKey),
+        signature: toHex(cosignature.signature),
       };
     }
 
     it('sends the file’s cosignatures only once the node holds the aggregate (it adds partials late)', async () => {
-      const { file, cache, second } = cosignedPair({ holdAfterMs: 12_000 });
+      const { file, cache, second, signature } = cosignedPair({ holdAfterMs: 12_000 });
       const result = await announceSignedFile(parameters(file, { wait: false }));
       expect(cache.dropped).toEqual([]);
-      expect([...cache.cosignatures.keys()]).toEqual([second]);
+      expect([...cache.cosignatures]).toEqual([[second, signature]]);
       expect(result).toMatchObject({ announced: true, state: 'CONFIRMATION_PENDING' });
       expect(result.multisig).toMatchObject({ cosignaturesNeeded: 0 });
       // the lock was confirmed before the aggregate went to the partial cache
@@ -507,9 +508,9 @@ describe('announceSignedFile', () => {
     });
 
     it('sends again a cosignature the node lost after holding the aggregate', async () => {
-      const { file, cache, second } = cosignedPair({ holdAfterMs: 0, loseCosignatures: 1 });
+      const { file, cache, second, signature } = cosignedPair({ holdAfterMs: 0, loseCosignatures: 1 });
       await announceSignedFile(parameters(file, { wait: false }));
-      expect([...cache.cosignatures.keys()]).toEqual([second]);
+      expect([...cache.cosignatures]).toEqual([[second, signature]]);
       expect(world.node.calls({ method: 'PUT', path: '/transactions/cosignature' })).toHaveLength(2);
     });
 

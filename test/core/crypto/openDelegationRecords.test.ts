@@ -121,6 +121,7 @@ describe('native opener against the plain path and symbol-sdk', () => {
       node.privateKey.bytes,
       sent.map(({ message }) => message.subarray(8)),
     );
+    expect(opened).toHaveLength(sent.length);
     opened.forEach((result, index) => {
       expect(result.ok, `message ${index}`).toBe(true);
       if (!result.ok) return;

@@ -126,6 +126,7 @@ describe('bonded aggregate (type 0x4241 v3) signed by a cosignatory for a multis
     expect(decoded.type.value).toBe(0x4241);
     expect(decoded.version).toBe(3);
     expect(toHex(decoded.signerPublicKey.bytes)).toBe(toHex(derivePublicKey(COSIGNER_PRIVATE)));
+    expect(decoded.transactions).toHaveLength(inner.length);
     for (const embedded of decoded.transactions) {
       expect(toHex(embedded.signerPublicKey.bytes)).toBe(toHex(MULTISIG_PUBLIC));
     }

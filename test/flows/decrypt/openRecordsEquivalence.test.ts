@@ -154,7 +154,9 @@ describe('the fast decrypt path against the plain path', () => {
 
   it('finds no difference in one thread (batched inversions, native root and public keys)', () => {
     const kinds = new Map<string, Set<string>>();
-    openRecordsBatch(nodePrivateKey, records).forEach((result, index) => {
+    const opened = openRecordsBatch(nodePrivateKey, records);
+    expect(opened).toHaveLength(records.length);
+    opened.forEach((result, index) => {
       expect(json(fastView(result)), `${cases[index]!.kind} record ${index}`).toBe(expected[index]);
       const outcome = result.opened.ok ? `ok/${result.opened.zeroKeyFallback}` : result.opened.failure;
       kinds.set(cases[index]!.kind, (kinds.get(cases[index]!.kind) ?? new Set()).add(outcome));
