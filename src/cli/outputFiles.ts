@@ -16,6 +16,12 @@ export interface OutputFiles {
 export function createOutputFiles(files: FileSystem, resolvePath: (path: string) => string): OutputFiles {
   return {
     async checkOutputPath(path, name) {
+      // standard output holds the command's result: an output file is always a file name
+      if (path.trim() === '' || path.trim() === '-') {
+        throw new InputError('INVALID_INPUT', `${name} must be a file name, got "${path}"`, {
+          hint: 'standard output holds the result; name a file',
+        });
+      }
       const absolute = resolvePath(path);
       const folder = dirname(absolute);
       const folderInfo = await files.stat(folder);

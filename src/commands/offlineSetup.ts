@@ -7,7 +7,8 @@ import { equalBytes } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
 import { NO_LINKS } from '../core/harvesting/accountLinks.js';
 import { parseAccountState, type AccountState } from '../core/harvesting/parseAccountState.js';
-import { derivePublicKey, parsePublicKey } from '../core/keys.js';
+import { derivePublicKey } from '../core/keys.js';
+import { parseAccountPublicKey } from '../core/parseAccountPublicKey.js';
 import type { NetworkParameters } from '../core/network.js';
 import { networkTimeOf } from '../core/networkTime.js';
 import { DEFAULT_FEE_MULTIPLIER, parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
@@ -61,7 +62,8 @@ export async function readOfflineSetup(options: DelegateOptions, ctx: Context): 
         hint: 'pass --public-key (or --account-state with a publicKey)',
       });
     }
-    mainPublicKey = given === undefined ? account.publicKey! : parsePublicKey(given, 'main public key');
+    mainPublicKey =
+      given === undefined ? account.publicKey! : parseAccountPublicKey(given, 'main public key');
     main = { publicKey: mainPublicKey };
   } else {
     const privateKey = await readMainKey(options.keyFile, ctx);

@@ -1,7 +1,8 @@
 import { parseAddress } from '../core/address.js';
 import { InputError } from '../core/errors.js';
 import { nodeKeyFromUser } from '../core/harvesting/nodeTransportKey.js';
-import { derivePublicKey, parsePublicKey } from '../core/keys.js';
+import { derivePublicKey } from '../core/keys.js';
+import { parseAccountPublicKey } from '../core/parseAccountPublicKey.js';
 import type { NetworkParameters } from '../core/network.js';
 import { parseFeeMultiplier } from '../core/transactions/parseFeeMultiplier.js';
 import { AUTO_NODE, type NodeClient } from '../flows/connectNode.js';
@@ -114,7 +115,7 @@ async function chooseAutoNode(
     main !== undefined
       ? { publicKey: 'privateKey' in main ? derivePublicKey(main.privateKey) : main.publicKey }
       : options.publicKey !== undefined
-        ? { publicKey: parsePublicKey(options.publicKey, 'main public key') }
+        ? { publicKey: parseAccountPublicKey(options.publicKey, 'main public key') }
         : options.address !== undefined
           ? { address: parseAddress(options.address) }
           : undefined;
@@ -172,7 +173,7 @@ async function readAccountKey(
   }
   const whose = multisig ? 'initiating cosignatory' : 'main';
   if (options.publicKey !== undefined)
-    return { publicKey: parsePublicKey(options.publicKey, `${whose} public key`) };
+    return { publicKey: parseAccountPublicKey(options.publicKey, `${whose} public key`) };
   if (options.address === undefined) {
     throw new InputError('INPUT_REQUIRED', `the ${whose} public key or address is required`, {
       hint: 'pass --public-key or --address',

@@ -1,9 +1,10 @@
 /** `harvest rewards` (docs/commands/rewards.md): what an account earned by harvesting, with every share counted. */
-import { parseAddress } from '../core/address.js';
-import { wipe } from '../core/bytes.js';
+import { deriveAddress, parseAddress } from '../core/address.js';
+import { equalBytes, wipe } from '../core/bytes.js';
 import { InputError } from '../core/errors.js';
-import { parseKeystore } from '../core/keystore/keystoreFormat.js';
-import { derivePublicKey, parsePublicKey } from '../core/keys.js';
+import { parseKeystore, type KeystoreFile } from '../core/keystore/keystoreFormat.js';
+import { derivePublicKey } from '../core/keys.js';
+import { parseAccountPublicKey } from '../core/parseAccountPublicKey.js';
 import { parseRewardsBound } from '../core/rewards/parseRewardsBound.js';
 import { getHarvestRewards, type GetHarvestRewardsParameters } from '../flows/rewards/getHarvestRewards.js';
 import { getBeneficiaryRewards } from '../flows/rewards/getBeneficiaryRewards.js';
@@ -72,6 +73,11 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
     options.kickbackPlan === undefined
       ? undefined
       : await ctx.checkOutputPath(options.kickbackPlan, '--kickback-plan file');
+  if (planPath !== undefined && planPath === csvPath) {
+    throw new InputError('INVALID_INPUT', '--csv and --kickback-plan name the same file', {
+      hint: 'give each its own file',
+    });
+  }
   const client = await ctx.connectNode();
   const report = await getBeneficiaryRewards({
     client,
@@ -82,17 +88,21 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
     to,
     onProgress: (text) => ctx.output.progress(text),
   });
+  // everything is read and built before the first file is written
+  const plan =
+    planPath === undefined
+      ? undefined
+      : await prepareKickbackPlan({
+          client,
+          expectedNetwork: ctx.network,
+          now: ctx.runtime.now,
+          beneficiary,
+          delegates: report.result.delegates,
+        });
   if (csvPath !== undefined) {
     await ctx.writeOutputFile(csvPath, formatKickbackCsv(report.result), 0o600, '--csv file');
   }
-  if (planPath !== undefined) {
-    const plan = await prepareKickbackPlan({
-      client,
-      expectedNetwork: ctx.network,
-      now: ctx.runtime.now,
-      beneficiary,
-      delegates: report.result.delegates,
-    });
+  if (planPath !== undefined && plan !== undefined) {
     await ctx.writeOutputFile(planPath, `${toJson(plan)}\n`, 0o600, '--kickback-plan file');
     ctx.output.note(
       `unsigned kickback plan written to ${planPath}: sign it offline with \`harvest sign ${planPath} --allow-any\`, ` +
@@ -104,13 +114,7 @@ async function runBeneficiary(options: RewardsOptions, ctx: Context): Promise<Co
 
 /** --csv: a file to write (not standard output, which keeps the result), checked before any work. */
 async function checkCsvPath(path: string | undefined, ctx: Context): Promise<string | undefined> {
-  if (path === undefined) return undefined;
-  if (path.trim() === '-') {
-    throw new InputError('INVALID_INPUT', '--csv takes a file name, not "-"', {
-      hint: 'standard output holds the result; pass --csv rewards.csv',
-    });
-  }
-  return ctx.checkOutputPath(path, '--csv file');
+  return path === undefined ? undefined : ctx.checkOutputPath(path, '--csv file');
 }
 
 /** A percentage from 0 to 100 with at most two decimals, in hundredths (12.5 → 1250). */
@@ -139,12 +143,13 @@ async function readAccount(
   ctx: Context,
 ): Promise<GetHarvestRewardsParameters['account']> {
   if (options.address !== undefined) return { address: parseAddress(options.address) };
-  if (options.publicKey !== undefined) return { publicKey: parsePublicKey(options.publicKey, 'public key') };
+  if (options.publicKey !== undefined)
+    return { publicKey: parseAccountPublicKey(options.publicKey, 'public key') };
   if (options.keyFile !== undefined && options.keyFile !== '-') {
     const text = new TextDecoder().decode(await ctx.readFile(options.keyFile, '--key-file', 'INVALID_FILE'));
     if (text.trimStart().startsWith('{')) {
       const keystore = parseKeystore(text, options.keyFile);
-      return { address: parseAddress(keystore.mainAddress) };
+      return keystoreAccount(keystore, options.keyFile);
     }
   }
   const envKey = ctx.runtime.env['HARVEST_PRIVATE_KEY'];
@@ -162,4 +167,26 @@ async function readAccount(
   const publicKey = derivePublicKey(privateKey);
   wipe(privateKey);
   return { publicKey };
+}
+
+/**
+ * The account a keystore names: its address, checked against its public key when it records one (a keystore
+ * edited by hand names another account: KEYSTORE_CORRUPT, not that account's rewards).
+ */
+function keystoreAccount(keystore: KeystoreFile, path: string): GetHarvestRewardsParameters['account'] {
+  let address: Uint8Array;
+  try {
+    address = parseAddress(keystore.mainAddress);
+  } catch {
+    throw new InputError('KEYSTORE_CORRUPT', `keystore ${path} names no valid main address`);
+  }
+  const publicKey = keystore.mainPublicKey;
+  if (publicKey !== undefined && !equalBytes(deriveAddress(publicKey, address[0]!), address)) {
+    throw new InputError(
+      'KEYSTORE_CORRUPT',
+      `keystore ${path} names ${keystore.mainAddress}, which is not the address of its main public key`,
+      { hint: 'restore the file from a backup; it was not changed' },
+    );
+  }
+  return { address };
 }

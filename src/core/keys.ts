@@ -19,6 +19,12 @@ export const KEY_SIZE = 32;
 export function parsePrivateKey(text: string, name = 'private key'): Uint8Array {
   const trimmed = text.trim();
   if (trimmed === '') throw new InputError('INVALID_KEY', `${name} is empty`);
+  // a keystore holds the remote and VRF keys, never the main key: say so rather than "not hexadecimal"
+  if (trimmed.startsWith('{') && trimmed.includes('"harvest-keystore"')) {
+    throw new InputError('INVALID_KEY', `${name} is a harvest keystore, not a private key`, {
+      hint: 'a keystore never holds the main key: give the main account’s key file',
+    });
+  }
   if (isPem(trimmed)) {
     const { seed, publicKey } = decodeEd25519Pem(trimmed);
     if (publicKey !== undefined && !equalBytes(publicKey, derivePublicKey(seed))) {

@@ -289,6 +289,66 @@ describe('harvest rewards on the devnet', () => {
     expect(fromKey.stdout).not.toContain(readFileSync(keyFile, 'utf8').trim());
   });
 
+  it('refuses a keystore whose address is not its public key’s, one output file named twice, and "-"', async () => {
+    const keystore = join(dir, 'edited-keystore.json');
+    writeFileSync(
+      keystore,
+      serializeKeystore({
+        mainAddress: address(1),
+        networkIdentifier: 152,
+        mainPublicKey: new PublicKey(devnet.descriptor.accounts[0]!.publicKey).bytes,
+        kdf: { n: 16, r: 1, p: 1, salt: new Uint8Array(32), check: new Uint8Array(44) },
+        keys: [],
+        journal: [],
+      }),
+    );
+    const edited = await runCli(['rewards', '--json', '--node', devnet.url, '--key-file', keystore], fast);
+    expect(edited.exitCode).toBe(2);
+    expect(edited.json().error.code).toBe('KEYSTORE_CORRUPT');
+
+    const same = join(dir, 'same.out');
+    const twice = await runCli(
+      [
+        'rewards',
+        '--json',
+        '--node',
+        devnet.url,
+        '--beneficiary',
+        address(0),
+        '--kickback-percent',
+        '10',
+      ].concat(['--csv', same, '--kickback-plan', same]),
+      fast,
+    );
+    expect(twice.exitCode).toBe(2);
+    expect(twice.json().error.code).toBe('INVALID_INPUT');
+    for (const flag of ['--csv', '--kickback-plan']) {
+      const dash = await runCli(
+        [
+          'rewards',
+          '--json',
+          '--node',
+          devnet.url,
+          '--beneficiary',
+          address(0),
+          '--kickback-percent',
+          '10',
+          flag,
+          '-',
+        ],
+        fast,
+      );
+      expect(dash.exitCode, flag).toBe(2);
+      expect(dash.json().error.code, flag).toBe('INVALID_INPUT');
+    }
+    const publicKeyLike = await runCli(
+      ['rewards', '--json', '--node', devnet.url, '--public-key', `01${'00'.repeat(31)}`],
+      fast,
+    );
+    expect(publicKeyLike.exitCode).toBe(2);
+    expect(publicKeyLike.json().error.code).toBe('INVALID_KEY');
+  });
+
   it('draws a bar chart of the days on a terminal, and amounts in XYM', async () => {
     const run = await runCli(['rewards', '--node', devnet.url, '--address', address(0)], {
       ...fast,

@@ -17,7 +17,7 @@ import { toHex } from '../bytes.js';
 import { httpUrlOf } from '../textInput.js';
 import { InputError } from '../errors.js';
 import { looksLikeSecret } from '../redact.js';
-import { parsePublicKey } from '../keys.js';
+import { parseAccountPublicKey } from '../parseAccountPublicKey.js';
 
 /** One account of the file. Exactly one of keyFile, keyEnv and publicKey is set. */
 export interface AccountRow {
@@ -230,12 +230,18 @@ function toRow(values: Partial<Record<Column, string>>, line: number, name: stri
   };
 }
 
-/** 64 hex digits; the message never echoes the value (it may be a private key pasted in the wrong column). */
+/**
+ * 64 hex digits that are an account's public key (a curve point); the message never echoes the value (it may be a
+ * private key pasted in the wrong column).
+ */
 function parseRowPublicKey(text: string, line: number, name: string): Uint8Array {
   try {
-    return parsePublicKey(text);
+    return parseAccountPublicKey(text);
   } catch {
-    throw new InputError('INVALID_FILE', `${name} line ${line}: public_key is not 64 hex digits`);
+    throw new InputError(
+      'INVALID_FILE',
+      `${name} line ${line}: public_key is not an account public key (64 hex digits, a valid curve point)`,
+    );
   }
 }
 

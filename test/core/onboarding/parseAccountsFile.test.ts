@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { parseAccountsFile } from '../../../src/core/onboarding/parseAccountsFile.js';
+import { toHex } from '../../../src/core/bytes.js';
+import { derivePublicKey } from '../../../src/core/keys.js';
 
-const KEY = 'A1'.repeat(32);
+// a real account public key (a curve point), as public_key must be
+const KEY = toHex(derivePublicKey(new Uint8Array(32).fill(0xa1)));
 
 function failure(text: string): InputError {
   try {
@@ -40,7 +43,7 @@ describe('parseAccountsFile', () => {
   });
 
   it('reads public_key rows (for onboard --prepare), in CSV and JSON lines', () => {
-    const bytes = Uint8Array.from({ length: 32 }, () => 0xa1);
+    const bytes = derivePublicKey(new Uint8Array(32).fill(0xa1));
     expect(parseAccountsFile(`public_key\n${KEY}\n`)).toEqual([{ line: 2, publicKey: bytes }]);
     expect(parseAccountsFile(`{"public_key": "${KEY}"}\n`)).toEqual([{ line: 1, publicKey: bytes }]);
   });
@@ -87,7 +90,11 @@ describe('parseAccountsFile', () => {
       /line 2: key_env must be the name of an environment variable/,
     ],
     ['a key column and public_key', `key_file,public_key\na.key,${KEY}\n`, /line 2: more than one of/],
-    ['a public_key not 64 hex digits', 'public_key\nA1B2\n', /line 2: public_key is not 64 hex digits/],
+    [
+      'a public_key not 64 hex digits',
+      'public_key\nA1B2\n',
+      /line 2: public_key is not an account public key/,
+    ],
     [
       'a repeated public_key',
       `public_key\n${KEY}\n${KEY.toLowerCase()}\n`,
