@@ -55,6 +55,17 @@ export async function runHarvest(
       ) {
         return ExitCode.Ok;
       }
+      // `harvest help <name>` of no such command: commander prints the program's help and gives a placeholder
+      // message ("(outputHelp)"); say what was wrong instead
+      if (error.code === 'commander.help') {
+        const asked = argv[argv.indexOf('help') + 1];
+        (await output()).error(
+          new InputError('INVALID_INPUT', `unknown command '${asked ?? 'help'}'`, {
+            hint: 'harvest --help lists the commands',
+          }),
+        );
+        return ExitCode.Usage;
+      }
       if (early.json) {
         (await output()).error(new InputError('INVALID_INPUT', error.message.replace(/^error: /, '')));
       }

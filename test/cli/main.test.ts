@@ -28,6 +28,15 @@ describe('harvest (the program)', () => {
     }
   });
 
+  it('help of no such command is INVALID_INPUT naming it (not a placeholder), exit 2', async () => {
+    const json = await runCli(['help', 'nosuch', '--json']);
+    expect(json.exitCode).toBe(2);
+    expect(json.json().error).toMatchObject({ code: 'INVALID_INPUT', message: "unknown command 'nosuch'" });
+    const human = await runCli(['help', 'nosuch']);
+    expect(human.exitCode).toBe(2);
+    expect(human.stderr).toContain("unknown command 'nosuch'");
+  });
+
   it('prints the package version', async () => {
     const run = await runCli(['--version']);
     expect(run.exitCode).toBe(0);
