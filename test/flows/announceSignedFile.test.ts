@@ -514,6 +514,43 @@ describe('announceSignedFile', () => {
       expect(world.node.calls({ method: 'PUT', path: '/transactions/cosignature' })).toHaveLength(2);
     });
 
+    it('an altered aggregate in a multisig file is INVALID_PAYLOAD (altered), before any judgement of the lock', async () => {
+      freshWorld();
+      const file = signedPair([NODE_LINK]);
+      const aggregate = Uint8Array.from(file.transactions[1]!.payload);
+      aggregate[aggregate.length - 1]! ^= 0x01; // a byte of the inner transaction
+      const altered = {
+        ...file,
+        transactions: [
+          file.transactions[0]!,
+          { ...file.transactions[1]!, payload: aggregate, hash: undefined },
+        ],
+      } as AnnounceFile;
+      await expect(announceSignedFile(parameters(altered))).rejects.toMatchObject({
+        code: 'INVALID_PAYLOAD',
+      });
+      const signature = Uint8Array.from(file.transactions[1]!.payload);
+      signature[8]! ^= 0x01; // a byte of its signature
+      const resigned = {
+        ...file,
+        transactions: [
+          file.transactions[0]!,
+          { ...file.transactions[1]!, payload: signature, hash: undefined },
+        ],
+      } as AnnounceFile;
+      await expect(announceSignedFile(parameters(resigned))).rejects.toMatchObject({
+        code: 'INVALID_PAYLOAD',
+      });
+      expect(world.chain.announced).toEqual([]);
+    });
+
+    it('a multisig file whose header names another account than the one its aggregate sets up is INVALID_FILE', async () => {
+      freshWorld();
+      const file = { ...signedPair([NODE_LINK]), mainAddress: 'TBYLY5BLCZRDRVYJQ4DEZDKUQWD2RZRYKXNQQKQ' };
+      await expect(announceSignedFile(parameters(file))).rejects.toMatchObject({ code: 'INVALID_FILE' });
+      expect(world.chain.announced).toEqual([]);
+    });
+
     it('UNSAFE_TRANSACTION for a lock that names another aggregate: nothing announced', async () => {
       freshWorld();
       await expect(

@@ -57,6 +57,10 @@ export async function checkSignedFile(
   allowAny: boolean,
 ): Promise<CheckedTransaction[]> {
   checkFileNetwork(file, facts);
+  // altered bytes are named as such first (INVALID_PAYLOAD), before any judgement of what the file holds
+  const descriptions = file.transactions.map((entry, index) =>
+    checkIntegrity(file, facts, labelOf(file, index), entry.payload),
+  );
   // whatever the flags: a lock is paid only for the signed bonded aggregate that follows it
   checkHashLocks(
     file.transactions.map((entry) => entry.payload),
@@ -64,11 +68,12 @@ export async function checkSignedFile(
   );
   const pair = bondedPair(file, facts);
   if (pair === undefined) refuseHashLockOutsidePair(file.transactions.map((entry) => entry.payload));
+  else checkSetUpAccount(file, facts, descriptions[1]!);
   const checked: CheckedTransaction[] = [];
   for (const [index, entry] of file.transactions.entries()) {
-    const label = file.transactions.length === 1 ? 'the transaction' : `transaction ${index + 1}`;
+    const label = labelOf(file, index);
     const role = pair === undefined ? undefined : index === 0 ? 'lock' : 'aggregate';
-    checked.push(await checkTransaction(file, facts, label, entry, allowAny, role));
+    checked.push(await checkTransaction(facts, label, entry, descriptions[index]!, allowAny, role));
   }
   return checked;
 }
@@ -121,43 +126,15 @@ function checkFileNetwork(file: AnnounceFile, facts: NodeFacts): void {
 }
 
 async function checkTransaction(
-  file: AnnounceFile,
   facts: NodeFacts,
   label: string,
   entry: AnnounceFile['transactions'][number],
+  description: TransactionDescription,
   allowAny: boolean,
   bonded: 'lock' | 'aggregate' | undefined,
 ): Promise<CheckedTransaction> {
   const { payload } = entry;
-  const description = describeTransaction(payload);
   const { network } = facts;
-  if (description.networkIdentifier !== network.identifier) {
-    throw new InputError(
-      'WRONG_NETWORK',
-      `${label} is for network identifier ${description.networkIdentifier}, but ${facts.client.url} is on ` +
-        `${describeNetwork(network)} (identifier ${network.identifier})`,
-      { hint: 'announce it through a node of the network it was signed for' },
-    );
-  }
-  if (isUnsigned(payload)) {
-    throw new InputError('INVALID_PAYLOAD', `${label} is not signed (its signature is zero)`, {
-      hint: 'sign it first with `harvest sign`',
-    });
-  }
-  if (!verifyTransactionSignature(payload, network.generationHashSeed)) {
-    if (file.network !== undefined) {
-      throw new InputError(
-        'INVALID_PAYLOAD',
-        `the signature of ${label} does not verify: the payload was altered after signing`,
-      );
-    }
-    throw new InputError(
-      'WRONG_NETWORK',
-      `the signature of ${label} does not verify with the generation hash seed of ${facts.client.url}, on ` +
-        `${describeNetwork(network)}: it was signed for another network, or altered`,
-      { hint: 'announce it through a node of the network it was signed for' },
-    );
-  }
   const hash = hashTransaction(payload, network.generationHashSeed);
   if (entry.hash !== undefined && entry.hash !== toHex(hash)) {
     throw new InputError(
@@ -191,6 +168,70 @@ async function checkTransaction(
     known: status === undefined ? undefined : status.group === 'confirmed' ? 'confirmed' : 'unconfirmed',
     ...(bonded === undefined ? {} : { bonded }),
   };
+}
+
+function labelOf(file: AnnounceFile, index: number): string {
+  return file.transactions.length === 1 ? 'the transaction' : `transaction ${index + 1}`;
+}
+
+/**
+ * A multisig file's header names the account the review shows: it must be the one the aggregate sets up (its inner
+ * signer), as `sign --cosign` requires.
+ * @throws {InputError} INVALID_FILE
+ */
+function checkSetUpAccount(file: AnnounceFile, facts: NodeFacts, aggregate: TransactionDescription): void {
+  const inner = aggregate.transactions[0];
+  if (file.mainAddress === undefined || inner === undefined) return;
+  const innerAddress = encodeAddress(deriveAddress(inner.signerPublicKey, facts.network.identifier));
+  if (file.mainAddress !== innerAddress) {
+    throw new InputError(
+      'INVALID_FILE',
+      `the file's header names ${file.mainAddress}, but its aggregate sets up ${innerAddress}`,
+    );
+  }
+}
+
+/**
+ * One payload as bytes: for this network, signed, its signature verifying, and (describeTransaction) an aggregate's
+ * inner transactions matching its transactions hash.
+ * @throws {InputError} WRONG_NETWORK, INVALID_PAYLOAD
+ */
+function checkIntegrity(
+  file: AnnounceFile,
+  facts: NodeFacts,
+  label: string,
+  payload: Uint8Array,
+): TransactionDescription {
+  const description = describeTransaction(payload);
+  const { network } = facts;
+  if (description.networkIdentifier !== network.identifier) {
+    throw new InputError(
+      'WRONG_NETWORK',
+      `${label} is for network identifier ${description.networkIdentifier}, but ${facts.client.url} is on ` +
+        `${describeNetwork(network)} (identifier ${network.identifier})`,
+      { hint: 'announce it through a node of the network it was signed for' },
+    );
+  }
+  if (isUnsigned(payload)) {
+    throw new InputError('INVALID_PAYLOAD', `${label} is not signed (its signature is zero)`, {
+      hint: 'sign it first with `harvest sign`',
+    });
+  }
+  if (!verifyTransactionSignature(payload, network.generationHashSeed)) {
+    if (file.network !== undefined) {
+      throw new InputError(
+        'INVALID_PAYLOAD',
+        `the signature of ${label} does not verify: the payload was altered after signing`,
+      );
+    }
+    throw new InputError(
+      'WRONG_NETWORK',
+      `the signature of ${label} does not verify with the generation hash seed of ${facts.client.url}, on ` +
+        `${describeNetwork(network)}: it was signed for another network, or altered`,
+      { hint: 'announce it through a node of the network it was signed for' },
+    );
+  }
+  return description;
 }
 
 /** True for a delegation request to the node asked. */
