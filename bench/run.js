@@ -212,6 +212,80 @@ record(
   );
 }
 
+// ---- 5b. sign a batch of transfers on both cores (transactions per second) -------------------------------------
+// One signer, as in a plan for `harvest sign`. Ours: signTransactionsInParallel on the whole batch (worker start-up
+// included, default threads and threshold), and the same batch signed in this thread with signTransaction. symbol-sdk
+// has no batch API and signs about 6,000/s: facade.signTransaction on a sample of the same transfers (one by one),
+// noble's ed25519.sign on a smaller sample. Rounds alternate, medians shown.
+{
+  const count = quick ? 5_000 : 20_000;
+  const sdkSample = quick ? 500 : 2_000;
+  const nobleSample = quick ? 100 : 400;
+  const facade = new sdkSymbol.SymbolFacade('testnet');
+  const signer = new sdkSymbol.KeyPair(new sdk.PrivateKey(random(32)));
+  const recipients = Array.from({ length: 64 }, () =>
+    facade.network.publicKeyToAddress(new sdkSymbol.KeyPair(new sdk.PrivateKey(random(32))).publicKey),
+  );
+  const transactions = Array.from({ length: count }, (_, index) =>
+    facade.transactionFactory.create({
+      type: 'transfer_transaction_v1',
+      signerPublicKey: signer.publicKey,
+      fee: 100_000n,
+      deadline: 1_000n + BigInt(index),
+      recipientAddress: recipients[index % recipients.length],
+      mosaics: [{ mosaicId: 0x72c0212e67a08bcen, amount: BigInt(index + 1) }],
+    }),
+  );
+  const seed = facade.network.generationHashSeed.bytes;
+  const privateKey = signer.privateKey.bytes;
+  const jobs = transactions.map((transaction) => ({ payload: transaction.serialize(), privateKey }));
+  const { signTransactionsInParallel } = await import(DIST('flows/sign/signTransactionsInParallel.js'));
+  const { signTransaction } = await import(DIST('core/transactions/signTransaction.js'));
+  const rate = async (operations, fn) => {
+    const start = process.hrtime.bigint();
+    await fn();
+    return operations / (Number(process.hrtime.bigint() - start) / 1e9);
+  };
+  const contenders = {
+    batch: () => rate(count, () => signTransactionsInParallel(jobs, seed)),
+    oneThread: () => rate(count, () => jobs.map((job) => signTransaction(job.payload, privateKey, seed))),
+    sdk: () =>
+      rate(sdkSample, () => {
+        for (let i = 0; i < sdkSample; i++) facade.signTransaction(signer, transactions[i]);
+      }),
+    noble: () =>
+      rate(nobleSample, () => {
+        for (let i = 0; i < nobleSample; i++) ed25519.sign(jobs[i].payload, privateKey);
+      }),
+  };
+  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  for (const fn of Object.values(contenders)) await fn(); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, fn] of Object.entries(contenders)) samples[name].push(await fn());
+  }
+  const [batch, oneThread, sdkRate, nobleRate] = ['batch', 'oneThread', 'sdk', 'noble'].map((name) =>
+    median(samples[name]),
+  );
+  const label = count.toLocaleString('en-US');
+  rows.push({
+    operation: `sign ${label} transfers, batch on both cores (signTransactionsInParallel vs facade.signTransaction)`,
+    unit: 'ops/s',
+    ours: batch,
+    noble: nobleRate,
+    sdk: sdkRate,
+    ratio: batch / sdkRate,
+  });
+  rows.push({
+    operation: `sign ${label} transfers, one thread (signTransaction vs facade.signTransaction)`,
+    unit: 'ops/s',
+    ours: oneThread,
+    noble: nobleRate,
+    sdk: sdkRate,
+    ratio: oneThread / sdkRate,
+  });
+  if (!asJson) console.error(`  measured: sign ${label} transfers (${ROUNDS} rounds)`);
+}
+
 // ---- 6. decrypt-check of a whole harvesters.dat, whole process (spawned; start-up, file, JSON output included) ---
 // The file is made with our sealer (symbol-sdk seals ~130/s); symbol-sdk's tryDecode and the plain noble path open
 // a sample of the same records in this process (their start-up not counted), one by one as they have no batch API.
