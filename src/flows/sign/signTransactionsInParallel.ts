@@ -70,19 +70,14 @@ export async function signTransactionsInParallel(
     ),
   ];
   // the workers take shares 1…n-1 (they start in the background), this thread signs share 0 meanwhile
-  const started = shares.slice(1).map((share) => signInWorker(share, generationHashSeed));
-  const inWorkers = Promise.all(started.map(({ answer }) => answer));
+  const inWorkers = Promise.all(shares.slice(1).map((share) => signInWorker(share, generationHashSeed)));
   inWorkers.catch(() => undefined); // awaited below; no unhandled rejection if this thread's share throws first
-  let here: SignedTransaction[];
-  try {
-    here = shares[0]!.map((job) => signTransaction(job.payload, job.privateKey, generationHashSeed));
-  } catch (error) {
-    // the first refused job in input order: the workers' shares come after it
-    for (const { worker } of started) void worker.terminate();
-    throw error;
-  }
+  // If this share throws, that is the first refused job in input order (the workers' shares come after it). The
+  // workers are left to finish rather than terminated, so that each wipes its copy of the keys (a terminated isolate's
+  // memory is freed, not zeroed).
+  const here = shares[0]!.map((job) => signTransaction(job.payload, job.privateKey, generationHashSeed));
   const answers = await inWorkers;
-  const results = [...here];
+  const results = here;
   for (const [index, answer] of answers.entries()) {
     if ('failedAt' in answer) {
       // all earlier jobs were signed: signing this one here throws the same error the one-thread path would
@@ -91,15 +86,12 @@ export async function signTransactionsInParallel(
       const position = firstShare + index * workerShare + answer.failedAt + 1;
       throw new Error(`a signing worker refused transaction ${position}, which this thread signs`);
     }
-    results.push(...answer.signed);
+    for (const signed of answer.signed) results.push(signed); // not push(...): a share may exceed the argument limit
   }
   return results;
 }
 
-function signInWorker(
-  jobs: readonly SigningJob[],
-  generationHashSeed: Uint8Array,
-): { worker: Worker; answer: Promise<WorkerAnswer> } {
+function signInWorker(jobs: readonly SigningJob[], generationHashSeed: Uint8Array): Promise<WorkerAnswer> {
   // each distinct key array once (a plan's transactions share one key): the worker imports each key once
   const keyIndex = new Map<Uint8Array, number>();
   const keyIndexes = new Uint32Array(jobs.length);
@@ -123,7 +115,7 @@ function signInWorker(
     // The work makes short-lived garbage only: a small young generation keeps the process's peak memory down.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
-  const answer = new Promise<WorkerAnswer>((resolve, reject) => {
+  return new Promise<WorkerAnswer>((resolve, reject) => {
     worker.once('message', (message: Uint8Array | { failedAt: number }) =>
       resolve(
         message instanceof Uint8Array
@@ -141,5 +133,4 @@ function signInWorker(
       if (code !== 0) reject(new Error(`signing worker exited with code ${code}`));
     });
   });
-  return { worker, answer };
 }
