@@ -21,14 +21,18 @@ export interface SigningJob {
   readonly privateKey: Uint8Array;
 }
 
-/** Below this many transactions a second thread costs more than it saves (measured: docs/performance.md). */
+/**
+ * The smallest share a thread gets: two threads from 4,096 transactions. A worker starts in about 40 ms, as long as
+ * this thread takes to sign about 1,000 transactions, so two threads win from about 1,500 on a quiet machine; on a
+ * busy one the second core is not free and they lose, hence the margin (docs/performance.md, "Both cores").
+ */
 export const PARALLEL_THRESHOLD = 2048;
 
 /** Options of signTransactionsInParallel. */
 export interface ParallelSigningOptions {
   /** Threads to use in all, this one included; default: the available parallelism. */
   readonly threads?: number;
-  /** The smallest batch that gets more than one thread; default PARALLEL_THRESHOLD. */
+  /** The fewest transactions per thread (a batch under twice this stays in one thread); default PARALLEL_THRESHOLD. */
   readonly threshold?: number;
 }
 
