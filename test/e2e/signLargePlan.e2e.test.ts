@@ -1,7 +1,8 @@
 /**
  * `harvest sign` of a plan of 5,000 transfers, spawned from the build (bin/harvest.js → dist/app/, where the signing
- * worker is an entry of its own): the plan is signed on a worker thread too (on two cores or more), and the signed file is the one the
- * one-thread path writes (signPlan from the sources, which never starts a worker). symbol-sdk verifies a sample.
+ * worker is an entry of its own): the plan is signed on a worker thread too (on two cores or more), and the signed
+ * file is the one the one-thread path writes (signPlan from the sources, which never starts a worker). symbol-sdk
+ * verifies a sample.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
