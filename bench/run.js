@@ -1,7 +1,7 @@
 // `npm run bench`: our figure and symbol-sdk's on the same inputs, in one run, as a ratio (docs/performance.md).
 // Runs against dist/ (built by the npm script). Each operation is measured in several alternating rounds
 // (ours, noble, sdk, ours, …) so that the shared machine's noise hits all columns alike; the table shows medians.
-// Usage: node bench/run.js [--quick] [--json]
+// Usage: node bench/run.js [--quick] [--json] [--only delegation|decrypt|sign|start (the rows of one kind)]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = (path) => pathToFileURL(join(ROOT, 'dist', path)).href;
 const quick = process.argv.includes('--quick');
 const asJson = process.argv.includes('--json');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+/** Whether the rows of `kind` run (all of them unless --only names one kind). */
+const selected = (kind) => only === undefined || only === kind;
 const ROUNDS = quick ? 3 : 7;
 const ROUND_MS = quick ? 150 : 400;
 const SPAWNS = quick ? 5 : 15;
@@ -122,58 +125,62 @@ for (const [index, opened] of openDelegationRecords(nodePrivateKey, records).ent
 const ephemeralKeys = records.map((r) => r.slice(0, 32));
 
 // ---- 1. create a delegation message ------------------------------------------------------------------------------
-record(
-  'create a delegation message',
-  compare({
-    ours: { fn: () => encodeDelegationMessage(nodePublicKey, keys, random) },
-    noble: {
-      fn: () => {
-        const ephemeral = random(32);
-        const sealed = encryptAesGcm(deriveSharedKey(ephemeral, nodePublicKey), random(12), random(64));
-        return [ed25519.getPublicKey(ephemeral), sealed];
+if (selected('delegation'))
+  record(
+    'create a delegation message',
+    compare({
+      ours: { fn: () => encodeDelegationMessage(nodePublicKey, keys, random) },
+      noble: {
+        fn: () => {
+          const ephemeral = random(32);
+          const sealed = encryptAesGcm(deriveSharedKey(ephemeral, nodePublicKey), random(12), random(64));
+          return [ed25519.getPublicKey(ephemeral), sealed];
+        },
       },
-    },
-    sdk: { fn: () => encoder.encodePersistentHarvestingDelegation(nodeKeyPair.publicKey, remote, vrf) },
-  }),
-);
+      sdk: { fn: () => encoder.encodePersistentHarvestingDelegation(nodeKeyPair.publicKey, remote, vrf) },
+    }),
+  );
 
 // ---- 2. decrypt one ----------------------------------------------------------------------------------------------
-record(
-  'decrypt one delegation message',
-  compare({
-    ours: { fn: (i) => openDelegationRecord(nodePrivateKey, records[i % BATCH]) },
-    noble: { fn: (i) => openDelegationRecordPlain(nodePrivateKey, records[i % BATCH]) },
-    sdk: { fn: (i) => encoder.tryDecode(nodeKeyPair.publicKey, messages[i % BATCH]) },
-  }),
-);
+if (selected('decrypt'))
+  record(
+    'decrypt one delegation message',
+    compare({
+      ours: { fn: (i) => openDelegationRecord(nodePrivateKey, records[i % BATCH]) },
+      noble: { fn: (i) => openDelegationRecordPlain(nodePrivateKey, records[i % BATCH]) },
+      sdk: { fn: (i) => encoder.tryDecode(nodeKeyPair.publicKey, messages[i % BATCH]) },
+    }),
+  );
 
 // ---- 3. decrypt a batch for one node key (records per second) ----------------------------------------------------
-record(
-  `decrypt ${BATCH} records, one node key`,
-  compare({
-    ours: { fn: () => openDelegationRecords(nodePrivateKey, records), unit: BATCH },
-    noble: { fn: (i) => openDelegationRecordPlain(nodePrivateKey, records[i % BATCH]) },
-    // symbol-sdk has no batch API: the same records one by one (a round stops after ROUND_MS, not after 256)
-    sdk: { fn: (i) => encoder.tryDecode(nodeKeyPair.publicKey, messages[i % BATCH]) },
-  }),
-  'records/s',
-);
+if (selected('decrypt'))
+  record(
+    `decrypt ${BATCH} records, one node key`,
+    compare({
+      ours: { fn: () => openDelegationRecords(nodePrivateKey, records), unit: BATCH },
+      noble: { fn: (i) => openDelegationRecordPlain(nodePrivateKey, records[i % BATCH]) },
+      // symbol-sdk has no batch API: the same records one by one (a round stops after ROUND_MS, not after 256)
+      sdk: { fn: (i) => encoder.tryDecode(nodeKeyPair.publicKey, messages[i % BATCH]) },
+    }),
+    'records/s',
+  );
 
 // ---- 4. derive a shared key --------------------------------------------------------------------------------------
 const opener = createDelegationOpener(nodePrivateKey);
-record(
-  'derive a shared key (node side)',
-  compare({
-    ours: { fn: (i) => opener.sharedKeys([ephemeralKeys[i % BATCH]]) },
-    noble: { fn: (i) => deriveSharedKey(nodePrivateKey, ephemeralKeys[i % BATCH]) },
-    sdk: {
-      fn: (i) => sdkSharedKey.deriveSharedKey(nodeKeyPair, new sdk.PublicKey(ephemeralKeys[i % BATCH])),
-    },
-  }),
-);
+if (selected('decrypt'))
+  record(
+    'derive a shared key (node side)',
+    compare({
+      ours: { fn: (i) => opener.sharedKeys([ephemeralKeys[i % BATCH]]) },
+      noble: { fn: (i) => deriveSharedKey(nodePrivateKey, ephemeralKeys[i % BATCH]) },
+      sdk: {
+        fn: (i) => sdkSharedKey.deriveSharedKey(nodeKeyPair, new sdk.PublicKey(ephemeralKeys[i % BATCH])),
+      },
+    }),
+  );
 
 // ---- 5. sign a transaction ---------------------------------------------------------------------------------------
-{
+if (selected('sign')) {
   const facade = new sdkSymbol.SymbolFacade('testnet');
   const signer = new sdkSymbol.KeyPair(new sdk.PrivateKey(random(32)));
   const transaction = facade.transactionFactory.create({
@@ -217,7 +224,7 @@ record(
 // included, default threads and threshold), and the same batch signed in this thread with signTransaction. symbol-sdk
 // has no batch API and signs about 6,000/s: facade.signTransaction on a sample of the same transfers (one by one),
 // noble's ed25519.sign on a smaller sample. Rounds alternate, medians shown.
-{
+if (selected('sign')) {
   const count = quick ? 5_000 : 20_000;
   const sdkSample = quick ? 500 : 2_000;
   const nobleSample = quick ? 100 : 400;
@@ -289,7 +296,7 @@ record(
 // ---- 6. decrypt-check of a whole harvesters.dat, whole process (spawned; start-up, file, JSON output included) ---
 // The file is made with our sealer (symbol-sdk seals ~130/s); symbol-sdk's tryDecode and the plain noble path open
 // a sample of the same records in this process (their start-up not counted), one by one as they have no batch API.
-{
+if (selected('decrypt')) {
   const count = quick ? 5_000 : 20_000;
   const sample = quick ? 100 : 400;
   const work = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
@@ -373,7 +380,7 @@ record(
 }
 
 // ---- 7. cold start (spawned processes; ms per run, shown as runs/s) ----------------------------------------------
-{
+if (selected('start')) {
   const work = mkdtempSync(join(tmpdir(), 'harvest-bench-'));
   const keyFile = join(work, 'node.key');
   writeFileSync(keyFile, Buffer.from(nodePrivateKey).toString('hex'), { mode: 0o600 });
