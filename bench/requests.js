@@ -252,7 +252,7 @@ export function timedSpawn(args, options) {
 
 /**
  * Times `runs` spawns of `harvest requests --json` against a stub of `count` requests; checks each result.
- * Returns the wall times (s) and the stub's request counts of the last run. `nodeArgs` go before the script
+ * Returns the wall times (s), each run's stderr and the stub's request counts of the last run. `nodeArgs` go before the script
  * (e.g. --cpu-prof).
  */
 export async function measureRequests({ root, count, runs, nodePrivateKey, nodeArgs = [] }) {
@@ -263,6 +263,7 @@ export async function measureRequests({ root, count, runs, nodePrivateKey, nodeA
   const keyFile = join(work, 'node.key');
   writeFileSync(keyFile, Buffer.from(nodePrivateKey).toString('hex'), { mode: 0o600 });
   const seconds = [];
+  const stderr = [];
   try {
     for (let r = 0; r < runs; r++) {
       stub.calls.clear();
@@ -281,10 +282,11 @@ export async function measureRequests({ root, count, runs, nodePrivateKey, nodeA
           throw new Error(`requests summary.${key} is ${result.summary[key]}, expected ${value}`);
       }
       seconds.push(run.seconds);
+      stderr.push(run.stderr);
     }
   } finally {
     await stub.close();
     rmSync(work, { recursive: true, force: true });
   }
-  return { seconds, calls: Object.fromEntries(stub.calls) };
+  return { seconds, stderr, calls: Object.fromEntries(stub.calls) };
 }

@@ -138,18 +138,19 @@ function sameKey(linked: Uint8Array | undefined, expected: Uint8Array): boolean 
 
 /** Every checked request but the last one of each main account gets SUPERSEDED. */
 function markSuperseded<T extends DelegationRequestReport>(reports: T[]): T[] {
-  const newest = new Map<string, number>();
-  reports.forEach((report, index) => {
-    if (report.verdict !== null && report.mainPublicKey !== null)
-      newest.set(toHex(report.mainPublicKey), index);
-  });
-  return reports.map((report, index) =>
-    report.verdict !== null &&
-    report.mainPublicKey !== null &&
-    newest.get(toHex(report.mainPublicKey)) !== index
-      ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
-      : report,
+  const mains = reports.map((report) =>
+    report.verdict !== null && report.mainPublicKey !== null ? toHex(report.mainPublicKey) : undefined,
   );
+  const newest = new Map<string, number>();
+  mains.forEach((main, index) => {
+    if (main !== undefined) newest.set(main, index);
+  });
+  return reports.map((report, index) => {
+    const main = mains[index];
+    return main !== undefined && newest.get(main) !== index
+      ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
+      : report;
+  });
 }
 
 /**

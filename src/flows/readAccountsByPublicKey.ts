@@ -30,31 +30,34 @@ export async function readAccountsByPublicKey(
     const hex = toHex(publicKey);
     if (!known.has(hex)) wanted.set(hex, publicKey);
   }
-  const keys = [...wanted.values()];
+  const hexes = [...wanted.keys()];
   // one account is one exchange either way: the GET every gateway has
-  if (keys.length === 1) {
-    known.set(toHex(keys[0]!), await client.getAccount({ publicKey: keys[0]! }));
+  if (hexes.length === 1) {
+    known.set(hexes[0]!, await client.getAccount({ publicKey: wanted.get(hexes[0]!)! }));
     return known;
   }
   let batched = true; // until the gateway says it has no batch read
-  const readOneByOne = (batch: readonly Uint8Array[]) =>
-    inFlight(batch, async (publicKey) => {
-      known.set(toHex(publicKey), await client.getAccount({ publicKey }));
+  const readOneByOne = (batch: readonly string[]) =>
+    inFlight(batch, async (hex) => {
+      known.set(hex, await client.getAccount({ publicKey: wanted.get(hex)! }));
     });
-  const batches: Uint8Array[][] = [];
-  for (let start = 0; start < keys.length; start += MAX_ACCOUNTS_PER_REQUEST)
-    batches.push(keys.slice(start, start + MAX_ACCOUNTS_PER_REQUEST));
+  const batches: string[][] = [];
+  for (let start = 0; start < hexes.length; start += MAX_ACCOUNTS_PER_REQUEST)
+    batches.push(hexes.slice(start, start + MAX_ACCOUNTS_PER_REQUEST));
   await inFlight(batches, async (batch) => {
-    const accounts = batched ? await client.getAccounts(batch) : undefined;
+    const accounts = batched ? await client.getAccounts(batch.map((hex) => wanted.get(hex)!)) : undefined;
     if (accounts === undefined) {
       batched = false;
       await readOneByOne(batch);
       return;
     }
-    for (const publicKey of batch) known.set(toHex(publicKey), undefined); // left out of the answer: unknown
+    for (const hex of batch) known.set(hex, undefined); // left out of the answer: unknown
     for (const account of accounts) {
-      const publicKey = account.publicKey ?? batch.find((key) => sameAddress(key, account.address));
-      if (publicKey !== undefined && wanted.has(toHex(publicKey))) known.set(toHex(publicKey), account);
+      const hex =
+        account.publicKey === undefined
+          ? batch.find((candidate) => sameAddress(wanted.get(candidate)!, account.address))
+          : toHex(account.publicKey);
+      if (hex !== undefined && wanted.has(hex)) known.set(hex, account);
     }
   });
   return known;
