@@ -7,9 +7,14 @@
 import type { ChainRequestReport } from '../contract/requests.js';
 import { TRANSFER_TYPE } from '../core/transactions/findDelegationTransfers.js';
 import type { NodeClient } from '../node/createNodeClient.js';
-import type { TransactionEntry } from '../node/readTransactionEntry.js';
-import { collectDelegationInputs } from './collectDelegationInputs.js';
+import type { SearchConfirmedPage } from '../node/searchConfirmedTransactions.js';
+import { collectDelegationInputs, type ChainDelegationInput } from './collectDelegationInputs.js';
 import { decryptDelegationRequestsInParallel } from './decryptDelegationRequests.js';
+
+/** Full pages read one at a time before reading ahead: a history this short costs no page past its end. */
+const READ_AHEAD_AFTER = 4;
+/** Pages asked at once when reading ahead. */
+const PAGES_IN_FLIGHT = 3;
 
 /** Inputs of findDelegationRequests. */
 export interface FindRequestsParameters {
@@ -37,9 +42,8 @@ export async function findDelegationRequests(
 ): Promise<ChainRequestReport[]> {
   const pageSize = parameters.pageSize ?? 100;
   const maxPages = parameters.maxPages ?? 1000;
-  const entries: TransactionEntry[] = [];
-  for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
-    const page = await client.searchConfirmedTransactions({
+  const searchPage = (pageNumber: number) =>
+    client.searchConfirmedTransactions({
       recipientAddress: parameters.nodeAddress,
       type: [TRANSFER_TYPE],
       embedded: true,
@@ -49,13 +53,27 @@ export async function findDelegationRequests(
       pageSize,
       pageNumber,
     });
-    entries.push(...page.data);
+  // A long history is read a few pages ahead (the gateway answers the next while we read one); a short one page by
+  // page, so that it costs no page beyond its end. A page read ahead of the end is not used, as when read in turn.
+  const pending = new Map<number, Promise<SearchConfirmedPage>>();
+  const found: ChainDelegationInput[] = [];
+  for (let pageNumber = 1, full = 0; pageNumber <= maxPages; pageNumber++) {
+    const ahead = full >= READ_AHEAD_AFTER ? PAGES_IN_FLIGHT : 1;
+    for (let next = pageNumber; next < pageNumber + ahead && next <= maxPages; next++) {
+      if (pending.has(next)) continue;
+      const page = searchPage(next);
+      page.catch(() => undefined); // awaited in turn below; a page past the end is never awaited
+      pending.set(next, page);
+    }
+    const page = await pending.get(pageNumber)!;
+    pending.delete(pageNumber);
+    // the requests of each page at once: its transaction entries need not be kept until the last page
+    found.push(...collectDelegationInputs(page.data));
     if (page.data.length < pageSize) break;
+    full += 1;
   }
   // oldest first: SUPERSEDED marks all but the newest request of each main account
-  const found = collectDelegationInputs(entries).sort((a, b) =>
-    a.height < b.height ? -1 : a.height > b.height ? 1 : 0,
-  );
+  found.sort((a, b) => (a.height < b.height ? -1 : a.height > b.height ? 1 : 0));
   if (found.length === 0) return [];
   const opened = await decryptDelegationRequestsInParallel(
     parameters.nodePrivateKey,
