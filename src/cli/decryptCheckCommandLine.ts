@@ -10,7 +10,7 @@
  * command line as always, its errors included. So the two paths cannot differ on what they refuse, and on what this
  * accepts they give the same options: test/cli/decryptCheckCommandLine.test.ts compares them with commander's.
  */
-import { nodeUrlParser, parseTimeout, type GlobalOptions } from './globalOptions.js';
+import { nodeUrlParser, parseTimeout } from './globalOptions.js';
 import type { ParsedCommandLine } from './runCommand.js';
 
 /** The command this file reads. */
@@ -78,5 +78,5 @@ export function decryptCheckCommandLine(argv: readonly string[]): ParsedCommandL
       return undefined; // the program reports the bad value, as it always has
     }
   }
-  return { args: [], options, globals: { ...options, ...globals } as GlobalOptions };
+  return { args: [], options, globals: { ...options, ...globals } };
 }
