@@ -29,10 +29,15 @@ if (answer !== undefined) {
 
 /**
  * `harvest decrypt-check` with a plain command line, run from its own CommonJS bundle without commander (the
- * promise of its exit code); undefined leaves the command line to the program (src/cli/directDecryptCheck.ts).
+ * promise of its exit code); undefined leaves the command line to the program (src/cli/directDecryptCheck.ts). The
+ * bundle is compiled with the code cache the build made for it (bin/codeCache.js).
  */
 function decryptCheck() {
-  return require('../dist/app/decryptCheck.cjs').runDecryptCheckDirectly(argv);
+  const app = join(__dirname, '..', 'dist', 'app');
+  const { loadBundle } = require('./codeCache.js');
+  return loadBundle(join(app, 'decryptCheck.cjs'), join(app, 'decryptCheck.cache')).runDecryptCheckDirectly(
+    argv,
+  );
 }
 
 /** The line commander prints for --version. */

@@ -15,6 +15,7 @@
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeDecryptCheckCache } from './codeCache.js';
 import { writeHelpTexts } from './helpTexts.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,6 +58,9 @@ const direct = await build({
   // import.meta.url is the file's own URL, as in an ES module: the decrypt worker (dist/app/openRecordsWorker.js)
   // is found beside it
   define: { 'import.meta.url': '__harvestModuleUrl' },
+  // import() of a package left out (@inquirer/prompts) becomes require(): bin/codeCache.js compiles the file as a
+  // script, where import() would need Node 20's experimental dynamic-import callback
+  supported: { 'dynamic-import': false },
   banner: { js: "const __harvestModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: true,
   logLevel: 'warning',
@@ -67,3 +71,5 @@ const outputs = { ...result.metafile.outputs, ...direct.metafile.outputs };
 writeFileSync(`${outdir}/meta.json`, JSON.stringify({ ...result.metafile, outputs }));
 // The plain help requests, answered by bin/harvest.js from this file (scripts/helpTexts.js).
 await writeHelpTexts(root, outdir);
+// V8's code cache of the decrypt-check bundle (scripts/codeCache.js), used by bin/harvest.js through bin/codeCache.js.
+await writeDecryptCheckCache(root, outdir);

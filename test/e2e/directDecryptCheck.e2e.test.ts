@@ -2,10 +2,13 @@
  * The built binary runs a plain `harvest decrypt-check` command line from dist/app/decryptCheck.cjs (CommonJS, no
  * commander: src/cli/directDecryptCheck.ts). Spawned, it must print what the bundled program (dist/app/main.js, an
  * ES module) prints for the same command line, and exit alike: results, refusals, a key on stdin, and a harvesters
- * file large enough to be opened on worker threads (whose file the CommonJS bundle finds beside itself).
+ * file large enough to be opened on worker threads (whose file the CommonJS bundle finds beside itself). The bundle
+ * is compiled with the V8 code cache the build made for it (bin/codeCache.js): V8 must take it, and a cache made for
+ * other source must not be used.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,5 +87,25 @@ describe('harvest decrypt-check: the direct entry of the binary and the bundled 
     const requests = (JSON.parse(direct.stdout) as { requests: { ok: boolean }[] }).requests;
     expect(requests.length).toBe(2100);
     expect(requests.every((request) => request.ok)).toBe(true);
+  });
+});
+
+describe('the code cache of dist/app/decryptCheck.cjs (bin/codeCache.js)', () => {
+  const { cacheAccepted } = createRequire(import.meta.url)('../../bin/codeCache.js') as {
+    cacheAccepted: (file: string, cacheFile: string) => boolean;
+  };
+  const bundle = join(ROOT, 'dist', 'app', 'decryptCheck.cjs');
+  const cache = join(ROOT, 'dist', 'app', 'decryptCheck.cache');
+
+  it('is taken by V8 for the bundle it was made for', () => {
+    expect(cacheAccepted(bundle, cache)).toBe(true);
+  });
+
+  it('is not used for another source, even of the same length (V8 checks only the length)', () => {
+    const source = readFileSync(bundle, 'utf8');
+    const other = join(folder, 'other.cjs');
+    writeFileSync(other, source.replace('decrypt-check', 'decrypt-chekc'));
+    expect(readFileSync(other, 'utf8').length).toBe(source.length);
+    expect(cacheAccepted(other, cache)).toBe(false);
   });
 });
