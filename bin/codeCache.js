@@ -3,7 +3,7 @@
 // the command ran when the cache was made are neither parsed nor compiled again (docs/performance.md, "Start-up,
 // third pass"). Node 20 has no compile cache of its own (module.enableCompileCache came with Node 22.1).
 //
-// The cache file is the SHA-256 of the compiled source, then V8's data: V8 itself checks only the source's length,
+// The cache file is the SHA-256 of the bundle file, then V8's data: V8 itself checks only the source's length,
 // so a cache made for another build of the bundle must not reach it. A cache V8 refuses (another Node version, other
 // flags) only costs the usual compile. The bundle holds no import() (scripts/bundle.js turns them into require()),
 // so the script needs no dynamic-import callback, which Node 20 still marks experimental.
@@ -47,8 +47,9 @@ function readCache(cacheFile) {
 
 /** The module wrapper of `file` as a script, given V8's data from `cache` when `cache` was made for this source. */
 function compile(file, cache) {
-  const source = Module.wrap(readFileSync(file, 'utf8'));
-  const digest = hash('sha256', source, 'buffer');
+  const bytes = readFileSync(file);
+  const digest = hash('sha256', bytes, 'buffer'); // of the bytes: a fourth of the time of hashing the string
+  const source = Module.wrap(bytes.toString('utf8'));
   const cachedData =
     cache !== undefined && cache.subarray(0, digest.length).equals(digest)
       ? cache.subarray(digest.length)
