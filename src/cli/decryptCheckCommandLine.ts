@@ -1,16 +1,16 @@
 /**
  * `harvest decrypt-check …` read without commander, for the direct entry (src/cli/directDecryptCheck.ts): loading
- * commander and the command table is a third of what `decrypt-check --message` costs to start (docs/performance.md,
- * "Start-up, third pass").
+ * commander and the command table is a large part of what `decrypt-check --message` costs to start
+ * (docs/performance.md, "Start-up, third pass").
  *
- * Only plain command lines are read here: the command name first, then the flags decrypt-check reads, each as
- * `--flag value` or `--flag=value`. Anything else gives undefined — an unknown flag, a global flag decrypt-check
- * does not read, a short flag, `--`, a positional argument, a missing value, a value that starts with '-' (commander
- * may take it for a flag), a --node or --timeout its parser refuses, help — and the program (commander) reads that
- * command line as always, its errors included. So the two paths cannot differ on what they refuse, and on what this
- * accepts they give the same options: test/cli/decryptCheckCommandLine.test.ts compares them with commander's.
+ * Only plain command lines are read here: the command name first, then flags of decrypt-check and global flags,
+ * each as `--flag value` or `--flag=value` (and `-y`). Anything else gives undefined — an unknown flag, another short
+ * flag, `--`, a positional argument, a missing value, a value that starts with '-' (commander may take it for a
+ * flag), a value that --node, --timeout or --progress refuses, help, --version — and the program (commander) reads
+ * that command line as always, its errors included. So the two paths cannot differ on what they refuse, and on what
+ * this accepts they give the same options: test/cli/decryptCheckCommandLine.test.ts compares them with commander's.
  */
-import { nodeUrlParser, parseTimeout } from './globalOptions.js';
+import { homeParser, nodeUrlParser, parseTimeout, PROGRESS_MODES } from './globalOptions.js';
 import type { ParsedCommandLine } from './runCommand.js';
 
 /** The command this file reads. */
@@ -27,8 +27,18 @@ interface FlagRule {
 
 const text = (value: string): string => value;
 
-/** The flags of decrypt-check (src/commands/definitions/decryptCheck.ts) and the global flags it reads. */
-const FLAGS: Readonly<Record<string, FlagRule>> = {
+/** --progress: one of its choices, as commander checks them (else the program refuses the value). */
+const progressMode = (value: string): string => {
+  if (!(PROGRESS_MODES as readonly string[]).includes(value)) throw new Error('not a --progress mode');
+  return value;
+};
+
+/**
+ * The flags of decrypt-check (src/commands/definitions/decryptCheck.ts) and the global flags (src/cli/program.ts),
+ * those it does not read included: a script may pass --yes or --no-input to every command. --home is made absolute
+ * against the working directory, as commander's parser does.
+ */
+const flagsFor = (cwd: string): Readonly<Record<string, FlagRule>> => ({
   '--node-key': { scope: 'command', name: 'nodeKey', parse: text },
   '--message': { scope: 'command', name: 'message', parse: text },
   '--harvesters': { scope: 'command', name: 'harvesters', parse: text },
@@ -45,14 +55,20 @@ const FLAGS: Readonly<Record<string, FlagRule>> = {
   },
   '--network': { scope: 'global', name: 'network', parse: text },
   '--timeout': { scope: 'global', name: 'timeout', parse: (value) => parseTimeout(value) },
-};
+  '--yes': { scope: 'global', name: 'yes', flagValue: true },
+  '-y': { scope: 'global', name: 'yes', flagValue: true },
+  '--no-input': { scope: 'global', name: 'input', flagValue: false },
+  '--home': { scope: 'global', name: 'home', parse: homeParser(cwd) },
+  '--progress': { scope: 'global', name: 'progress', parse: progressMode },
+});
 
 /**
  * The command line `argv` (without `node` and the script) as commander would hand it to decrypt-check, or
- * undefined when it is not a plain decrypt-check command line.
+ * undefined when it is not a plain decrypt-check command line; `cwd` is the working directory (for --home).
  */
-export function decryptCheckCommandLine(argv: readonly string[]): ParsedCommandLine | undefined {
+export function decryptCheckCommandLine(argv: readonly string[], cwd: string): ParsedCommandLine | undefined {
   if (argv[0] !== COMMAND_NAME) return undefined;
+  const FLAGS = flagsFor(cwd);
   // commander's defaults of the negatable global flags (--no-color, --no-input)
   const globals: Record<string, unknown> = { color: true, input: true };
   const options: Record<string, unknown> = {};

@@ -21,9 +21,9 @@ export function runDecryptCheckDirectly(
   argv: readonly string[],
   overrides: Partial<Runtime> = {},
 ): Promise<number> | undefined {
-  const parsed = decryptCheckCommandLine(argv);
-  if (parsed === undefined) return undefined;
   const runtime: Runtime = { ...createProcessRuntime(), ...overrides };
+  const parsed = decryptCheckCommandLine(argv, runtime.cwd);
+  if (parsed === undefined) return undefined;
   return runParsedCommand(decryptCheckEntry, parsed, runtime).catch((error: unknown) =>
     reportFailure(argv, runtime, error),
   );

@@ -47,7 +47,7 @@ const canonical = (parsed: ParsedCommandLine) =>
 
 /** Checks one command line: accepted here means accepted by commander with the same parse. */
 async function expectAgreement(argv: readonly string[]): Promise<'accepted' | 'left to the program'> {
-  const direct = decryptCheckCommandLine(argv);
+  const direct = decryptCheckCommandLine(argv, CWD);
   if (direct === undefined) return 'left to the program';
   const program = await commanderReads(argv);
   expect(program, JSON.stringify(argv)).toBeDefined();
@@ -71,6 +71,8 @@ describe('decrypt-check command line without commander', () => {
     [['decrypt-check', '--message', 'decrypt-check', '--node-key', 'help']],
     [['decrypt-check', '--message=-x', '--node-key=--json']],
     [['decrypt-check']],
+    [['decrypt-check', '--yes', '-y', '--no-input', '--home', 'h', '--home=../x', '--progress', 'plain']],
+    [['decrypt-check', '--progress=none', '--progress', 'auto', '--home', '/abs/olute']],
   ])('accepts %j as commander does', async (argv) => {
     expect(await expectAgreement(argv)).toBe('accepted');
   });
@@ -90,11 +92,13 @@ describe('decrypt-check command line without commander', () => {
     [['decrypt-check', '--node-key', '-x']],
     [['decrypt-check', '--json=1']],
     [['decrypt-check', '--color']],
-    [['decrypt-check', '--yes']],
-    [['decrypt-check', '-y']],
-    [['decrypt-check', '--home', 'h']],
-    [['decrypt-check', '--progress', 'plain']],
-    [['decrypt-check', '--no-input']],
+    [['decrypt-check', '-yv']],
+    [['decrypt-check', '-V']],
+    [['decrypt-check', '--yes=1']],
+    [['decrypt-check', '--home']],
+    [['decrypt-check', '--progress', 'loud']],
+    [['decrypt-check', '--progress=']],
+    [['decrypt-check', '--input']],
     [['decrypt-check', '--version']],
     [['decrypt-check', '--timeout', 'soon']],
     [['decrypt-check', '--timeout=0']],
@@ -103,7 +107,7 @@ describe('decrypt-check command line without commander', () => {
     [['decrypt-check', '--Message', MESSAGE]],
     [['decrypt-check', '--mess', MESSAGE]],
   ])('leaves %j to the program', (argv) => {
-    expect(decryptCheckCommandLine(argv)).toBeUndefined();
+    expect(decryptCheckCommandLine(argv, CWD)).toBeUndefined();
   });
 
   it('agrees with commander on every command line drawn from flags and values, good and bad', async () => {
@@ -134,6 +138,10 @@ describe('decrypt-check command line without commander', () => {
       '--node=http://n:3000',
       '--timeout=5',
       '--timeout=x',
+      '--progress=plain',
+      '--home=h',
+      'plain',
+      'none',
       'FE',
       '',
       '-',

@@ -86,6 +86,19 @@ const accepted: string[][] = [
   ['--node-key', pem, '--message', MESSAGE, '--network', network, '--json'],
   ['--node-key', pem, '--message', MESSAGE, '--network', 'testnet', '--json'],
   ['--node-key=node.key.pem', `--message=${MESSAGE}`, '--json'],
+  [
+    '--node-key',
+    pem,
+    '--message',
+    MESSAGE,
+    '--yes',
+    '--no-input',
+    '--progress',
+    'plain',
+    '--home',
+    'h',
+    '--json',
+  ],
 ];
 
 const leftToTheProgram: string[][] = [
@@ -94,7 +107,7 @@ const leftToTheProgram: string[][] = [
   ['--node-key', pem, '--message', MESSAGE, 'extra', '--json'],
   ['--node-key', pem, '--message', MESSAGE, '--timeout', 'soon', '--json'],
   ['--node-key', pem, '--message', MESSAGE, '--node', 'not a url'],
-  ['--node-key', pem, '--message', MESSAGE, '--yes', '--json'],
+  ['--node-key', pem, '--message', MESSAGE, '--progress', 'loud', '--json'],
   ['--help'],
 ];
 
