@@ -4,7 +4,7 @@
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, wipe } from '../core/bytes.js';
-import { DELEGATION_MESSAGE_SIZE, type OpenFailure } from '../core/crypto/delegationMessage.js';
+import { DELEGATION_MESSAGE_SIZE, type OpenFailure } from '../core/crypto/delegationFormat.js';
 import { derivePublicKey } from '../core/keys.js';
 import { openRecordsBatch, type OpenedRecord } from './decrypt/openRecordsBatch.js';
 import { openRecordsInParallel, type ParallelOptions } from './decrypt/openRecordsInParallel.js';

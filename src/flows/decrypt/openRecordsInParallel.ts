@@ -23,6 +23,8 @@ export interface ParallelOptions {
 }
 
 const RECORD_SIZE = 124;
+/** The fraction of all records this thread opens less than an equal share (splitShares). */
+const MAIN_SHARE_DISCOUNT = 0.025;
 const MAX_THREADS = 8;
 const YOUNG_GENERATION_MB = 4;
 const WORKER_URL = new URL('./openRecordsWorker.js', import.meta.url);
@@ -42,17 +44,30 @@ export async function openRecordsInParallel(
     wanted < 2 || import.meta.url.endsWith('.ts') || records.some((record) => record.length !== RECORD_SIZE);
   if (inThread) return openRecordsBatch(nodePrivateKey, records);
 
-  // This thread starts at once; the workers start ~40 ms later, so they get slightly smaller shares.
-  const shareSize = Math.ceil(records.length / wanted);
-  const shares = Array.from({ length: wanted }, (_, index) =>
-    records.slice(index * shareSize, (index + 1) * shareSize),
-  );
+  const shares = splitShares(records, wanted);
   // the workers take shares 1…n-1 (they start in the background), this thread opens share 0 meanwhile
   const { Worker } = await import('node:worker_threads');
   const inWorkers = Promise.all(shares.slice(1).map((share) => openInWorker(Worker, nodePrivateKey, share)));
   inWorkers.catch(() => undefined); // awaited below; no unhandled rejection if this thread's share throws first
   const here = openRecordsBatch(nodePrivateKey, shares[0]!);
   return [...here, ...(await inWorkers).flat()];
+}
+
+/**
+ * Contiguous shares, the first for this thread. The workers start ~20 ms after this thread, but this thread has
+ * more to do afterwards: the reports and the JSON document of every record, about 5 % of the cost of opening one
+ * (docs/performance.md, "Both cores"). So it takes MAIN_SHARE_DISCOUNT of the records less than an equal share,
+ * and the workers finish about when it does.
+ */
+function splitShares(records: readonly Uint8Array[], threads: number): Uint8Array[][] {
+  const mainSize = Math.max(0, Math.round(records.length * (1 / threads - MAIN_SHARE_DISCOUNT)));
+  const workerSize = Math.ceil((records.length - mainSize) / (threads - 1));
+  return [
+    records.slice(0, mainSize),
+    ...Array.from({ length: threads - 1 }, (_, index) =>
+      records.slice(mainSize + index * workerSize, mainSize + (index + 1) * workerSize),
+    ),
+  ];
 }
 
 function openInWorker(
