@@ -1,7 +1,7 @@
 // Part of `npm run build` (called by scripts/bundle.js): runs `harvest decrypt-check --message … --json` once, from
 // dist/app/decryptCheck.cjs loaded by bin/codeCache.js, on a throw-away node key and message, and writes V8's code
-// cache of what ran to dist/app/decryptCheck.cache. bin/harvest.js compiles the bundle with it: about 45 M of the
-// 625 M instructions of a `decrypt-check --message` start (docs/performance.md, "Start-up, third pass"). The cache
+// cache of what ran to dist/app/decryptCheck.cache. bin/harvest.js compiles the bundle with it: about 28 M of the
+// 600 M instructions of a `decrypt-check --message` start (docs/performance.md, "Start-up, third pass"). The cache
 // belongs to the Node version that built it; another one refuses it and compiles as usual.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -7,7 +7,7 @@
  * written as 39 characters of unpadded base32 (first letter N on mainnet, T on testnet).
  *
  * Both hashes come from OpenSSL (node:crypto), not from noble's JavaScript: the same bytes (test/core/address.test.ts),
- * and loading noble's SHA3 and RIPEMD-160 modules cost `decrypt-check` about 2 % of its start-up
+ * and loading noble's SHA3 and RIPEMD-160 modules cost `decrypt-check` about 1 % of its start-up
  * (docs/performance.md, "Start-up, third pass").
  */
 import { hash } from 'node:crypto';
