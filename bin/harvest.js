@@ -4,9 +4,11 @@
 //
 // `harvest --version` and the plain help requests (`--help`, `<command> --help`, `help <command>`, -h) are answered
 // here, before the program (commander, the command table) is loaded: the same text commander prints, at the cost of
-// one small file read (docs/performance.md, "Start-up"). A plain `harvest decrypt-check` command line runs from its own
-// CommonJS bundle, without the ES module loader and commander (docs/performance.md, "Start-up, third pass"). The help texts are commander's own output, written by
+// one small file read (docs/performance.md, "Start-up"). The help texts are commander's own output, written by
 // `npm run build` (scripts/helpTexts.js); test/e2e/prebuiltHelp.e2e.test.ts compares them with the program's.
+//
+// A plain `harvest decrypt-check` command line runs from its own CommonJS bundle, without the ES module loader and
+// commander (docs/performance.md, "Start-up, third pass").
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');

@@ -21,9 +21,11 @@ export function runDecryptCheckDirectly(
   argv: readonly string[],
   overrides: Partial<Runtime> = {},
 ): Promise<number> | undefined {
-  const runtime: Runtime = { ...createProcessRuntime(), ...overrides };
-  const parsed = decryptCheckCommandLine(argv, runtime.cwd);
+  // the working directory as the runtime will have it (--home is made absolute against it); the runtime itself is
+  // made only for a command line read here, the program makes its own
+  const parsed = decryptCheckCommandLine(argv, overrides.cwd ?? process.cwd());
   if (parsed === undefined) return undefined;
+  const runtime: Runtime = { ...createProcessRuntime(), ...overrides };
   return runParsedCommand(decryptCheckEntry, parsed, runtime).catch((error: unknown) =>
     reportFailure(argv, runtime, error),
   );
