@@ -3,10 +3,11 @@
  * thread's start-up (about 40 ms: a fresh V8 isolate that loads the crypto modules), the records are cut into
  * contiguous shares; worker threads open the later shares while this thread opens the first, and the results are
  * put back in input order. Small inputs, and runs from the TypeScript sources (tests: the worker file exists only
- * compiled, in dist/), stay in this thread. The outcome is the same either way.
+ * compiled, in dist/), stay in this thread. The outcome is the same either way. node:worker_threads is loaded only
+ * when workers start: one message never needs it (docs/performance.md, "Start-up, third pass").
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import { openRecordsBatch, type OpenedRecord } from './openRecordsBatch.js';
 import { unpackOpenedRecords } from './packOpenedRecords.js';
 
@@ -45,7 +46,8 @@ export async function openRecordsInParallel(
 
   const shares = splitShares(records, wanted);
   // the workers take shares 1…n-1 (they start in the background), this thread opens share 0 meanwhile
-  const inWorkers = Promise.all(shares.slice(1).map((share) => openInWorker(nodePrivateKey, share)));
+  const { Worker } = await import('node:worker_threads');
+  const inWorkers = Promise.all(shares.slice(1).map((share) => openInWorker(Worker, nodePrivateKey, share)));
   inWorkers.catch(() => undefined); // awaited below; no unhandled rejection if this thread's share throws first
   const here = openRecordsBatch(nodePrivateKey, shares[0]!);
   return [...here, ...(await inWorkers).flat()];
@@ -68,7 +70,11 @@ function splitShares(records: readonly Uint8Array[], threads: number): Uint8Arra
   ];
 }
 
-function openInWorker(nodePrivateKey: Uint8Array, records: readonly Uint8Array[]): Promise<OpenedRecord[]> {
+function openInWorker(
+  Worker: typeof WorkerThread,
+  nodePrivateKey: Uint8Array,
+  records: readonly Uint8Array[],
+): Promise<OpenedRecord[]> {
   const contiguous = new Uint8Array(records.length * RECORD_SIZE);
   records.forEach((record, index) => contiguous.set(record, index * RECORD_SIZE));
   return new Promise((resolve, reject) => {
