@@ -24,7 +24,7 @@ import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { ACCOUNT_TYPE, accountBalance, type AccountInfo } from '../node/getAccount.js';
 import type { DelegationRequestReport } from './decryptDelegationRequests.js';
-import { readAccountsByPublicKey } from './readAccountsByPublicKey.js';
+import { readAccountsByPublicKey, type AccountsByKey } from './readAccountsByPublicKey.js';
 
 /** Reasons that reject a request (the node would refuse or prune it). */
 export const REJECTING_REASONS = [
@@ -46,6 +46,8 @@ export interface ChainCheckParameters {
   readonly nodePublicKey: Uint8Array;
   /** --network, checked against the node when given. */
   readonly expectedNetwork: NetworkParameters | undefined;
+  /** Accounts already being read (scanDelegationRequests starts while the records are opened); the rest are read here. */
+  readonly accounts?: Promise<AccountsByKey>;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function checkRequestsAgainstChain<
   const accounts = await readAccountsByPublicKey(
     client,
     opened.map((report) => report.mainPublicKey ?? report.remotePublicKey!),
+    await (parameters.accounts ?? new Map()),
   );
   const lookup = (publicKey: Uint8Array) => accounts.get(toHex(publicKey));
   const mainsThroughRemotes = opened.flatMap((report) =>

@@ -35,7 +35,7 @@ const message = encodeDelegationMessage(
   fixed(0x44),
 );
 const MESSAGE = toHex(message);
-// more records than src/flows/decrypt/openRecordsInParallel.ts opens in the main thread (2,048)
+// more records than src/flows/decrypt/openRecordsAsFound.ts opens in the main thread (PARALLEL_THRESHOLD, 1,024)
 const manyRecords = join(folder, 'harvesters.dat');
 writeFileSync(manyRecords, concatBytes(...Array.from({ length: 2100 }, () => message.subarray(8))));
 
