@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash, createPrivateKey, sign as nodeSign } from 'node:crypto';
+import { measureRequests } from './requests.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = (path) => pathToFileURL(join(ROOT, 'dist', path)).href;
@@ -394,6 +395,33 @@ if (selected('decrypt')) {
     ratio: undefined,
   });
   if (!asJson) console.error(`  measured: decrypt-check of ${count} records (${runs} runs)`);
+}
+
+// ---- 6b. `harvest requests` of as many on-chain requests, whole process, against a local REST stub -------------
+// bench/requests.js: the stub (node:http on 127.0.0.1 in this process) serves `count` delegation-request transfers to
+// the node's transport address and their accounts; `harvest requests --json` is spawned and timed from spawn to
+// exit (start-up, searches, account reads, opening, checks, JSON output). The sdk and noble columns are the same
+// per-record figures as the decrypt-check row: the opening alone, on a sample in this process.
+{
+  const count = quick ? 5_000 : 20_000;
+  const runs = quick ? 1 : 3;
+  const { seconds, calls } = await measureRequests({ root: ROOT, count, runs, nodePrivateKey });
+  const ours = count / median(seconds);
+  const decryptRow = rows.find(
+    (row) => row.operation.startsWith('decrypt-check --harvesters') && row.unit === 'records/s',
+  );
+  rows.push({
+    operation: `requests, ${count.toLocaleString('en-US')} on-chain requests (REST stub), whole process`,
+    unit: 'records/s',
+    ours,
+    noble: decryptRow?.noble,
+    sdk: decryptRow?.sdk,
+    ratio: decryptRow === undefined ? undefined : ours / decryptRow.sdk,
+  });
+  if (!asJson)
+    console.error(
+      `  measured: requests of ${count} (${runs} runs; REST calls of the last: ${JSON.stringify(calls)})`,
+    );
 }
 
 // ---- 7. cold start (spawned processes; ms per run, shown as runs/s) ----------------------------------------------

@@ -1,9 +1,8 @@
 import { CommanderError, type Command } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
 import { InputError } from '../core/errors.js';
-import { createOutput } from '../ui/output.js';
-import { loadStyle } from '../ui/style.js';
-import { ExitCode, exitCodeFor } from './exitCodes.js';
+import { earlyOutput, readEarlyFlags, reportFailure } from './earlyOutput.js';
+import { ExitCode } from './exitCodes.js';
 import { createProcessRuntime } from './processRuntime.js';
 import type { CommandEntry } from './commandTable.js';
 import { createProgram } from './program.js';
@@ -30,14 +29,8 @@ export async function runHarvest(
   runtime: Runtime,
   run: RunParsedCommand,
 ): Promise<number> {
-  const early = { json: argv.includes('--json'), verbose: argv.includes('--verbose') };
-  const output = async () =>
-    createOutput(runtime.io, {
-      ...early,
-      style: await loadStyle(
-        !argv.includes('--no-color') && runtime.env['NO_COLOR'] === undefined && runtime.io.stderrIsTTY,
-      ),
-    });
+  const early = readEarlyFlags(argv);
+  const output = () => earlyOutput(argv, runtime);
   try {
     // set by the one command that runs; help and version run none, and exit 0
     let commandExitCode: number = ExitCode.Ok;
@@ -71,7 +64,6 @@ export async function runHarvest(
       }
       return ExitCode.Usage;
     }
-    (await output()).error(error);
-    return exitCodeFor(error);
+    return reportFailure(argv, runtime, error);
   }
 }

@@ -2,16 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
 import { COMMANDS, type CommandEntry } from './commandTable.js';
+import type { EarlyFlags } from './earlyOutput.js';
 import { PROGRESS_MODES, homeParser, nodeUrlParser, parseTimeout } from './globalOptions.js';
 
 /** The widest help text, in columns (commander's own width when stdout is not a terminal). */
 export const HELP_WIDTH = 80;
-
-/** What main() learns from argv before commander parses it, so parse errors honour --json. */
-export interface EarlyFlags {
-  readonly json: boolean;
-  readonly verbose: boolean;
-}
 
 /** Runs the command commander parsed: src/cli/runCommand.ts, or a recorder in the argument tests. */
 export type CommandRunner = (entry: CommandEntry, command: Command) => Promise<void>;

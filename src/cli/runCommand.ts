@@ -1,7 +1,7 @@
 /**
  * The one place a command runs: load its implementation and the context, run it, print its result and decide
- * the exit code from its outcome (src/cli/exitCodes.ts). A failure is thrown on to main(), which prints the error
- * and maps it with exitCodeFor.
+ * the exit code from its outcome (src/cli/exitCodes.ts). A failure is thrown on to the caller (main(), or the
+ * direct decrypt-check entry), which prints the error and maps it with exitCodeFor.
  */
 import type { Command } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
@@ -10,10 +10,40 @@ import { exitCodeOf } from './exitCodes.js';
 import { loadStyle } from '../ui/style.js';
 import { readSettings, type GlobalOptions } from './globalOptions.js';
 
+/**
+ * One command line as commander hands it to a command: what runParsedCommand needs, so that a command line read
+ * without commander (src/cli/decryptCheckCommandLine.ts) runs through exactly the same steps.
+ */
+export interface ParsedCommandLine {
+  /** The positional arguments (commander's processedArgs). */
+  readonly args: readonly string[];
+  /** The command's own flags (its definition's readOptions). */
+  readonly options: unknown;
+  /** The global options with the command's own flags merged in (commander's optsWithGlobals). */
+  readonly globals: GlobalOptions;
+}
+
 /** Runs the command that commander parsed (`command`) and returns its exit code. */
-export async function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
+export function runCommand(entry: CommandEntry, command: Command, runtime: Runtime): Promise<number> {
+  return runParsedCommand(
+    entry,
+    {
+      args: command.processedArgs as string[],
+      options: entry.definition.readOptions(command),
+      globals: command.optsWithGlobals<GlobalOptions>(),
+    },
+    runtime,
+  );
+}
+
+/** Runs a command from its parsed command line and returns its exit code. */
+export async function runParsedCommand(
+  entry: CommandEntry,
+  parsed: ParsedCommandLine,
+  runtime: Runtime,
+): Promise<number> {
   // the context's node and keystore openers load flows: loaded with the command, never for help or version
-  const options = command.optsWithGlobals<GlobalOptions>();
+  const options = parsed.globals;
   const [implementation, { createContext }, { readNetworkOption }] = await Promise.all([
     entry.load(),
     import('./createContext.js'),
@@ -26,8 +56,7 @@ export async function runCommand(entry: CommandEntry, command: Command, runtime:
     : await readNetworkOption(runtime, options.network ?? runtime.env['HARVEST_NETWORK']);
   const style = await loadStyle(readSettings(runtime, options, network).color);
   const ctx = createContext(runtime, options, network, style);
-  const args = command.processedArgs as string[];
-  const outcome = await implementation.run({ args, options: entry.definition.readOptions(command) }, ctx);
+  const outcome = await implementation.run({ args: parsed.args, options: parsed.options }, ctx);
   outcome.print(ctx.output);
   await outcome.keepRunning?.();
   return exitCodeOf(outcome);

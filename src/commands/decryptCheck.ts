@@ -4,7 +4,7 @@
  * opening and nothing of the node client (docs/performance.md, "Start-up").
  */
 import { parseHex } from '../core/bytes.js';
-import { extractDelegationRecord } from '../core/crypto/delegationMessage.js';
+import { extractDelegationRecord } from '../core/crypto/delegationFormat.js';
 import { InputError } from '../core/errors.js';
 import { splitHarvestersFile } from '../core/harvesting/splitHarvestersFile.js';
 import {

@@ -5,12 +5,18 @@
  *   checksum   = SHA3-256(network | ripemd)[0..3]
  *
  * written as 39 characters of unpadded base32 (first letter N on mainnet, T on testnet).
+ *
+ * Both hashes come from OpenSSL (node:crypto), not from noble's JavaScript: the same bytes (test/core/address.test.ts),
+ * and loading noble's SHA3 and RIPEMD-160 modules cost `decrypt-check` about 1 % of its start-up
+ * (docs/performance.md, "Start-up, third pass").
  */
-import { ripemd160 } from '@noble/hashes/legacy.js';
-import { sha3_256 } from '@noble/hashes/sha3.js';
+import { hash } from 'node:crypto';
 import { decodeBase32, encodeBase32 } from './base32.js';
 import { concatBytes, equalBytes } from './bytes.js';
 import { InputError } from './errors.js';
+
+const sha3_256 = (data: Uint8Array): Uint8Array => hash('sha3-256', data, 'buffer');
+const ripemd160 = (data: Uint8Array): Uint8Array => hash('ripemd160', data, 'buffer');
 
 /** Size of a decoded address in bytes, and of its base32 text in characters. */
 export const ADDRESS_SIZE = 24;

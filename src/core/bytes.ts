@@ -4,12 +4,13 @@
  */
 import { InputError, type InputErrorCode } from './errors.js';
 
-const HEX_DIGITS = '0123456789ABCDEF';
+/** The two upper-case hex digits of every byte: one string append per byte (JSON output writes many keys). */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0').toUpperCase());
 
 /** Upper-case hex of `bytes`, no prefix. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 15]!;
+  for (let index = 0; index < bytes.length; index += 1) out += HEX_PAIRS[bytes[index]!]!;
   return out;
 }
 

@@ -24,6 +24,7 @@ import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { ACCOUNT_TYPE, accountBalance, type AccountInfo } from '../node/getAccount.js';
 import type { DelegationRequestReport } from './decryptDelegationRequests.js';
+import { readAccountsByPublicKey, type AccountsByKey } from './readAccountsByPublicKey.js';
 
 /** Reasons that reject a request (the node would refuse or prune it). */
 export const REJECTING_REASONS = [
@@ -45,6 +46,8 @@ export interface ChainCheckParameters {
   readonly nodePublicKey: Uint8Array;
   /** --network, checked against the node when given. */
   readonly expectedNetwork: NetworkParameters | undefined;
+  /** Accounts already being read (scanDelegationRequests starts while the records are opened); the rest are read here. */
+  readonly accounts?: Promise<AccountsByKey>;
 }
 
 /**
@@ -68,16 +71,25 @@ export async function checkRequestsAgainstChain<
       },
     ),
   ]);
-  // one read per account; the hex is only the cache key
-  const accounts = new Map<string, Promise<AccountInfo | undefined>>();
-  const lookup = (publicKey: Uint8Array) => {
-    let found = accounts.get(toHex(publicKey));
-    if (found === undefined) {
-      found = client.getAccount({ publicKey });
-      accounts.set(toHex(publicKey), found);
-    }
-    return found;
-  };
+  // every account read before the checks, in batches, once each: the known mains and, for requests without one
+  // (harvesters.dat, --message), the remote accounts first, then the mains they point back to
+  const opened = reports.filter(
+    (report) => report.ok && report.remotePublicKey !== null && report.vrfPublicKey !== null,
+  );
+  const accounts = await readAccountsByPublicKey(
+    client,
+    opened.map((report) => report.mainPublicKey ?? report.remotePublicKey!),
+    await (parameters.accounts ?? new Map()),
+  );
+  const lookup = (publicKey: Uint8Array) => accounts.get(toHex(publicKey));
+  const mainsThroughRemotes = opened.flatMap((report) =>
+    report.mainPublicKey === null ? [findMainThroughRemote(lookup, report.remotePublicKey!)] : [],
+  );
+  await readAccountsByPublicKey(
+    client,
+    mainsThroughRemotes.filter((key) => key !== null),
+    accounts,
+  );
 
   const checked: T[] = [];
   for (const report of reports) {
@@ -85,9 +97,8 @@ export async function checkRequestsAgainstChain<
       checked.push(report);
       continue;
     }
-    const mainPublicKey =
-      report.mainPublicKey ?? (await findMainThroughRemote(lookup, report.remotePublicKey));
-    const main = mainPublicKey === null ? undefined : await lookup(mainPublicKey);
+    const mainPublicKey = report.mainPublicKey ?? findMainThroughRemote(lookup, report.remotePublicKey);
+    const main = mainPublicKey === null ? undefined : lookup(mainPublicKey);
     const reasons = [...report.reasons];
     if (main === undefined) {
       reasons.push('UNKNOWN_MAIN_ACCOUNT');
@@ -115,11 +126,11 @@ export async function checkRequestsAgainstChain<
   return markSuperseded(checked);
 }
 
-async function findMainThroughRemote(
-  lookup: (publicKey: Uint8Array) => Promise<AccountInfo | undefined>,
+function findMainThroughRemote(
+  lookup: (publicKey: Uint8Array) => AccountInfo | undefined,
   remotePublicKey: Uint8Array,
-): Promise<Uint8Array | null> {
-  const remote = await lookup(remotePublicKey);
+): Uint8Array | null {
+  const remote = lookup(remotePublicKey);
   if (remote?.accountType !== ACCOUNT_TYPE.remote || remote.links.remote === undefined) return null;
   return remote.links.remote;
 }
@@ -130,18 +141,19 @@ function sameKey(linked: Uint8Array | undefined, expected: Uint8Array): boolean 
 
 /** Every checked request but the last one of each main account gets SUPERSEDED. */
 function markSuperseded<T extends DelegationRequestReport>(reports: T[]): T[] {
-  const newest = new Map<string, number>();
-  reports.forEach((report, index) => {
-    if (report.verdict !== null && report.mainPublicKey !== null)
-      newest.set(toHex(report.mainPublicKey), index);
-  });
-  return reports.map((report, index) =>
-    report.verdict !== null &&
-    report.mainPublicKey !== null &&
-    newest.get(toHex(report.mainPublicKey)) !== index
-      ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
-      : report,
+  const mains = reports.map((report) =>
+    report.verdict !== null && report.mainPublicKey !== null ? toHex(report.mainPublicKey) : undefined,
   );
+  const newest = new Map<string, number>();
+  mains.forEach((main, index) => {
+    if (main !== undefined) newest.set(main, index);
+  });
+  return reports.map((report, index) => {
+    const main = mains[index];
+    return main !== undefined && newest.get(main) !== index
+      ? { ...report, reasons: [...report.reasons, SUPERSEDED] }
+      : report;
+  });
 }
 
 /**

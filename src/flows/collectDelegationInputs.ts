@@ -4,7 +4,7 @@
  * embedded transfers too, with the embedded signer as the main account).
  */
 import { toHex } from '../core/bytes.js';
-import { DELEGATION_MESSAGE_SIZE, hasDelegationMarker } from '../core/crypto/delegationMessage.js';
+import { DELEGATION_MESSAGE_SIZE, hasDelegationMarker } from '../core/crypto/delegationFormat.js';
 import { TRANSFER_TYPE } from '../core/transactions/findDelegationTransfers.js';
 import type { TransactionEntry } from '../node/readTransactionEntry.js';
 import type { DelegationRequestInput } from './decryptDelegationRequests.js';

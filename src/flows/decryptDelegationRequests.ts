@@ -4,7 +4,7 @@
  */
 import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, wipe } from '../core/bytes.js';
-import { DELEGATION_MESSAGE_SIZE, type OpenFailure } from '../core/crypto/delegationMessage.js';
+import { DELEGATION_MESSAGE_SIZE, type OpenFailure } from '../core/crypto/delegationFormat.js';
 import { derivePublicKey } from '../core/keys.js';
 import { openRecordsBatch, type OpenedRecord } from './decrypt/openRecordsBatch.js';
 import { openRecordsInParallel, type ParallelOptions } from './decrypt/openRecordsInParallel.js';
@@ -56,7 +56,12 @@ export function decryptDelegationRequests(
   options: DecryptOptions,
 ): DecryptCheckResult {
   // One batch for all well-formed records: the field inversions are shared (openDelegationRecords.ts).
-  return reportAll(nodePrivateKey, inputs, openRecordsBatch(nodePrivateKey, recordsOf(inputs)), options);
+  return reportDelegationRequests(
+    nodePrivateKey,
+    inputs,
+    openRecordsBatch(nodePrivateKey, recordsOf(inputs)),
+    options,
+  );
 }
 
 /**
@@ -69,14 +74,18 @@ export async function decryptDelegationRequestsInParallel(
   options: DecryptOptions & ParallelOptions,
 ): Promise<DecryptCheckResult> {
   const opened = await openRecordsInParallel(nodePrivateKey, recordsOf(inputs), options);
-  return reportAll(nodePrivateKey, inputs, opened, options);
+  return reportDelegationRequests(nodePrivateKey, inputs, opened, options);
 }
 
 function recordsOf(inputs: readonly DelegationRequestInput[]): Uint8Array[] {
   return inputs.flatMap((input) => (input.record === undefined ? [] : [input.record]));
 }
 
-function reportAll(
+/**
+ * The report of every input, given the results of opening its records (`opened`: one per input with a record, in
+ * input order), for callers that opened them their own way (findDelegationRequests opens them as pages arrive).
+ */
+export function reportDelegationRequests(
   nodePrivateKey: Uint8Array,
   inputs: readonly DelegationRequestInput[],
   opened: readonly OpenedRecord[],

@@ -7,9 +7,15 @@
 import type { ChainRequestReport } from '../contract/requests.js';
 import { TRANSFER_TYPE } from '../core/transactions/findDelegationTransfers.js';
 import type { NodeClient } from '../node/createNodeClient.js';
-import type { TransactionEntry } from '../node/readTransactionEntry.js';
-import { collectDelegationInputs } from './collectDelegationInputs.js';
-import { decryptDelegationRequestsInParallel } from './decryptDelegationRequests.js';
+import type { SearchConfirmedPage } from '../node/searchConfirmedTransactions.js';
+import { collectDelegationInputs, type ChainDelegationInput } from './collectDelegationInputs.js';
+import { openRecordsAsFound } from './decrypt/openRecordsAsFound.js';
+import { reportDelegationRequests } from './decryptDelegationRequests.js';
+
+/** Full pages read one at a time before reading ahead: a history this short costs no page past its end. */
+const READ_AHEAD_AFTER = 4;
+/** Pages asked at once when reading ahead. */
+const PAGES_IN_FLIGHT = 3;
 
 /** Inputs of findDelegationRequests. */
 export interface FindRequestsParameters {
@@ -25,6 +31,11 @@ export interface FindRequestsParameters {
   readonly pageSize?: number;
   /** Safety bound on the number of pages read; 1000 by default. */
   readonly maxPages?: number;
+  /**
+   * Told the main accounts of the requests found once the search is over, while their records are still being
+   * opened: the caller can read those accounts meanwhile (scanDelegationRequests does).
+   */
+  readonly onSearched?: (mainPublicKeys: readonly Uint8Array[]) => void;
 }
 
 /**
@@ -37,9 +48,8 @@ export async function findDelegationRequests(
 ): Promise<ChainRequestReport[]> {
   const pageSize = parameters.pageSize ?? 100;
   const maxPages = parameters.maxPages ?? 1000;
-  const entries: TransactionEntry[] = [];
-  for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
-    const page = await client.searchConfirmedTransactions({
+  const searchPage = (pageNumber: number) =>
+    client.searchConfirmedTransactions({
       recipientAddress: parameters.nodeAddress,
       type: [TRANSFER_TYPE],
       embedded: true,
@@ -49,22 +59,73 @@ export async function findDelegationRequests(
       pageSize,
       pageNumber,
     });
-    entries.push(...page.data);
-    if (page.data.length < pageSize) break;
+  // The records are opened as the pages arrive (decrypt/openRecordsAsFound.ts): on worker threads for a long
+  // history, while this thread reads the next pages.
+  const opening = openRecordsAsFound(parameters.nodePrivateKey);
+  const found: { readonly entry: ChainDelegationInput; readonly recordIndex: number | undefined }[] = [];
+  let recordCount = 0;
+  try {
+    await searchPages(searchPage, pageSize, maxPages, (entries) => {
+      const records: Uint8Array[] = [];
+      for (const entry of entries) {
+        const { record } = entry.input;
+        found.push({ entry, recordIndex: record === undefined ? undefined : recordCount++ });
+        if (record !== undefined) records.push(record);
+      }
+      opening.add(records);
+    });
+  } catch (error) {
+    opening.cancel();
+    throw error;
   }
+  parameters.onSearched?.(found.flatMap(({ entry }) => entry.input.mainPublicKey ?? []));
+  const results = await opening.results();
   // oldest first: SUPERSEDED marks all but the newest request of each main account
-  const found = collectDelegationInputs(entries).sort((a, b) =>
-    a.height < b.height ? -1 : a.height > b.height ? 1 : 0,
-  );
-  if (found.length === 0) return [];
-  const opened = await decryptDelegationRequestsInParallel(
+  const ordered = found
+    .map(({ entry, recordIndex }) => ({
+      ...entry,
+      opened: recordIndex === undefined ? undefined : results[recordIndex],
+    }))
+    .sort((a, b) => (a.height < b.height ? -1 : a.height > b.height ? 1 : 0));
+  if (ordered.length === 0) return [];
+  const opened = reportDelegationRequests(
     parameters.nodePrivateKey,
-    found.map(({ input }) => input),
+    ordered.map(({ input }) => input),
+    ordered.flatMap(({ opened }) => (opened === undefined ? [] : [opened])),
     { showSecrets: parameters.showSecrets },
   );
   return opened.requests.map((report, index) => ({
     ...report,
-    hash: found[index]!.hash,
-    height: found[index]!.height,
+    hash: ordered[index]!.hash,
+    height: ordered[index]!.height,
   }));
+}
+
+/**
+ * Reads the search's pages in turn and hands each page's delegation inputs to `onPage`. A long history is read a few
+ * pages ahead (the gateway answers the next while we read one); a short one page by page, so that it costs no page
+ * beyond its end. A page read ahead of the end is not used, as when read in turn.
+ */
+async function searchPages(
+  searchPage: (pageNumber: number) => Promise<SearchConfirmedPage>,
+  pageSize: number,
+  maxPages: number,
+  onPage: (entries: readonly ChainDelegationInput[]) => void,
+): Promise<void> {
+  const pending = new Map<number, Promise<SearchConfirmedPage>>();
+  for (let pageNumber = 1, full = 0; pageNumber <= maxPages; pageNumber++) {
+    const ahead = full >= READ_AHEAD_AFTER ? PAGES_IN_FLIGHT : 1;
+    for (let next = pageNumber; next < pageNumber + ahead && next <= maxPages; next++) {
+      if (pending.has(next)) continue;
+      const page = searchPage(next);
+      page.catch(() => undefined); // awaited in turn below; a page past the end is never awaited
+      pending.set(next, page);
+    }
+    const page = await pending.get(pageNumber)!;
+    pending.delete(pageNumber);
+    // the requests of each page at once: its transaction entries need not be kept until the last page
+    onPage(collectDelegationInputs(page.data));
+    if (page.data.length < pageSize) break;
+    full += 1;
+  }
 }

@@ -11,6 +11,7 @@ import { checkNodeKeyMatches } from './checkNodeKeyMatches.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import { checkRequestsAgainstChain } from './checkRequestsAgainstChain.js';
 import { findDelegationRequests } from './findDelegationRequests.js';
+import { readAccountsByPublicKey, type AccountsByKey } from './readAccountsByPublicKey.js';
 import { requestsResult } from './summariseRequests.js';
 import type { RequestsResult } from '../contract/requests.js';
 export type { ChainRequestReport, RequestsSummary, RequestsResult } from '../contract/requests.js';
@@ -41,6 +42,8 @@ export async function scanDelegationRequests(
   const nodePublicKey = derivePublicKey(parameters.nodePrivateKey);
   checkNodeKeyMatches(nodeInfo, nodePublicKey, client.url);
   const nodeAddress = deriveAddress(nodePublicKey, network.identifier);
+  // the main accounts are read while the records are still being opened (on workers for a long history)
+  let accounts: Promise<AccountsByKey> | undefined;
   const located = await findDelegationRequests(client, {
     nodePrivateKey: parameters.nodePrivateKey,
     nodeAddress,
@@ -48,10 +51,15 @@ export async function scanDelegationRequests(
     ...(parameters.toHeight === undefined ? {} : { toHeight: parameters.toHeight }),
     ...(parameters.pageSize === undefined ? {} : { pageSize: parameters.pageSize }),
     ...(parameters.maxPages === undefined ? {} : { maxPages: parameters.maxPages }),
+    onSearched: (mainPublicKeys) => {
+      accounts = readAccountsByPublicKey(client, mainPublicKeys);
+      accounts.catch(() => undefined); // awaited by checkRequestsAgainstChain, or dropped with the search's error
+    },
   });
   const requests = await checkRequestsAgainstChain(client, located, {
     nodePublicKey,
     expectedNetwork: network,
+    ...(accounts === undefined ? {} : { accounts }),
   });
   return requestsResult({ publicKey: nodePublicKey, address: nodeAddress, network }, requests);
 }

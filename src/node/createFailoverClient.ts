@@ -119,6 +119,7 @@ export function createFailoverClient(options: FailoverClientOptions): NodeClient
     getTransactionFees: () => call((client) => client.getTransactionFees()),
     getChainInfo: () => call((client) => client.getChainInfo()),
     getAccount: (id) => call((client) => client.getAccount(id)),
+    getAccounts: (publicKeys) => call((client) => client.getAccounts(publicKeys)),
     announceTransaction: (payload) => call((client) => client.announceTransaction(payload)),
     getTransactionStatus: (hash) => call((client) => client.getTransactionStatus(hash)),
     searchConfirmedTransactions: (parameters) =>

@@ -8,6 +8,7 @@ import { announceCosignature } from './announceCosignature.js';
 import { announcePartialTransaction } from './announcePartialTransaction.js';
 import { announceTransaction } from './announceTransaction.js';
 import { getAccount, type AccountId, type AccountInfo } from './getAccount.js';
+import { getAccounts } from './getAccounts.js';
 import { getBlock, type BlockHeader } from './getBlock.js';
 import { getChainInfo, type ChainInfo } from './getChainInfo.js';
 import { getConfirmedTransaction } from './getConfirmedTransaction.js';
@@ -49,6 +50,8 @@ export interface NodeClient {
   getTransactionFees(): Promise<TransactionFees>;
   getChainInfo(): Promise<ChainInfo>;
   getAccount(id: AccountId): Promise<AccountInfo | undefined>;
+  /** POST /accounts: the known accounts of up to 100 public keys; undefined when the gateway has no such route. */
+  getAccounts(publicKeys: readonly Uint8Array[]): Promise<AccountInfo[] | undefined>;
   announceTransaction(payload: Uint8Array): Promise<void>;
   getTransactionStatus(hash: Uint8Array): Promise<TransactionStatus | undefined>;
   searchConfirmedTransactions(parameters: SearchConfirmedParameters): Promise<SearchConfirmedPage>;
@@ -102,6 +105,7 @@ export function createNodeClient(options: NodeClientOptions): NodeClient {
     getTransactionFees: () => getTransactionFees(transport),
     getChainInfo: () => getChainInfo(transport),
     getAccount: (id) => getAccount(transport, id),
+    getAccounts: (publicKeys) => getAccounts(transport, publicKeys),
     announceTransaction: (payload) => announceTransaction(transport, payload),
     getTransactionStatus: (hash) => getTransactionStatus(transport, hash),
     searchConfirmedTransactions: (parameters) => searchConfirmedTransactions(transport, parameters),

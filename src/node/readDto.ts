@@ -14,9 +14,35 @@ export interface DtoField {
   readonly value: unknown;
 }
 
+/**
+ * A field of an answer. Its dotted path is only needed for an error message, so it is built on demand from the
+ * parent: a search page of 100 transactions reads thousands of fields, and building every path was most of the
+ * garbage of reading one (docs/performance.md).
+ */
+class Field implements DtoField {
+  readonly endpoint: string;
+  readonly value: unknown;
+  private readonly parent: DtoField | undefined;
+  private readonly key: string | number;
+
+  constructor(endpoint: string, value: unknown, parent: DtoField | undefined, key: string | number) {
+    this.endpoint = endpoint;
+    this.value = value;
+    this.parent = parent;
+    this.key = key;
+  }
+
+  get path(): string {
+    const { parent, key } = this;
+    if (parent === undefined) return '';
+    if (typeof key === 'number') return `${parent.path}[${key}]`;
+    return parent.path === '' ? key : `${parent.path}.${key}`;
+  }
+}
+
 /** The root of the answer of `endpoint`. */
 export function dtoRoot(endpoint: string, value: unknown): DtoField {
-  return { endpoint, path: '', value };
+  return new Field(endpoint, value, undefined, '');
 }
 
 /** The error of a field that does not have the expected shape. */
@@ -30,12 +56,7 @@ export function badField(field: DtoField, expected: string): NodeError {
 
 /** The child `key` of an object field (the field itself must be an object). */
 export function dtoGet(field: DtoField, key: string): DtoField {
-  const object = dtoObject(field);
-  return {
-    endpoint: field.endpoint,
-    path: field.path === '' ? key : `${field.path}.${key}`,
-    value: object[key],
-  };
+  return new Field(field.endpoint, dtoObject(field)[key], field, key);
 }
 
 /** True when the field is present (neither undefined nor null). */
@@ -53,11 +74,7 @@ export function dtoObject(field: DtoField): Readonly<Record<string, unknown>> {
 /** The field as an array of fields. */
 export function dtoArray(field: DtoField): DtoField[] {
   if (!Array.isArray(field.value)) throw badField(field, 'an array');
-  return field.value.map((value: unknown, index) => ({
-    endpoint: field.endpoint,
-    path: `${field.path}[${index}]`,
-    value,
-  }));
+  return field.value.map((value: unknown, index) => new Field(field.endpoint, value, field, index));
 }
 
 /** The field as a string. */
@@ -88,12 +105,26 @@ export function dtoUint64(field: DtoField): bigint {
 /** The field as hex bytes of exactly `length` bytes (keys 32, hashes 32, addresses 24). */
 export function dtoHex(field: DtoField, length?: number): Uint8Array {
   const { value } = field;
-  if (typeof value !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(value)) throw badField(field, 'hex');
-  if (length !== undefined && value.length !== 2 * length) throw badField(field, `hex of ${length} bytes`);
+  if (typeof value !== 'string' || value.length % 2 !== 0) throw badField(field, 'hex');
   const bytes = new Uint8Array(value.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(value.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < bytes.length; i++) {
+    const high = NIBBLE[value.charCodeAt(2 * i)] ?? -1;
+    const low = NIBBLE[value.charCodeAt(2 * i + 1)] ?? -1;
+    if (high < 0 || low < 0) throw badField(field, 'hex');
+    bytes[i] = (high << 4) | low;
+  }
+  if (length !== undefined && bytes.length !== length) throw badField(field, `hex of ${length} bytes`);
   return bytes;
 }
+
+/**
+ * The value of each hex digit by character code (-1: not a digit): a table instead of parseInt per byte, as REST
+ * answers carry a few hundred hex digits per transaction.
+ */
+const NIBBLE = Int8Array.from({ length: 128 }, (_, code) => {
+  const digit = String.fromCharCode(code);
+  return /^[0-9a-fA-F]$/.test(digit) ? Number.parseInt(digit, 16) : -1;
+});
 
 /**
  * The field as a 24-byte address in REST's raw-hex form, checksum checked. An alias (namespace) recipient has bit 0

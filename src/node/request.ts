@@ -28,14 +28,14 @@ export interface NodeTransport {
 
 /** Options of one request. */
 export interface RequestOptions {
-  readonly method?: 'GET' | 'PUT';
-  /** JSON body (PUT). */
+  readonly method?: 'GET' | 'PUT' | 'POST';
+  /** JSON body (PUT, POST). */
   readonly body?: unknown;
   /** Statuses that count as success; [200] by default. */
   readonly okStatuses?: readonly number[];
   /** Return undefined on 404 instead of failing (a lookup of something that may not exist). */
   readonly notFoundAsUndefined?: boolean;
-  /** Whether failures may be retried; true for GET, false otherwise unless said. */
+  /** Whether failures may be retried; true for GET, false otherwise unless said (a POST that only reads). */
   readonly retry?: boolean;
 }
 
@@ -76,7 +76,7 @@ export async function requestJson(
 /** How a failed attempt may be repeated (see the header). */
 type RetryKind = 'transient' | 'nothing-there' | 'timeout' | 'never';
 
-function retriesFor(kind: RetryKind, method: 'GET' | 'PUT', retries: number): number {
+function retriesFor(kind: RetryKind, method: 'GET' | 'PUT' | 'POST', retries: number): number {
   if (kind === 'transient') return retries;
   if (kind === 'nothing-there') return Math.min(retries, SHORT_RETRIES);
   // A hang of a read is not repeated: --timeout bounds the wait the user agreed to.
@@ -91,7 +91,7 @@ type Attempt =
 async function attemptOnce(
   transport: NodeTransport,
   path: string,
-  method: 'GET' | 'PUT',
+  method: 'GET' | 'PUT' | 'POST',
   options: RequestOptions,
 ): Promise<Attempt> {
   const url = `${transport.url}${path}`;

@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
+import { ripemd160 } from '@noble/hashes/legacy.js';
+import { sha3_256 } from '@noble/hashes/sha3.js';
 import { PublicKey } from 'symbol-sdk';
 import { SymbolFacade } from 'symbol-sdk/symbol';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +24,20 @@ function codeOf(action: () => unknown): string {
 }
 
 describe('addresses', () => {
+  it("hashes with OpenSSL's SHA3-256 and RIPEMD-160 exactly as noble's (known answers, 0–200 random bytes)", () => {
+    const abc = new TextEncoder().encode('abc');
+    expect(hash('sha3-256', abc)).toBe('3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532');
+    expect(hash('ripemd160', abc)).toBe('8eb208f7e05d987a9b044a8e98c6b087f15a0bfc');
+    let compared = 0;
+    for (let length = 0; length <= 200; length++) {
+      const data = new Uint8Array(randomBytes(length));
+      expect(toHex(hash('sha3-256', data, 'buffer'))).toBe(toHex(sha3_256(data)));
+      expect(toHex(hash('ripemd160', data, 'buffer'))).toBe(toHex(ripemd160(data)));
+      compared += 1;
+    }
+    expect(compared).toBe(201);
+  });
+
   it('derives the addresses of docs/protocol.md §4.5 for mainnet and testnet', () => {
     expect(encodeAddress(deriveAddress(NODE_PUBLIC_KEY, MAINNET.identifier))).toBe(
       'NCWYXKVYBMO4NBCUF3AXKJMXCGVSYQOS72UNKDY',

@@ -11,6 +11,7 @@ import {
   fundedKeyPair,
   getJson,
   keyLink,
+  postJson,
   randomKeyPair,
   transfer,
 } from './sdkClient.js';
@@ -107,6 +108,22 @@ describe('REST shapes of the gateway (docs/protocol.md §5)', () => {
       if (previous !== undefined) expect(balance < previous).toBe(true);
       previous = balance;
     }
+  });
+
+  it('answers POST /accounts with the known accounts of the public keys, as their GETs do', async () => {
+    const devnet = await start();
+    const [first, second] = devnet.descriptor.accounts;
+    const unknown = randomKeyPair().publicKey.toString();
+    const { status, body } = await postJson(
+      `${devnet.url}/accounts`,
+      JSON.stringify({ publicKeys: [first!.publicKey, unknown, second!.publicKey.toLowerCase()] }),
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual([
+      (await getJson(`${devnet.url}/accounts/${first!.publicKey}`)).body,
+      (await getJson(`${devnet.url}/accounts/${second!.publicKey}`)).body,
+    ]);
+    expect((await postJson(`${devnet.url}/accounts`, '{"publicKeys": ["zz"]}')).status).toBe(409);
   });
 
   it('answers unknown and malformed ids with ResourceNotFound (404) and InvalidArgument (409)', async () => {

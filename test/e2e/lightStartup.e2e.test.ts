@@ -4,7 +4,8 @@
  * implementation when it runs). The built CLI is spawned with a preloaded loader hook that records every module URL Node loads
  * (test/fixtures/startup), so the check sees the real import graph, dynamic imports included. The CLI runs from
  * the bundle in dist/app (scripts/bundle.js): each chunk it loads is expanded to the source files esbuild put in
- * it (dist/app/meta.json), so the checks still name files such as dist/cli/main.js.
+ * it (dist/app/meta.json), so the checks still name files such as dist/cli/main.js. CommonJS files (bin/harvest.js,
+ * dist/app/decryptCheck.cjs) are recorded by the same preload, from require().
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,8 +99,36 @@ describe('light start-up (spawned dist/, module loads recorded by a loader hook)
     expect(bin, 'dist/ is missing: run `npm run build` (npm test does it first)').toBe(true);
     const run = loadedModules([BIN, ...args]);
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+    // the program, or for a plain decrypt-check command line its direct entry (src/cli/directDecryptCheck.ts)
+    const entry = args[0] === 'decrypt-check' && !args.includes('--help') ? 'directDecryptCheck' : 'main';
+    expect(run.modules.some((url) => url.endsWith(`/dist/cli/${entry}.js`))).toBe(true);
     expect(fromPackage(run.modules, 'symbol-sdk')).toEqual([]);
+  });
+
+  it.each([
+    ['--message', ['--message', toHex(message)]],
+    ['--harvesters', ['--harvesters', harvesters]],
+  ])(
+    'harvest decrypt-check %s runs from dist/app/decryptCheck.cjs: no ES module, no commander, no command table',
+    (_label, input) => {
+      const run = loadedModules([BIN, 'decrypt-check', '--json', '--node-key', nodeKey, ...input]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.modules).toContain(`file://${join(ROOT, 'dist', 'app', 'decryptCheck.cjs')}`);
+      expect(run.modules.filter((url) => url.endsWith('.js') && url.includes('/dist/app/'))).toEqual([]);
+      expect(fromPackage(run.modules, 'commander')).toEqual([]);
+      expect(
+        run.modules.filter((url) =>
+          /\/dist\/(cli\/(main|program|commandTable)|commands\/definitions\/status)\.js$/.test(url),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('harvest decrypt-check with a command line it does not read plainly goes to the program (commander)', () => {
+    const run = loadedModules([BIN, 'decrypt-check', '--json', '--frob']);
+    expect(run.exitCode).toBe(2);
+    expect(run.modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+    expect(fromPackage(run.modules, 'commander').length).toBeGreaterThan(0);
   });
 
   it.each([

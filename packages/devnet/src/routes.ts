@@ -61,6 +61,7 @@ export function routeRequest(
   if (multisig !== undefined) return multisig;
   if (method === 'POST' && parts[0] === 'devnet' && parts.length === 2)
     return adminRoute(context, parts[1], body);
+  if (method === 'POST' && path === '/accounts') return accountsByPublicKeys(context, body);
   if (method !== 'GET') return restError(405, 'MethodNotAllowed', `${method} is not allowed`);
   const [first, second, third] = parts;
   const listed =
@@ -210,6 +211,28 @@ function account(context: NodeRouteContext, id: string): RestResponse {
   const found = context.chain.state.getAccount(address);
   if (found === undefined) return notFound(id);
   return { status: 200, body: formatAccount(found, accountDocumentId(address)) };
+}
+
+/**
+ * POST /accounts `{"publicKeys": [hex…]}`: the accounts the chain knows, in catapult-rest's shape (an array, the
+ * unknown ones left out). Addresses (`{"addresses": […]}`) are not served: nothing here asks for them.
+ */
+function accountsByPublicKeys(context: NodeRouteContext, body: string): RestResponse {
+  let keys: unknown;
+  try {
+    keys = (JSON.parse(body) as { publicKeys?: unknown }).publicKeys;
+  } catch {
+    return restError(400, 'InvalidContent', 'body is not JSON');
+  }
+  if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string' && /^[0-9a-fA-F]{64}$/.test(key)))
+    return invalidArgument('publicKeys has an invalid format');
+  const found: Json[] = [];
+  for (const key of keys as string[]) {
+    const address = addressOf(Uint8Array.from(Buffer.from(key, 'hex')));
+    const account = context.chain.state.getAccount(address);
+    if (account !== undefined) found.push(formatAccount(account, accountDocumentId(address)));
+  }
+  return { status: 200, body: found };
 }
 
 function accountDocumentId(address: Uint8Array): string {

@@ -21,13 +21,13 @@
  */
 import { Buffer } from 'node:buffer';
 import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { Fp, FIELD_PRIME, unpackEdwardsY } from './montgomery.js';
+import { FIELD_PRIME, Fp } from './field25519.js';
+import { unpackEdwardsY } from './montgomery.js';
 
-/** The Edwards coefficient d = -121665/121666. */
-const EDWARDS_D = ed25519.Point.CURVE().d;
-/** √-1 = 2^((p-1)/4) mod p. */
-const SQRT_MINUS_ONE = Fp.pow(2n, (FIELD_PRIME - 1n) / 4n);
+/** The Edwards coefficient d = -121665/121666 mod p (RFC 8032 §5.1; checked in the tests). */
+export const EDWARDS_D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
+/** √-1 = 2^((p-1)/4) mod p (checked in the tests). */
+export const SQRT_MINUS_ONE = 19681161376707505956807079304988542015446066515923890162744021073123829784752n;
 /** The exponent (p-5)/8 of RFC 8032's square root. */
 const EXPONENT = (FIELD_PRIME - 5n) / 8n;
 const MODULUS = FIELD_PRIME * ((1n << 257n) + 1n);

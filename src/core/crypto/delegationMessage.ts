@@ -15,12 +15,11 @@
  * deriveSharedKey(node private key, ephemeral public key). `harvesters.dat` stores bytes 8..132 of each
  * accepted message (a 124-byte record).
  */
-import { concatBytes, equalBytes, wipe } from '../bytes.js';
+import { concatBytes, wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
 import { delegationSealerFor } from './createDelegationSealer.js';
 import {
   DELEGATION_MARKER,
-  DELEGATION_MESSAGE_SIZE,
   type DelegatedKeys,
   type OpenedDelegation,
   type RandomBytes,
@@ -31,6 +30,8 @@ export {
   DELEGATION_MARKER,
   DELEGATION_MESSAGE_SIZE,
   DELEGATION_RECORD_SIZE,
+  extractDelegationRecord,
+  hasDelegationMarker,
   type DelegatedKeys,
   type OpenedDelegation,
   type OpenFailure,
@@ -56,31 +57,6 @@ export function encodeDelegationMessage(
   const record = sealer.seal(plaintext, random);
   wipe(plaintext);
   return concatBytes(DELEGATION_MARKER, record);
-}
-
-/** True when `message` starts with the delegation marker (whatever its length). */
-export function hasDelegationMarker(message: Uint8Array): boolean {
-  return message.length >= DELEGATION_MARKER.length && equalBytes(message.subarray(0, 8), DELEGATION_MARKER);
-}
-
-/**
- * The 124-byte record inside a whole message, after checking marker and size.
- * @throws {InputError} INVALID_MESSAGE for a wrong marker or size
- */
-export function extractDelegationRecord(message: Uint8Array): Uint8Array {
-  if (!hasDelegationMarker(message)) {
-    throw new InputError(
-      'INVALID_MESSAGE',
-      'message does not start with the delegation marker FE2A8061577301E2',
-    );
-  }
-  if (message.length !== DELEGATION_MESSAGE_SIZE) {
-    throw new InputError(
-      'INVALID_MESSAGE',
-      `delegation message must be ${DELEGATION_MESSAGE_SIZE} bytes, got ${message.length}`,
-    );
-  }
-  return message.subarray(DELEGATION_MARKER.length);
 }
 
 /**

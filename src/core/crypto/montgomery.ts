@@ -18,19 +18,19 @@
  */
 import { Buffer } from 'node:buffer';
 import { createHash, createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
+import { bytesToNumberLE, FIELD_PRIME, Fp, numberToBytesLE } from './field25519.js';
 
-/** The prime field of Curve25519 and Edwards25519, p = 2^255 - 19 (noble's implementation, BigInt). */
-export const Fp = ed25519.Point.Fp;
-/** p = 2^255 - 19. */
-export const FIELD_PRIME = Fp.ORDER;
+/** The prime field of Curve25519 and Edwards25519, p = 2^255 - 19 (field25519.ts, BigInt). */
+export { Fp, FIELD_PRIME };
 /** L = 2^252 + 27742317777372353535851937790883648493, the prime order of the main subgroup. */
-export const GROUP_ORDER = ed25519.Point.Fn.ORDER;
+export const GROUP_ORDER = (1n << 252n) + 27742317777372353535851937790883648493n;
 /** The Montgomery coefficient A of Curve25519. */
 export const MONTGOMERY_A = 486662n;
-/** c = one square root of -486664; either root gives a valid isomorphism as long as both directions use it. */
-export const MAP_CONSTANT = Fp.sqrt(Fp.neg(MONTGOMERY_A + 2n));
+/**
+ * c = one square root of -486664 (c² = -(A + 2), checked in the tests); either root gives a valid isomorphism as
+ * long as both directions use it. This is the root noble's field returns, written out to spare a square root at load.
+ */
+export const MAP_CONSTANT = 51042569399160536130206135233146329284152202253034631822681833788666877215207n;
 
 /** A Montgomery point with both coordinates. */
 export interface MontgomeryPoint {
@@ -156,28 +156,4 @@ export function x25519(privateKey: KeyObject, publicKey: KeyObject): bigint | un
   } catch {
     return undefined;
   }
-}
-
-/**
- * The prime-order test through X25519. With m = ±8⁻¹ mod L chosen in [2^251, 2^252), 8m is a valid clamped
- * scalar and 8m ≡ ±1 (mod L). For A = P + T (P in the main subgroup, T of order dividing 8), X25519(8m, u(A)) =
- * u(8m·A) = u(±P) because 8 kills T. So the result equals u(A) exactly when T = O and P ≠ O. A u on the twist
- * (off-curve Edwards y) never passes: the twist has order 4·L' with L' prime and L' divides neither 8m - 1 nor 8m + 1
- * (checked in the tests). Small-order inputs give the all-zero result, which OpenSSL refuses.
- */
-export const PRIME_ORDER_CHECK_SCALAR: bigint = (() => {
-  const inverse = ed25519.Point.Fn.inv(8n);
-  const m = inverse >= 1n << 251n && inverse < 1n << 252n ? inverse : GROUP_ORDER - inverse;
-  return 8n * m;
-})();
-
-let primeOrderCheckKey: KeyObject | undefined;
-
-/**
- * True when the Montgomery u of an Edwards point (given as its public KeyObject and value) belongs to a point of the
- * main subgroup other than the identity: catapult's on-curve + IsInMainSubgroup + not-neutral checks in one X25519.
- */
-export function isPrimeOrderU(u: bigint, publicKey: KeyObject): boolean {
-  primeOrderCheckKey ??= importX25519PrivateKey(fieldToBytes(PRIME_ORDER_CHECK_SCALAR));
-  return x25519(primeOrderCheckKey, publicKey) === u;
 }

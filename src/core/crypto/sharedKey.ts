@@ -10,15 +10,15 @@
  *
  * This is the Edwards point itself, not X25519's Montgomery u-coordinate: X25519 gives a different HKDF input.
  */
-import { hkdfSync } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToNumberLE } from '@noble/curves/utils.js';
 import { wipe } from '../bytes.js';
 import { InputError } from '../errors.js';
+import { hkdfCatapult } from './hkdfCatapult.js';
 import { clampedScalarBytes } from './montgomery.js';
 
-const HKDF_INFO = 'catapult';
-const ZERO_SALT = new Uint8Array(32);
+export { hkdfCatapult } from './hkdfCatapult.js';
+
 const ED25519_ORDER = ed25519.Point.Fn.ORDER;
 
 type EdwardsPoint = ReturnType<typeof ed25519.Point.fromBytes>;
@@ -31,11 +31,6 @@ type EdwardsPoint = ReturnType<typeof ed25519.Point.fromBytes>;
 export function deriveSharedKey(privateKey: Uint8Array, otherPublicKey: Uint8Array): Uint8Array {
   const point = decodePrimeOrderPoint(otherPublicKey);
   return hkdfCatapult(point.multiply(clampedScalar(privateKey)).toBytes());
-}
-
-/** HKDF-SHA256 with a zero salt and info "catapult", 32 bytes out: Symbol's key derivation function. */
-export function hkdfCatapult(sharedSecret: Uint8Array): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', sharedSecret, ZERO_SALT, HKDF_INFO, 32));
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  *   ephemeralPublicKey(32) | tag(16) | iv(12) | ciphertext(64)
  */
-import { DELEGATION_RECORD_SIZE } from '../crypto/delegationMessage.js';
+import { DELEGATION_RECORD_SIZE } from '../crypto/delegationFormat.js';
 import { InputError } from '../errors.js';
 
 /**

@@ -4,7 +4,7 @@
  * a transfer with no mosaics whose message is exactly 132 bytes and starts with the marker (docs/protocol.md §2.1).
  */
 import { SymbolFacade, SymbolTransactionFactory as TransactionFactory, models } from 'symbol-sdk/symbol';
-import { DELEGATION_MARKER, DELEGATION_MESSAGE_SIZE } from '../crypto/delegationMessage.js';
+import { DELEGATION_MARKER, DELEGATION_MESSAGE_SIZE } from '../crypto/delegationFormat.js';
 import { equalBytes } from '../bytes.js';
 import { InputError } from '../errors.js';
 

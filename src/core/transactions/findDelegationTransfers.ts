@@ -14,7 +14,7 @@
  *                           cosignatures(104 each)
  */
 import { InputError } from '../errors.js';
-import { hasDelegationMarker } from '../crypto/delegationMessage.js';
+import { hasDelegationMarker } from '../crypto/delegationFormat.js';
 
 /** Transaction type numbers (catbuffer transaction_type.cats). */
 export const TRANSFER_TYPE = 0x4154;

@@ -1,72 +1,25 @@
 /**
- * openRecordsBatch on both cores (docs/performance.md "Both cores"): for inputs large enough to pay for a worker
- * thread's start-up (about 40 ms: a fresh V8 isolate that loads the crypto modules), the records are cut into
- * contiguous shares; worker threads open the later shares while this thread opens the first, and the results are
- * put back in input order. Small inputs, and runs from the TypeScript sources (tests: the worker file exists only
- * compiled, in dist/), stay in this thread. The outcome is the same either way.
+ * openRecordsBatch on every core, for records all known at once (`decrypt-check --harvesters`, a payload's
+ * transfers): openRecordsAsFound.ts with the records added in one go. Large inputs are opened on worker threads,
+ * one per core, while this thread waits (it would otherwise make the garbage of its own share: about 30 MB more peak
+ * memory for 20,000 records, docs/performance.md "Both cores"); small ones here. The outcome is the same either way.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { openRecordsBatch, type OpenedRecord } from './openRecordsBatch.js';
-import { unpackOpenedRecords } from './packOpenedRecords.js';
+import { openRecordsAsFound } from './openRecordsAsFound.js';
+import type { OpenedRecord } from './openRecordsBatch.js';
+import type { ParallelOptions } from './startDecryptWorker.js';
 
-/** Below this many records a second thread costs more than it saves. */
-export const PARALLEL_THRESHOLD = 1024;
+export { PARALLEL_THRESHOLD, type ParallelOptions } from './startDecryptWorker.js';
 
-/** Options of openRecordsInParallel. */
-export interface ParallelOptions {
-  /** Threads to use in all, this one included; default: the available parallelism. */
-  readonly threads?: number;
-  /** The smallest input that gets more than one thread; default PARALLEL_THRESHOLD. */
-  readonly threshold?: number;
-}
-
-const RECORD_SIZE = 124;
-const MAX_THREADS = 8;
-const YOUNG_GENERATION_MB = 4;
-const WORKER_URL = new URL('./openRecordsWorker.js', import.meta.url);
-
-/** The results of openRecordsBatch(nodePrivateKey, records), in order, computed on up to `threads` threads. */
+/**
+ * The results of openRecordsBatch(nodePrivateKey, records), in order.
+ * @throws {InputError} INVALID_MESSAGE when a record is not 124 bytes
+ */
 export async function openRecordsInParallel(
   nodePrivateKey: Uint8Array,
   records: readonly Uint8Array[],
   options: ParallelOptions = {},
 ): Promise<OpenedRecord[]> {
-  const threshold = options.threshold ?? PARALLEL_THRESHOLD;
-  // at most MAX_THREADS isolates: each holds a copy of the node key and tens of MB
-  const threads = options.threads ?? Math.min(availableParallelism(), MAX_THREADS);
-  const wanted = Math.min(threads, Math.floor(records.length / threshold));
-  // A record of the wrong size gets its INVALID_MESSAGE from openRecordsBatch, in this thread.
-  const inThread =
-    wanted < 2 || import.meta.url.endsWith('.ts') || records.some((record) => record.length !== RECORD_SIZE);
-  if (inThread) return openRecordsBatch(nodePrivateKey, records);
-
-  // This thread starts at once; the workers start ~40 ms later, so they get slightly smaller shares.
-  const shareSize = Math.ceil(records.length / wanted);
-  const shares = Array.from({ length: wanted }, (_, index) =>
-    records.slice(index * shareSize, (index + 1) * shareSize),
-  );
-  // the workers take shares 1…n-1 (they start in the background), this thread opens share 0 meanwhile
-  const inWorkers = Promise.all(shares.slice(1).map((share) => openInWorker(nodePrivateKey, share)));
-  inWorkers.catch(() => undefined); // awaited below; no unhandled rejection if this thread's share throws first
-  const here = openRecordsBatch(nodePrivateKey, shares[0]!);
-  return [...here, ...(await inWorkers).flat()];
-}
-
-function openInWorker(nodePrivateKey: Uint8Array, records: readonly Uint8Array[]): Promise<OpenedRecord[]> {
-  const contiguous = new Uint8Array(records.length * RECORD_SIZE);
-  records.forEach((record, index) => contiguous.set(record, index * RECORD_SIZE));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, {
-      workerData: { nodePrivateKey, records: contiguous }, // structured clone: the worker gets its own copy
-      transferList: [contiguous.buffer],
-      // The work makes short-lived garbage only: a small young generation keeps the process's peak memory down.
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
-    worker.once('message', (packed: Uint8Array) => resolve(unpackOpenedRecords(packed, records)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`decrypt worker exited with code ${code}`));
-    });
-  });
+  const opening = openRecordsAsFound(nodePrivateKey, options);
+  opening.add(records);
+  return opening.results();
 }

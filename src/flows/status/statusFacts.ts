@@ -3,7 +3,7 @@
  * the newest delegation request was confirmed, and which announcement of ours is still in flight.
  */
 import { equalBytes, parseHex } from '../../core/bytes.js';
-import { hasDelegationMarker } from '../../core/crypto/delegationMessage.js';
+import { hasDelegationMarker } from '../../core/crypto/delegationFormat.js';
 import type { KeystoreFile } from '../../core/keystore/keystoreFormat.js';
 import type { NetworkTime } from '../../core/networkTime.js';
 import { TRANSFER_TYPE } from '../../core/transactions/findDelegationTransfers.js';

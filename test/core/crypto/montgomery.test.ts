@@ -6,13 +6,11 @@ import {
   FIELD_PRIME,
   Fp,
   GROUP_ORDER,
-  importX25519PublicKey,
-  isPrimeOrderU,
   MAP_CONSTANT,
   packEdwards,
-  PRIME_ORDER_CHECK_SCALAR,
   unpackEdwardsY,
 } from '../../../src/core/crypto/montgomery.js';
+import { createDelegationOpener } from '../../../src/core/crypto/openDelegationRecords.js';
 import { seededBytes, TORSION } from '../../helpers/hostileKeys.js';
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
@@ -66,42 +64,25 @@ describe('Montgomery constants', () => {
     expect(Fp.sqr(v)).toBe(Fp.add(Fp.add(Fp.mul(Fp.sqr(u), u), Fp.mul(486662n, Fp.sqr(u))), u));
   });
 
-  it('the prime-order check scalar is a clamped X25519 scalar with 8m ≡ ±1 (mod L)', () => {
-    const k = PRIME_ORDER_CHECK_SCALAR;
-    expect(k % 8n).toBe(0n);
-    expect(k >> 254n).toBe(1n); // bit 254 set, bit 255 clear
-    expect([1n, GROUP_ORDER - 1n]).toContain(k % GROUP_ORDER);
-  });
-
-  it('no point of the twist passes the check: the twist order is 4·L′ with L′ prime, and L′ ∤ 8m ± 1', () => {
-    const curveOrder = 8n * GROUP_ORDER;
-    const twistOrder = 2n * (FIELD_PRIME + 1n) - curveOrder;
-    expect(twistOrder % 4n).toBe(0n);
-    const twistPrime = twistOrder / 4n;
+  it("the written-out constants are noble's: p, L (a prime), c", () => {
+    expect(FIELD_PRIME).toBe(ed25519.Point.Fp.ORDER);
+    expect(GROUP_ORDER).toBe(ed25519.Point.Fn.ORDER);
     expect(isProbablePrime(GROUP_ORDER)).toBe(true);
-    expect(isProbablePrime(twistPrime)).toBe(true);
-    expect((PRIME_ORDER_CHECK_SCALAR - 1n) % twistPrime).not.toBe(0n);
-    expect((PRIME_ORDER_CHECK_SCALAR + 1n) % twistPrime).not.toBe(0n);
+    expect(MAP_CONSTANT).toBe(ed25519.Point.Fp.sqrt(ed25519.Point.Fp.neg(486664n)));
   });
 });
 
-describe('isPrimeOrderU (one X25519 instead of [L]·A)', () => {
-  const classify = (bytes: Uint8Array): boolean => {
-    const unpacked = unpackEdwardsY(bytes);
-    if (unpacked === undefined || unpacked.y === 1n || unpacked.y === FIELD_PRIME - 1n) return false;
-    const u = Fp.div(Fp.add(1n, unpacked.y), Fp.sub(1n, unpacked.y));
-    return isPrimeOrderU(u, importX25519PublicKey(u));
-  };
+describe('the native opener refuses what the node refuses (two ladders and the on-curve test, no [L]·A)', () => {
+  const opener = createDelegationOpener(seededBytes('node-key')(32));
+  const classify = (bytes: Uint8Array): boolean => opener.sharedKeys([bytes])[0] !== undefined;
 
-  it('agrees with noble on 600 random y (about half on the twist)', () => {
+  it('agrees with noble on 600 random y (about half off the curve)', () => {
     const random = seededBytes('random-y');
     let valid = 0;
     for (let i = 0; i < 600; i++) {
       const bytes = random(32);
       const noble = nobleIsPrimeOrder(bytes);
-      const ours = classify(bytes);
-      // y on the curve but a sign bit on x = 0 cannot occur here (x = 0 only for y = ±1)
-      expect(ours, `case ${i}`).toBe(noble);
+      expect(classify(bytes), `case ${i}`).toBe(noble);
       if (noble) valid += 1;
     }
     // random y: half on the curve, an eighth of those torsion-free

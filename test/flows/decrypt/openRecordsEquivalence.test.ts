@@ -11,13 +11,21 @@ import { FIELD_PRIME, packEdwards } from '../../../src/core/crypto/montgomery.js
 import { openDelegationRecordPlain } from '../../../src/core/crypto/openDelegationRecordPlain.js';
 import { deriveSharedKey } from '../../../src/core/crypto/sharedKey.js';
 import { openRecordsBatch, type OpenedRecord } from '../../../src/flows/decrypt/openRecordsBatch.js';
+import type { openRecordsAsFound } from '../../../src/flows/decrypt/openRecordsAsFound.js';
 import type { openRecordsInParallel } from '../../../src/flows/decrypt/openRecordsInParallel.js';
 import { seededBytes, TORSION } from '../../helpers/hostileKeys.js';
 
-/** The compiled module (npm test builds dist/ first): only compiled code can start the worker threads. */
-const compiled = (await import(
-  new URL('../../../dist/flows/decrypt/openRecordsInParallel.js', import.meta.url).href
-)) as { openRecordsInParallel: typeof openRecordsInParallel };
+/** The compiled modules (npm test builds dist/ first): only compiled code can start the worker threads. */
+const compiled = {
+  ...((await import(
+    new URL('../../../dist/flows/decrypt/openRecordsInParallel.js', import.meta.url).href
+  )) as {
+    openRecordsInParallel: typeof openRecordsInParallel;
+  }),
+  ...((await import(new URL('../../../dist/flows/decrypt/openRecordsAsFound.js', import.meta.url).href)) as {
+    openRecordsAsFound: typeof openRecordsAsFound;
+  }),
+};
 
 /** What the plain path says: noble's key agreement and noble's public keys. */
 function plainView(nodePrivateKey: Uint8Array, record: Uint8Array) {
@@ -185,6 +193,32 @@ describe('the fast decrypt path against the plain path', () => {
       expect(json(fastView(result)), `${cases[index]!.kind} record ${index}`).toBe(expected[index]);
     });
   }, 300_000);
+
+  it('finds no difference when the records are added a few at a time while workers already open (requests)', async () => {
+    const opening = compiled.openRecordsAsFound(nodePrivateKey, { threads: 2, threshold: 300 });
+    // uneven pieces, as the pages of a search give them: some below a worker batch, some above
+    for (let start = 0, size = 1; start < records.length; start += size, size = (size * 7) % 401) {
+      opening.add(records.slice(start, start + size));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const results = await opening.results();
+    expect(results).toHaveLength(records.length);
+    results.forEach((result, index) => {
+      expect(json(fastView(result)), `${cases[index]!.kind} record ${index}`).toBe(expected[index]);
+    });
+  }, 300_000);
+
+  it('refuses a record of the wrong size when added, and a cancelled opening leaves no worker behind', async () => {
+    const opening = compiled.openRecordsAsFound(nodePrivateKey, { threads: 2, threshold: 10 });
+    opening.add(records.slice(0, 600));
+    expect(() => opening.add([new Uint8Array(123)])).toThrow(
+      expect.objectContaining({ code: 'INVALID_MESSAGE' }) as Error,
+    );
+    opening.cancel();
+    // nothing keeps the test process alive or fails later: the workers were terminated (vitest would report either)
+    const none = compiled.openRecordsAsFound(nodePrivateKey, { threads: 2 });
+    expect(await none.results()).toEqual([]);
+  });
 
   it('leaves Buffer inputs untouched (Buffer.slice is a view): the same results twice, the same bytes after', () => {
     const content = Buffer.concat(records.slice(0, 200));

@@ -1,0 +1,146 @@
+/**
+ * Opening records while a search is still finding them (`harvest requests`: the pages of /transactions/confirmed
+ * arrive one after another, then the accounts are read). Once `threshold` records are known, one worker per core
+ * starts and is sent batches of BATCH_SIZE records as they come, each to the worker with the least left to do; this
+ * thread goes on reading pages and accounts and opens nothing itself, so the opening overlaps the REST exchanges
+ * instead of following them (docs/performance.md, "Both cores").
+ *
+ * A history too short to pay for workers, a run from the TypeScript sources (the worker file exists only compiled)
+ * or one thread opens everything here at the end, in one batch. Either way the results are those of
+ * openRecordsBatch on all records, in the order added.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker as WorkerThread } from 'node:worker_threads';
+import { assertRecordSize } from '../../core/crypto/openRecordWithKey.js';
+import { openRecordsBatch, type OpenedRecord } from './openRecordsBatch.js';
+import { unpackOpenedRecords } from './packOpenedRecords.js';
+import {
+  contiguousRecords,
+  MAX_THREADS,
+  PARALLEL_THRESHOLD,
+  startDecryptWorker,
+  type ParallelOptions,
+} from './startDecryptWorker.js';
+
+/** Records per message to a worker: a few tens of milliseconds of work, a few hundred messages at most. */
+const BATCH_SIZE = 256;
+
+/** Records being opened, added as they are found. */
+export interface RecordsBeingOpened {
+  /**
+   * Adds records (124 bytes each) after those already added.
+   * @throws {InputError} INVALID_MESSAGE for a record of another size (nothing of this call is added)
+   */
+  add(records: readonly Uint8Array[]): void;
+  /** The results of every record added, in order. Call once, after the last add. */
+  results(): Promise<OpenedRecord[]>;
+  /** Stops the workers without results (the search failed). */
+  cancel(): void;
+}
+
+interface PoolWorker {
+  readonly worker: WorkerThread;
+  /** The batches sent and not yet answered, oldest first: where their results go. */
+  readonly sent: { readonly start: number; readonly records: readonly Uint8Array[] }[];
+  /** Records sent and not yet answered. */
+  load: number;
+}
+
+/** Starts opening records for `nodePrivateKey` as they are added. */
+export function openRecordsAsFound(
+  nodePrivateKey: Uint8Array,
+  options: ParallelOptions = {},
+): RecordsBeingOpened {
+  const threshold = options.threshold ?? PARALLEL_THRESHOLD;
+  const threads = options.threads ?? Math.min(availableParallelism(), MAX_THREADS);
+  const mayUseWorkers = threads >= 2 && !import.meta.url.endsWith('.ts');
+  const key = new Uint8Array(nodePrivateKey); // a copy: the caller may wipe its key before the workers start
+  const all: Uint8Array[] = [];
+  const results: OpenedRecord[] = [];
+  let sentUpTo = 0;
+  let received = 0;
+  let pool: Promise<PoolWorker[]> | undefined;
+  let finished = false;
+  let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  done.catch(() => undefined); // awaited by results(); a worker failing before then is not unhandled
+
+  const checkDone = () => {
+    if (finished && received === all.length) settle!.resolve();
+  };
+
+  const startPool = async (): Promise<PoolWorker[]> => {
+    const { Worker } = await import('node:worker_threads');
+    return Array.from({ length: threads }, () => {
+      const entry: PoolWorker = { worker: startDecryptWorker(Worker, key), sent: [], load: 0 };
+      entry.worker.on('message', (packed: Uint8Array) => {
+        const batch = entry.sent.shift()!;
+        unpackOpenedRecords(packed, batch.records).forEach((result, index) => {
+          results[batch.start + index] = result;
+        });
+        entry.load -= batch.records.length;
+        received += batch.records.length;
+        checkDone();
+      });
+      entry.worker.once('error', (error) => settle!.reject(error));
+      entry.worker.once('exit', (code) => {
+        if (code !== 0 || entry.load > 0)
+          settle!.reject(new Error(`decrypt worker exited with code ${code}`));
+      });
+      return entry;
+    });
+  };
+
+  /** Sends every full batch not yet sent, and with `all` the last partial one too. */
+  const dispatch = async (everything: boolean) => {
+    const workers = await pool!;
+    while (all.length - sentUpTo >= BATCH_SIZE || (everything && sentUpTo < all.length)) {
+      const records = all.slice(sentUpTo, sentUpTo + BATCH_SIZE);
+      const target = workers.reduce((least, entry) => (entry.load < least.load ? entry : least));
+      target.sent.push({ start: sentUpTo, records });
+      target.load += records.length;
+      sentUpTo += records.length;
+      const contiguous = contiguousRecords(records);
+      target.worker.postMessage(contiguous, [contiguous.buffer]);
+    }
+  };
+
+  const stop = async () => {
+    const workers = await pool!.catch(() => []);
+    for (const { worker } of workers) worker.postMessage('close');
+  };
+
+  return {
+    add(records) {
+      records.forEach(assertRecordSize);
+      all.push(...records);
+      if (pool === undefined && mayUseWorkers && all.length >= threshold) pool = startPool();
+      if (pool !== undefined) dispatch(false).catch((error: unknown) => settle!.reject(error));
+    },
+    async results() {
+      if (pool === undefined) {
+        const opened = openRecordsBatch(key, all);
+        key.fill(0);
+        return opened;
+      }
+      finished = true;
+      try {
+        await dispatch(true);
+        checkDone();
+        await done;
+        return results;
+      } finally {
+        await stop();
+        key.fill(0);
+      }
+    },
+    cancel() {
+      key.fill(0);
+      if (pool === undefined) return;
+      void pool.then(
+        (workers) => workers.forEach(({ worker }) => void worker.terminate()),
+        () => undefined,
+      );
+    },
+  };
+}
