@@ -1,6 +1,6 @@
 /**
- * Many signTransaction calls on both cores (docs/performance.md, "Signing on both cores"): one thread signs about 25,000
- * transfers a second, OpenSSL's own Ed25519 ceiling on this kind of machine, so a large batch is cut into contiguous
+ * Many signTransaction calls on both cores (docs/performance.md, "Signing on both cores"): one thread signs about
+ * 25,000 transfers a second, near OpenSSL's own Ed25519 ceiling on one core, so a large batch is cut into contiguous
  * shares; worker threads sign the later shares while this thread signs the first, and the results are put back in
  * input order. Small batches, and runs from the TypeScript sources (tests: the worker file exists only compiled, in
  * dist/), stay in this thread. The outcome is the same either way, errors included: a transaction a worker cannot
@@ -24,7 +24,8 @@ export interface SigningJob {
 /**
  * The smallest share a thread gets: two threads from 4,096 transactions. A worker starts in about 40 ms, as long as
  * this thread takes to sign about 1,000 transactions, so two threads win from about 1,500 on a quiet machine; on a
- * busy one the second core is not free and they lose, hence the margin (docs/performance.md, "Signing on both cores").
+ * busy one the second core is not free and they lose, hence the margin (docs/performance.md, "Signing on both
+ * cores").
  */
 export const PARALLEL_THRESHOLD = 2048;
 
