@@ -24,11 +24,13 @@ rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   absWorkingDir: root,
-  // The decrypt worker is an entry of its own: src/flows/decrypt/openRecordsInParallel.ts starts it by its URL beside
-  // the calling module, which in the bundle is dist/app/.
+  // The decrypt and signing workers are entries of their own: src/flows/decrypt/openRecordsInParallel.ts and
+  // src/flows/sign/signTransactionsInParallel.ts start them by their URL beside the calling module, which in the
+  // bundle is dist/app/.
   entryPoints: {
     main: 'dist/cli/main.js',
     openRecordsWorker: 'dist/flows/decrypt/openRecordsWorker.js',
+    signTransactionsWorker: 'dist/flows/sign/signTransactionsWorker.js',
   },
   outdir,
   bundle: true,

@@ -51,6 +51,11 @@ export { buildKeyLinkTransaction } from './core/transactions/buildKeyLinkTransac
 export { buildDelegationTransfer } from './core/transactions/buildDelegationTransfer.js';
 export { buildAggregate } from './core/transactions/buildAggregate.js';
 export { signTransaction, type SignedTransaction } from './core/transactions/signTransaction.js';
+export {
+  signTransactionsInParallel,
+  type SigningJob,
+  type ParallelSigningOptions,
+} from './flows/sign/signTransactionsInParallel.js';
 export { hashTransaction, extractSigningData } from './core/transactions/hashTransaction.js';
 export { computeDeadline } from './core/transactions/computeDeadline.js';
 export { networkTimeOf, type NetworkTime, type NetworkClock } from './core/networkTime.js';

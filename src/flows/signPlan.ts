@@ -6,7 +6,7 @@
  *   2. describe every inner transaction and apply the safety rule (UNSAFE_TRANSACTION) unless allowAny; a hash lock
  *      is refused whatever the flags (UNSAFE_TRANSACTION: only a multisig plan's first transaction is one)
  *   3. review(descriptions): the caller shows them and asks for confirmation
- *   4. sign each and return the signed file
+ *   4. sign each (on both cores for thousands: sign/signTransactionsInParallel.ts) and return the signed file
  *
  * A multisig plan (a hash lock, then a bonded aggregate) is signed by signBondedPlan.
  */
@@ -20,8 +20,8 @@ import {
   describeTransaction,
   type TransactionDescription,
 } from '../core/transactions/describeTransaction.js';
-import { signTransaction } from '../core/transactions/signTransaction.js';
 import type { TransactionFile } from '../core/transactions/transactionFile.js';
+import { signTransactionsInParallel } from './sign/signTransactionsInParallel.js';
 import { isBondedPlan, signBondedPlan } from './signBondedPlan.js';
 
 /** Inputs of signPlan. */
@@ -78,9 +78,18 @@ export async function signPlan(parameters: SignPlanParameters): Promise<Transact
     );
   }
   await parameters.review(descriptions);
-  const transactions = file.transactions.map((transaction) => {
-    const signed = signTransaction(parseHex(transaction.payload, { name: 'payload' }), privateKey, seed);
-    return { ...transaction, hash: toHex(signed.hash), payload: toHex(signed.payload) };
-  });
+  // a plan of thousands of transactions (a kickback plan, a script's) is signed on both cores
+  const signed = await signTransactionsInParallel(
+    file.transactions.map((transaction) => ({
+      payload: parseHex(transaction.payload, { name: 'payload' }),
+      privateKey,
+    })),
+    seed,
+  );
+  const transactions = file.transactions.map((transaction, index) => ({
+    ...transaction,
+    hash: toHex(signed[index]!.hash),
+    payload: toHex(signed[index]!.payload),
+  }));
   return { ...file, format: 'harvest-signed', transactions, announced: false };
 }
