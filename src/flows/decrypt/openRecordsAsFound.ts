@@ -1,7 +1,7 @@
 /**
  * Opening records while a search is still finding them (`harvest requests`: the pages of /transactions/confirmed
  * arrive one after another, then the accounts are read). Once `threshold` records are known, one worker per core
- * starts and is sent batches of BATCH_SIZE records as they come, each to the worker with the least left to do; this
+ * starts and is sent batches of BATCH_SIZE records as they come, at most IN_FLIGHT unanswered per worker; this
  * thread goes on reading pages and accounts and opens nothing itself, so the opening overlaps the REST exchanges
  * instead of following them (docs/performance.md, "Both cores").
  *
@@ -24,6 +24,8 @@ import {
 
 /** Records per message to a worker: a few tens of milliseconds of work, a few hundred messages at most. */
 const BATCH_SIZE = 256;
+/** Batches a worker holds at once: one being opened, one waiting, so that it never idles between answers. */
+const IN_FLIGHT = 2;
 
 /** Records being opened, added as they are found. */
 export interface RecordsBeingOpened {
@@ -81,6 +83,7 @@ export function openRecordsAsFound(
         entry.load -= batch.records.length;
         received += batch.records.length;
         checkDone();
+        dispatch().catch((error: unknown) => settle!.reject(error));
       });
       entry.worker.once('error', (error) => settle!.reject(error));
       entry.worker.once('exit', (code) => {
@@ -91,12 +94,19 @@ export function openRecordsAsFound(
     });
   };
 
-  /** Sends every full batch not yet sent, and with `all` the last partial one too. */
-  const dispatch = async (everything: boolean) => {
+  /**
+   * Sends the batches not yet sent, each to a worker with fewer than IN_FLIGHT batches unanswered (the one with the
+   * least left), until every worker has its fill: the rest wait for answers, so that a worker that started late or
+   * runs slower takes fewer batches. Only full batches, unless everything has been added.
+   */
+  const dispatch = async () => {
     const workers = await pool!;
-    while (all.length - sentUpTo >= BATCH_SIZE || (everything && sentUpTo < all.length)) {
-      const records = all.slice(sentUpTo, sentUpTo + BATCH_SIZE);
+    for (;;) {
+      const left = all.length - sentUpTo;
+      if (left === 0 || (left < BATCH_SIZE && !finished)) return;
       const target = workers.reduce((least, entry) => (entry.load < least.load ? entry : least));
+      if (target.sent.length >= IN_FLIGHT) return;
+      const records = all.slice(sentUpTo, sentUpTo + BATCH_SIZE);
       target.sent.push({ start: sentUpTo, records });
       target.load += records.length;
       sentUpTo += records.length;
@@ -115,7 +125,7 @@ export function openRecordsAsFound(
       records.forEach(assertRecordSize);
       all.push(...records);
       if (pool === undefined && mayUseWorkers && all.length >= threshold) pool = startPool();
-      if (pool !== undefined) dispatch(false).catch((error: unknown) => settle!.reject(error));
+      if (pool !== undefined) dispatch().catch((error: unknown) => settle!.reject(error));
     },
     async results() {
       if (pool === undefined) {
@@ -125,7 +135,7 @@ export function openRecordsAsFound(
       }
       finished = true;
       try {
-        await dispatch(true);
+        await dispatch();
         checkDone();
         await done;
         return results;
