@@ -46,7 +46,10 @@ export interface ChainCheckParameters {
   readonly nodePublicKey: Uint8Array;
   /** --network, checked against the node when given. */
   readonly expectedNetwork: NetworkParameters | undefined;
-  /** Accounts already being read (scanDelegationRequests starts while the records are opened); the rest are read here. */
+  /**
+   * Accounts already being read (scanDelegationRequests starts while the records are opened), maybe more than the
+   * check needs; the rest are read here. A failed read there is not an error here.
+   */
   readonly accounts?: Promise<AccountsByKey>;
 }
 
@@ -76,10 +79,14 @@ export async function checkRequestsAgainstChain<
   const opened = reports.filter(
     (report) => report.ok && report.remotePublicKey !== null && report.vrfPublicKey !== null,
   );
+  // best effort: the prefetch reads the mains of every request found, also of those that did not open; an account
+  // only it wanted must not fail the check (the accounts needed are read here when it failed)
+  const prefetched: AccountsByKey =
+    (await parameters.accounts?.catch(() => undefined)) ?? new Map<string, AccountInfo | undefined>();
   const accounts = await readAccountsByPublicKey(
     client,
     opened.map((report) => report.mainPublicKey ?? report.remotePublicKey!),
-    await (parameters.accounts ?? new Map()),
+    prefetched,
   );
   const lookup = (publicKey: Uint8Array) => accounts.get(toHex(publicKey));
   const mainsThroughRemotes = opened.flatMap((report) =>

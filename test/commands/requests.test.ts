@@ -220,6 +220,51 @@ describe('harvest requests', () => {
     expect(server.calls.filter((call) => call.startsWith('GET /transactions/confirmed'))).toHaveLength(2);
   });
 
+  it('a request that does not open cannot fail the run: its account, read early, may be unreadable (review)', async () => {
+    const entries = [
+      transferEntry({
+        signer: otherNode.main,
+        message: otherNode.message,
+        height: 140n,
+        hash: 'E5'.repeat(32),
+      }),
+      transferEntry({ signer: good.main, message: good.message, height: 150n, hash: 'F6'.repeat(32) }),
+    ];
+    const server = await serve({
+      ...baseRoutes([good.remote]),
+      'GET /transactions/confirmed': (request) => {
+        const page = Number(request.query.get('pageNumber'));
+        const size = Number(request.query.get('pageSize'));
+        return {
+          body: {
+            data: entries.slice((page - 1) * size, page * size),
+            pagination: { pageNumber: page, pageSize: size },
+          },
+        };
+      },
+      ...accountRoute(
+        good.main,
+        accountDto({
+          publicKey: good.main,
+          links: { remote: good.remote, vrf: good.vrf, node: NODE_PUBLIC },
+          balance: 20_000n * XYM,
+          importance: 5n,
+        }),
+      ),
+      [`GET /accounts/${toHex(otherNode.main)}`]: { status: 500, body: {} },
+    });
+    const run = await runCli(['requests', '--json', '--node', server.url, '--node-key', '-'], {
+      ...fast,
+      stdin: NODE_KEY_HEX,
+    });
+    expect(run.exitCode).toBe(0);
+    const requests = run.json().requests as { ok: boolean; verdict: string | null }[];
+    expect(requests.map((request) => [request.ok, request.verdict])).toEqual([
+      [false, null],
+      [true, 'ACCEPTABLE'],
+    ]);
+  });
+
   it('says unlocked is unknown when /node/unlockedaccount fails', async () => {
     const server = await serve(chainRoutes('broken'));
     const run = await runCli(['requests', '--json', '--node', server.url, '--node-key', '-'], {

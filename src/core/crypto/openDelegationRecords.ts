@@ -141,6 +141,15 @@ export function delegationOpenerFor(nodePrivateKey: Uint8Array): DelegationOpene
   return lastOpener.opener;
 }
 
+/**
+ * Wipes the cached copy of the last node key and drops its opener (a worker thread does before it ends: its memory
+ * is freed, not zeroed). OpenSSL clears the KeyObjects' secrets when they are freed.
+ */
+export function forgetDelegationOpener(): void {
+  lastOpener?.nodePrivateKey.fill(0);
+  lastOpener = undefined;
+}
+
 /** Opens many records for one node key (a batch API for harvesters.dat files and request histories). */
 export function openDelegationRecords(
   nodePrivateKey: Uint8Array,

@@ -36,7 +36,7 @@ export interface RecordsBeingOpened {
   add(records: readonly Uint8Array[]): void;
   /** The results of every record added, in order. Call once, after the last add. */
   results(): Promise<OpenedRecord[]>;
-  /** Stops the workers without results (the search failed). */
+  /** Stops the workers without results (the search failed): they finish the batches they hold, wipe and end. */
   cancel(): void;
 }
 
@@ -129,9 +129,11 @@ export function openRecordsAsFound(
     },
     async results() {
       if (pool === undefined) {
-        const opened = openRecordsBatch(key, all);
-        key.fill(0);
-        return opened;
+        try {
+          return openRecordsBatch(key, all);
+        } finally {
+          key.fill(0);
+        }
       }
       finished = true;
       try {
@@ -147,10 +149,10 @@ export function openRecordsAsFound(
     cancel() {
       key.fill(0);
       if (pool === undefined) return;
-      void pool.then(
-        (workers) => workers.forEach(({ worker }) => void worker.terminate()),
-        () => undefined,
-      );
+      sentUpTo = all.length; // nothing more is sent
+      // asked to close rather than terminated, so that each wipes its copies of the key (a terminated isolate's
+      // memory is freed, not zeroed); each ends after at most IN_FLIGHT batches
+      void stop();
     },
   };
 }

@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { wipe } from '../../core/bytes.js';
+import { forgetDelegationOpener } from '../../core/crypto/openDelegationRecords.js';
 import { openRecordsBatch } from './openRecordsBatch.js';
 import { packOpenedRecords } from './packOpenedRecords.js';
 
@@ -29,6 +30,7 @@ function openPacked(contiguous: Uint8Array): Uint8Array<ArrayBuffer> {
 parentPort!.on('message', (message: Uint8Array | 'close') => {
   if (message === 'close') {
     wipe(nodePrivateKey);
+    forgetDelegationOpener(); // the opener's own copy of the key
     parentPort!.close();
     return;
   }
