@@ -37,7 +37,9 @@ export async function runHarvest(
     const program = createProgram(runtime, early, async (entry, command) => {
       commandExitCode = await run(entry, command);
     });
-    await program.parseAsync([...argv], { from: 'user' });
+    // `harvest help help`: the help of `help` is the program's help (commander would call `help` unknown)
+    const words = argv[0] === 'help' && argv[1] === 'help' ? ['help', ...argv.slice(2)] : argv;
+    await program.parseAsync([...words], { from: 'user' });
     return commandExitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

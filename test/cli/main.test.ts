@@ -37,6 +37,13 @@ describe('harvest (the program)', () => {
     expect(human.stderr).toContain("unknown command 'nosuch'");
   });
 
+  it('help of help is the program help, exit 0', async () => {
+    const run = await runCli(['help', 'help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Usage: harvest [options] [command]');
+    expect(run.stderr).not.toContain('unknown command');
+  });
+
   it('prints the package version', async () => {
     const run = await runCli(['--version']);
     expect(run.exitCode).toBe(0);
