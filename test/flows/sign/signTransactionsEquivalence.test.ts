@@ -132,6 +132,30 @@ describe('signTransactionsInParallel against signTransaction', () => {
     expect(error).toMatchObject({ code: 'INVALID_PAYLOAD' });
   }, 120_000);
 
+  it.each([
+    [900, 1_030],
+    [1_030, 2_100],
+    [10, 2_990],
+  ])(
+    'refuses the first of two bad jobs in input order whichever thread takes them (%i: INVALID_PAYLOAD, %i: INVALID_KEY)',
+    async (first, second) => {
+      const garbage = jobs.map((job, index) =>
+        index === first
+          ? { ...job, payload: job.payload.slice(0, 120) }
+          : index === second
+            ? { ...job, privateKey: random(32) }
+            : job,
+      );
+      for (const threads of [2, 3]) {
+        const error = await refusal(() =>
+          compiled.signTransactionsInParallel(garbage, seed, { threads, threshold: 500 }),
+        );
+        expect(error).toMatchObject({ code: 'INVALID_PAYLOAD' });
+      }
+    },
+    120_000,
+  );
+
   it('refuses a private key of the wrong size in this thread, as signTransaction does', async () => {
     const garbage = jobs.map((job, index) => (index === 2_999 ? { ...job, privateKey: random(31) } : job));
     const error = await refusal(() =>
