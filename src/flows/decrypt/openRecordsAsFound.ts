@@ -2,8 +2,8 @@
  * Opening records while a search is still finding them (`harvest requests`: the pages of /transactions/confirmed
  * arrive one after another, then the accounts are read). Once `threshold` records are known, one worker per core
  * starts and is sent batches of BATCH_SIZE records as they come, at most IN_FLIGHT unanswered per worker; this
- * thread goes on reading pages and accounts and opens nothing itself, so the opening overlaps the REST exchanges
- * instead of following them (docs/performance.md, "Both cores").
+ * thread opens one batch while they start, then goes on reading pages and accounts, so the opening overlaps the
+ * REST exchanges instead of following them (docs/performance.md, "Both cores").
  *
  * A history too short to pay for workers, a run from the TypeScript sources (the worker file exists only compiled)
  * or one thread opens everything here at the end, in one batch. Either way the results are those of
