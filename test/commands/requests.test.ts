@@ -10,6 +10,7 @@ import {
   NODE_ADDRESS,
   NODE_PUBLIC,
   OTHER_NODE_PUBLIC,
+  searchRoute,
   transferEntry,
 } from '../helpers/delegationChain.js';
 import { startRestServer, type RestServer, type Route } from '../helpers/restServer.js';
@@ -30,6 +31,19 @@ const wrongRemote = delegator(0x30); // B: remote link mismatch and zero importa
 const unknown = delegator(0x40); // C: not on chain
 const wrongNode = delegator(0x50); // D: vrf mismatch, linked to another node, balance too low
 const otherNode = delegator(0x60, OTHER_NODE_PUBLIC); // sealed for another node: does not open
+
+/** A's account: linked to the keys of its newest request (good), eligible. */
+function goodAccount(): Record<string, Route> {
+  return accountRoute(
+    good.main,
+    accountDto({
+      publicKey: good.main,
+      links: { remote: good.remote, vrf: good.vrf, node: NODE_PUBLIC },
+      balance: 20_000n * XYM,
+      importance: 5n,
+    }),
+  );
+}
 
 function chainRoutes(unlocked: readonly Uint8Array[] | 'broken' = [good.remote]): Record<string, Route> {
   const entries = [
@@ -58,25 +72,8 @@ function chainRoutes(unlocked: readonly Uint8Array[] | 'broken' = [good.remote])
   ];
   return {
     ...baseRoutes(unlocked),
-    'GET /transactions/confirmed': (request) => {
-      const page = Number(request.query.get('pageNumber'));
-      const size = Number(request.query.get('pageSize'));
-      return {
-        body: {
-          data: entries.slice((page - 1) * size, page * size),
-          pagination: { pageNumber: page, pageSize: size },
-        },
-      };
-    },
-    ...accountRoute(
-      good.main,
-      accountDto({
-        publicKey: good.main,
-        links: { remote: good.remote, vrf: good.vrf, node: NODE_PUBLIC },
-        balance: 20_000n * XYM,
-        importance: 5n,
-      }),
-    ),
+    ...searchRoute(entries),
+    ...goodAccount(),
     ...accountRoute(
       wrongRemote.main,
       accountDto({
@@ -232,25 +229,8 @@ describe('harvest requests', () => {
     ];
     const server = await serve({
       ...baseRoutes([good.remote]),
-      'GET /transactions/confirmed': (request) => {
-        const page = Number(request.query.get('pageNumber'));
-        const size = Number(request.query.get('pageSize'));
-        return {
-          body: {
-            data: entries.slice((page - 1) * size, page * size),
-            pagination: { pageNumber: page, pageSize: size },
-          },
-        };
-      },
-      ...accountRoute(
-        good.main,
-        accountDto({
-          publicKey: good.main,
-          links: { remote: good.remote, vrf: good.vrf, node: NODE_PUBLIC },
-          balance: 20_000n * XYM,
-          importance: 5n,
-        }),
-      ),
+      ...searchRoute(entries),
+      ...goodAccount(),
       [`GET /accounts/${toHex(otherNode.main)}`]: { status: 500, body: {} },
     });
     const run = await runCli(['requests', '--json', '--node', server.url, '--node-key', '-'], {

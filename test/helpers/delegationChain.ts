@@ -133,6 +133,22 @@ export function baseRoutes(unlocked: readonly Uint8Array[] | 'broken'): Record<s
   };
 }
 
+/** GET /transactions/confirmed serving `entries` page by page (pageNumber, pageSize), as REST pages a search. */
+export function searchRoute(entries: readonly unknown[]): Record<string, Route> {
+  return {
+    'GET /transactions/confirmed': (request) => {
+      const page = Number(request.query.get('pageNumber'));
+      const size = Number(request.query.get('pageSize'));
+      return {
+        body: {
+          data: entries.slice((page - 1) * size, page * size),
+          pagination: { pageNumber: page, pageSize: size },
+        },
+      };
+    },
+  };
+}
+
 /** Route of one account by public key. */
 export function accountRoute(publicKey: Uint8Array, dto: unknown): Record<string, Route> {
   return { [`GET /accounts/${toHex(publicKey)}`]: { body: dto } };
