@@ -22,37 +22,58 @@ function expectKeystoreHolds(home: string, address: string, linked: Record<strin
   expect(held).toContain(linked['vrfPublicKey']);
 }
 
+type DevnetAccount = (typeof world.devnet.descriptor.accounts)[number];
+
+/**
+ * `harvest onboard --offline` or `--prepare` of `accounts`, spawned: the devnet's network file, an accounts file of
+ * one column, a password file, a fresh output folder and home, all named after the mode.
+ */
+async function onboardBatch(
+  mode: 'offline' | 'prepare',
+  column: 'key_file' | 'public_key',
+  value: (account: DevnetAccount) => string,
+  accounts: readonly DevnetAccount[],
+) {
+  const { devnet, dir } = world;
+  const networkFile = join(dir, `devnet-${mode}.json`);
+  writeFileSync(networkFile, `${toJson(devnet.descriptor)}\n`);
+  const accountsFile = join(dir, `accounts-${mode}.csv`);
+  writeFileSync(accountsFile, [column, ...accounts.map(value)].join('\n'));
+  const password = join(dir, `password-${mode}`);
+  writeFileSync(password, `${mode} batch\n`, { mode: 0o600 });
+  const outDir = join(dir, `out-${mode}`);
+  mkdirSync(outDir);
+  const home = join(dir, `home-${mode}`);
+  const run = await spawnCli([
+    'onboard',
+    '--json',
+    `--${mode}`,
+    '--network',
+    networkFile,
+    '--node-public-key',
+    devnet.descriptor.nodePublicKey,
+    '--accounts',
+    accountsFile,
+    '--out-dir',
+    outDir,
+    '--home',
+    home,
+    '--password-file',
+    password,
+  ]);
+  return { run, outDir, home };
+}
+
 describe('onboard --offline (spawned bin/harvest, then announce on the devnet over HTTP)', () => {
   it('signs every account offline, and each signed file announced ends ACTIVE with its keystore keys', async () => {
-    const { devnet, dir } = world;
+    const { devnet } = world;
     const accounts = devnet.descriptor.accounts.slice(0, COUNT);
-    const networkFile = join(dir, 'devnet.json');
-    writeFileSync(networkFile, `${toJson(devnet.descriptor)}\n`);
-    const accountsFile = join(dir, 'accounts.csv');
-    writeFileSync(accountsFile, ['key_file', ...accounts.map((account) => account.keyFile)].join('\n'));
-    const password = join(dir, 'password');
-    writeFileSync(password, 'offline batch\n', { mode: 0o600 });
-    const outDir = join(dir, 'signed');
-    mkdirSync(outDir);
-    const home = join(dir, 'home');
-
-    const run = await spawnCli([
-      'onboard',
-      '--json',
-      '--offline',
-      '--network',
-      networkFile,
-      '--node-public-key',
-      devnet.descriptor.nodePublicKey,
-      '--accounts',
-      accountsFile,
-      '--out-dir',
-      outDir,
-      '--home',
-      home,
-      '--password-file',
-      password,
-    ]);
+    const { run, outDir, home } = await onboardBatch(
+      'offline',
+      'key_file',
+      (account) => account.keyFile,
+      accounts,
+    );
     expect(run.exitCode, run.stderr + run.stdout).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.summary).toEqual({ INACTIVE: COUNT });
@@ -87,35 +108,14 @@ describe('onboard --offline (spawned bin/harvest, then announce on the devnet ov
   });
 
   it('--prepare: plans from public keys only, each signed by `harvest sign`, announced, ends ACTIVE', async () => {
-    const { devnet, dir } = world;
+    const { devnet } = world;
     const accounts = devnet.descriptor.accounts.slice(COUNT, COUNT + PREPARED);
-    const networkFile = join(dir, 'devnet-prepare.json');
-    writeFileSync(networkFile, `${toJson(devnet.descriptor)}\n`);
-    const accountsFile = join(dir, 'public.csv');
-    writeFileSync(accountsFile, ['public_key', ...accounts.map((account) => account.publicKey)].join('\n'));
-    const password = join(dir, 'password-prepare');
-    writeFileSync(password, 'prepare batch\n', { mode: 0o600 });
-    const outDir = join(dir, 'plans');
-    mkdirSync(outDir);
-    const home = join(dir, 'home-prepare');
-
-    const run = await spawnCli([
-      'onboard',
-      '--json',
-      '--prepare',
-      '--network',
-      networkFile,
-      '--node-public-key',
-      devnet.descriptor.nodePublicKey,
-      '--accounts',
-      accountsFile,
-      '--out-dir',
-      outDir,
-      '--home',
-      home,
-      '--password-file',
-      password,
-    ]);
+    const { run, outDir, home } = await onboardBatch(
+      'prepare',
+      'public_key',
+      (account) => account.publicKey,
+      accounts,
+    );
     expect(run.exitCode, run.stderr + run.stdout).toBe(0);
     expect(JSON.parse(run.stdout).summary).toEqual({ INACTIVE: PREPARED });
 
