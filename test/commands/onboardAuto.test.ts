@@ -17,26 +17,31 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `harvest onboard --json --yes --node auto` of an accounts file, the directory read from `nodewatch`. */
+function onboardAuto(file: string, nodewatch: string, options: { sleep?: () => Promise<void> } = {}) {
+  return runCli(
+    [
+      'onboard',
+      '--json',
+      '--yes',
+      '--home',
+      dir,
+      '--accounts',
+      file,
+      '--node',
+      'auto',
+      '--nodewatch',
+      nodewatch,
+    ],
+    { env: { HARVEST_PASSWORD: 'pw' }, ...options },
+  );
+}
+
 describe('harvest onboard --node auto (in-process, 2-node devnet)', () => {
   it('names the chosen node on stderr before the batch, delegates there and reports nodeChoice', async () => {
     const file = join(dir, 'accounts.csv');
     writeFileSync(file, `key_file\n${devnet.descriptor.accounts[1]!.keyFile}\n`);
-    const run = await runCli(
-      [
-        'onboard',
-        '--json',
-        '--yes',
-        '--home',
-        dir,
-        '--accounts',
-        file,
-        '--node',
-        'auto',
-        '--nodewatch',
-        devnet.url,
-      ],
-      { env: { HARVEST_PASSWORD: 'pw' } },
-    );
+    const run = await onboardAuto(file, devnet.url);
     expect(run.exitCode, run.stderr).toBe(0);
     const result = run.json();
     const chosen = result.nodeChoice.url as string;
@@ -49,22 +54,7 @@ describe('harvest onboard --node auto (in-process, 2-node devnet)', () => {
   it('a directory that cannot be read stops the batch before anything (NODE_*, exit 3)', async () => {
     const file = join(dir, 'none.csv');
     writeFileSync(file, `key_file\n${devnet.descriptor.accounts[0]!.keyFile}\n`);
-    const run = await runCli(
-      [
-        'onboard',
-        '--json',
-        '--yes',
-        '--home',
-        dir,
-        '--accounts',
-        file,
-        '--node',
-        'auto',
-        '--nodewatch',
-        'http://127.0.0.1:9',
-      ],
-      { env: { HARVEST_PASSWORD: 'pw' }, sleep: () => Promise.resolve() },
-    );
+    const run = await onboardAuto(file, 'http://127.0.0.1:9', { sleep: () => Promise.resolve() });
     expect(run.exitCode).toBe(3);
     expect(run.json().error.message).toContain('http://127.0.0.1:9');
   });
