@@ -3,40 +3,19 @@ import { toHex } from '../../../src/core/bytes.js';
 import { derivePublicKey } from '../../../src/core/keys.js';
 import { TESTNET } from '../../../src/core/network.js';
 import { verifyTransactionSignature } from '../../../src/core/transactions/verifyTransactionSignature.js';
-import { openKeystore } from '../../../src/flows/keystore/openKeystore.js';
 import type { TransactionPlan } from '../../../src/flows/lifecycle/plan.js';
 import { signAndStore, type SignAndStoreParameters } from '../../../src/flows/lifecycle/signAndStore.js';
 import { keyOf } from '../../helpers/delegationChain.js';
-import { FAST, HOME, MAIN_ADDRESS, MAIN_PRIVATE, PASSWORD } from '../../helpers/flowWorld.js';
-import { memoryFileSystem } from '../../helpers/memoryFileSystem.js';
-import { seededRandom } from '../../helpers/seededRandom.js';
+import { MAIN_ADDRESS, MAIN_PRIVATE } from '../../helpers/flowWorld.js';
+import { openRecordingKeystore } from '../../helpers/recordingKeystore.js';
 
 async function setUp(
   overrides: Partial<SignAndStoreParameters> = {},
   planOverrides: Partial<TransactionPlan> = {},
 ) {
   const events: string[] = [];
-  const files = memoryFileSystem();
-  const keystore = await openKeystore({
-    files,
-    home: HOME,
-    mainAddress: MAIN_ADDRESS,
-    networkIdentifier: TESTNET.identifier,
-    password: () => Promise.resolve(PASSWORD),
-    random: seededRandom(5),
-    scrypt: FAST,
-  });
-  const save = keystore.save.bind(keystore);
-  const recorded = {
-    ...keystore,
-    get file() {
-      return keystore.file;
-    },
-    save: async (file: typeof keystore.file) => {
-      events.push('save');
-      await save(file);
-    },
-  };
+  const { keystore, recorded } = await openRecordingKeystore(MAIN_ADDRESS, events);
+
   const plan: TransactionPlan = {
     kind: 'unlink',
     transactions: [{ type: 'keyLink', role: 'node', action: 'unlink', linkedPublicKey: keyOf(0x31) }],

@@ -6,13 +6,10 @@ import { deriveAddress, encodeAddress } from '../../../src/core/address.js';
 import { toHex } from '../../../src/core/bytes.js';
 import { derivePublicKey } from '../../../src/core/keys.js';
 import { TESTNET } from '../../../src/core/network.js';
-import { openKeystore } from '../../../src/flows/keystore/openKeystore.js';
 import type { TransactionPlan } from '../../../src/flows/lifecycle/plan.js';
 import { signAndStoreBonded, type BondedSigning } from '../../../src/flows/lifecycle/signAndStoreBonded.js';
 import { keyOf } from '../../helpers/delegationChain.js';
-import { FAST, HOME, PASSWORD } from '../../helpers/flowWorld.js';
-import { memoryFileSystem } from '../../helpers/memoryFileSystem.js';
-import { seededRandom } from '../../helpers/seededRandom.js';
+import { openRecordingKeystore } from '../../helpers/recordingKeystore.js';
 
 const MULTISIG_PUBLIC = derivePublicKey(keyOf(0x41));
 const MULTISIG_ADDRESS = encodeAddress(deriveAddress(MULTISIG_PUBLIC, TESTNET.identifier));
@@ -23,26 +20,8 @@ const facade = new SymbolFacade(
 
 async function setUp(bonded: Partial<BondedSigning> = {}, journal = true) {
   const events: string[] = [];
-  const keystore = await openKeystore({
-    files: memoryFileSystem(),
-    home: HOME,
-    mainAddress: MULTISIG_ADDRESS,
-    networkIdentifier: TESTNET.identifier,
-    password: () => Promise.resolve(PASSWORD),
-    random: seededRandom(5),
-    scrypt: FAST,
-  });
-  const save = keystore.save.bind(keystore);
-  const recorded = {
-    ...keystore,
-    get file() {
-      return keystore.file;
-    },
-    save: async (file: typeof keystore.file) => {
-      events.push('save');
-      await save(file);
-    },
-  };
+  const { recorded } = await openRecordingKeystore(MULTISIG_ADDRESS, events);
+
   const costs: MultisigCosts[] = [];
   const plan: TransactionPlan = {
     kind: 'delegate',
