@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PublicKey, Signature } from 'symbol-sdk';
 import { Address, SymbolFacade, SymbolTransactionFactory, Verifier } from 'symbol-sdk/symbol';
 import { describe, expect, it } from 'vitest';
-import { useDevnet } from '../helpers/devnetFixture.js';
+import { currencyBalance, DEVNET_CURRENCY, devnetRest, useDevnet } from '../helpers/devnetFixture.js';
 import { BIN, spawnCli } from '../helpers/spawnCli.js';
 import { bondedAggregate, hashLock, keyPairFromFile, put } from '../devnet/multisigClient.js';
 
@@ -26,18 +26,8 @@ const world = useDevnet(
   'harvest-multisig-',
 );
 const env = { HARVEST_PASSWORD: 'multisig e2e' };
-const CURRENCY = '3A8416DB2D53B6C8';
-
-async function rest(path: string): Promise<any> {
-  const response = await fetch(`${world.devnet.url}${path}`);
-  return response.status === 404 ? undefined : response.json();
-}
-
-async function balanceOf(address: string): Promise<bigint> {
-  const account = await rest(`/accounts/${address}`);
-  const mosaic = account?.account.mosaics.find((entry: { id: string }) => entry.id === CURRENCY);
-  return BigInt(mosaic?.amount ?? 0);
-}
+const rest = (path: string) => devnetRest(world.devnet, path);
+const balanceOf = (address: string) => currencyBalance(world.devnet, address);
 
 function delegateArgs(index: number, cosignatory: number, ...extra: string[]): string[] {
   const multisig = world.devnet.descriptor.multisigAccounts[index]!;
@@ -254,7 +244,7 @@ describe('delegate --multisig and cosign on a 2-of-3 multisig account', () => {
       type: 'transfer_transaction_v1',
       signerPublicKey: new PublicKey(multisig.publicKey),
       recipientAddress: new Address(world.devnet.descriptor.accounts[9]!.address),
-      mosaics: [{ mosaicId: BigInt(`0x${CURRENCY}`), amount: 1_000_000_000n }],
+      mosaics: [{ mosaicId: BigInt(`0x${DEVNET_CURRENCY}`), amount: 1_000_000_000n }],
     });
     const aggregate = bondedAggregate(facade, initiator, [sweep]);
     const lock = hashLock(facade, initiator, aggregate.hash, 1000n);

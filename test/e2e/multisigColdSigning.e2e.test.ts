@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PublicKey, Signature } from 'symbol-sdk';
 import { SymbolFacade, SymbolTransactionFactory, Verifier } from 'symbol-sdk/symbol';
 import { describe, expect, it } from 'vitest';
-import { useDevnet } from '../helpers/devnetFixture.js';
+import { currencyBalance, devnetRest, useDevnet } from '../helpers/devnetFixture.js';
 import { spawnCli } from '../helpers/spawnCli.js';
 
 const world = useDevnet(
@@ -24,18 +24,8 @@ const world = useDevnet(
   'harvest-multisig-cold-',
 );
 const env = { HARVEST_PASSWORD: 'multisig cold e2e' };
-const CURRENCY = '3A8416DB2D53B6C8';
-
-async function rest(path: string): Promise<any> {
-  const response = await fetch(`${world.devnet.url}${path}`);
-  return response.status === 404 ? undefined : response.json();
-}
-
-async function balanceOf(address: string): Promise<bigint> {
-  const account = await rest(`/accounts/${address}`);
-  const mosaic = account?.account.mosaics.find((entry: { id: string }) => entry.id === CURRENCY);
-  return BigInt(mosaic?.amount ?? 0);
-}
+const rest = (path: string) => devnetRest(world.devnet, path);
+const balanceOf = (address: string) => currencyBalance(world.devnet, address);
 
 /** symbol-sdk checks the signature of a transaction this tool signed, and its hash. */
 function sdkVerifies(payloadHex: string, hashHex: string): any {

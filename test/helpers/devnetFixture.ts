@@ -27,3 +27,19 @@ export function useDevnet(options: Omit<DevnetOptions, 'port'>, folderPrefix: st
   });
   return fixture;
 }
+
+/** The devnet's currency mosaic id (hex), as its accounts list it. */
+export const DEVNET_CURRENCY = '3A8416DB2D53B6C8';
+
+/** GET `path` of the devnet's REST API as JSON; undefined for 404. */
+export async function devnetRest(devnet: Devnet, path: string): Promise<any> {
+  const response = await fetch(`${devnet.url}${path}`);
+  return response.status === 404 ? undefined : response.json();
+}
+
+/** The currency balance of an address (µXYM), 0 for an account the chain does not know. */
+export async function currencyBalance(devnet: Devnet, address: string): Promise<bigint> {
+  const account = await devnetRest(devnet, `/accounts/${address}`);
+  const mosaic = account?.account.mosaics.find((entry: { id: string }) => entry.id === DEVNET_CURRENCY);
+  return BigInt(mosaic?.amount ?? 0);
+}
