@@ -36,6 +36,11 @@ interface Keeper {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
+/** The flags every keeper here starts with: the devnet's first node, the account's key file, the home. */
+function accountFlags(nodeUrl: string, keyFile: string, home: string): string[] {
+  return ['--node', nodeUrl, '--key-file', keyFile, '--home', home];
+}
+
 function startKeeper(args: readonly string[]): Keeper {
   const child = spawn(process.execPath, [BIN, 'keep', '--json', ...args], {
     env: { PATH: process.env['PATH'] ?? '', CI: 'true', ...env },
@@ -127,16 +132,7 @@ describe('harvest keep on the devnet', () => {
     await delegate(devnet, home, 0);
     const before = await signedBy(devnet, account.publicKey);
 
-    const keeper = startKeeper([
-      '--node',
-      devnet.url,
-      '--key-file',
-      account.keyFile,
-      '--home',
-      home,
-      '--grace',
-      '2',
-    ]);
+    const keeper = startKeeper([...accountFlags(devnet.url, account.keyFile, home), '--grace', '2']);
     await keeper.next((event) => event.event === 'checked' && event.state === 'ACTIVE');
     const wipedAt = devnet.height();
     expect(await post(`${devnet.url}/devnet/restart`, { wipeHarvesters: true })).toEqual({ restarted: true });
@@ -175,12 +171,7 @@ describe('harvest keep on the devnet', () => {
       .supplementalPublicKeys;
 
     const keeper = startKeeper([
-      '--node',
-      devnet.url,
-      '--key-file',
-      account.keyFile,
-      '--home',
-      home,
+      ...accountFlags(devnet.url, account.keyFile, home),
       '--grace',
       '1',
       '--switch-after',
@@ -215,12 +206,7 @@ describe('harvest keep on the devnet', () => {
     const account = devnet.descriptor.accounts[3]!;
     await delegate(devnet, home, 3);
     const keeper = startKeeper([
-      '--node',
-      devnet.url,
-      '--key-file',
-      account.keyFile,
-      '--home',
-      home,
+      ...accountFlags(devnet.url, account.keyFile, home),
       '--grace',
       '1',
       '--switch-after',
@@ -287,12 +273,7 @@ describe('harvest keep on the devnet', () => {
     await delegate(devnet, home, 3);
     await post(`${devnet.nodes[1]!.url}/devnet/delegate`, { importance: '9'.repeat(20) });
     const keeper = startKeeper([
-      '--node',
-      devnet.url,
-      '--key-file',
-      account.keyFile,
-      '--home',
-      home,
+      ...accountFlags(devnet.url, account.keyFile, home),
       '--grace',
       '1',
       '--switch-after',
