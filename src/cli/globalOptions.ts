@@ -9,7 +9,7 @@ import { InputError } from '../core/errors.js';
 import { parseNetworkName, type NetworkParameters } from '../core/network.js';
 import type { Runtime } from '../commands/context/runtime.js';
 import type { ProgressStyle } from '../ui/output.js';
-import { echoUrl } from '../core/redact.js';
+import { echoUrl, echoValue } from '../core/redact.js';
 
 /** The global options as commander hands them over, each value already parsed. */
 export interface GlobalOptions {
@@ -23,7 +23,7 @@ export interface GlobalOptions {
   /** --timeout in milliseconds. */
   readonly timeout?: number;
   readonly verbose?: boolean;
-  /** --progress: one of PROGRESS_MODES (commander checks the choice). */
+  /** --progress: one of PROGRESS_MODES (parseProgress checks it). */
   readonly progress?: ProgressMode;
   readonly color?: boolean;
   readonly input?: boolean;
@@ -132,10 +132,21 @@ export function parseTimeout(text: string): number {
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > 3600) {
     throw new InputError(
       'INVALID_INPUT',
-      `--timeout must be a number of seconds between 0 and 3600, got "${text}"`,
+      `--timeout must be a number of seconds between 0 and 3600, got ${echoValue(text)}`,
     );
   }
   return Math.round(seconds * 1000);
+}
+
+/** --progress: one of PROGRESS_MODES; the value is not echoed when it looks like a key pasted there. */
+export function parseProgress(text: string): ProgressMode {
+  if (!(PROGRESS_MODES as readonly string[]).includes(text)) {
+    throw new InputError(
+      'INVALID_INPUT',
+      `--progress must be one of ${PROGRESS_MODES.join(', ')}, got ${echoValue(text)}`,
+    );
+  }
+  return text as ProgressMode;
 }
 
 /** --node, repeatable: each value as parseNodeUrl, keeping '' (no node, whatever HARVEST_NODE says). */

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { Runtime } from '../commands/context/runtime.js';
 import { COMMANDS, type CommandEntry } from './commandTable.js';
 import type { EarlyFlags } from './earlyOutput.js';
-import { PROGRESS_MODES, homeParser, nodeUrlParser, parseTimeout } from './globalOptions.js';
+import { homeParser, nodeUrlParser, parseProgress, parseTimeout } from './globalOptions.js';
 
 /** The widest help text, in columns (commander's own width when stdout is not a terminal). */
 export const HELP_WIDTH = 80;
@@ -50,7 +50,7 @@ export function createProgram(runtime: Runtime, early: EarlyFlags, run: CommandR
       new Option(
         '--progress <mode>',
         'progress on stderr: auto (default: on a terminal), plain (one line per update, for CI logs), none',
-      ).choices(PROGRESS_MODES),
+      ).argParser(parseProgress),
     )
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--no-input', 'never prompt; fail with a hint when input is missing')

@@ -1,6 +1,7 @@
 /** `harvest devnet` (docs/commands/devnet.md): a local Symbol network to rehearse every flow offline. */
 import type * as DevnetPackage from '@symbol-harvest/devnet';
 import { InputError } from '../core/errors.js';
+import { echoValue } from '../core/redact.js';
 import { formatDevnet } from '../ui/format/devnet.js';
 import type { Context } from './context/context.js';
 import { outcome, type CommandInput, type CommandOutcome } from './context/outcome.js';
@@ -132,7 +133,7 @@ function decimal(text: string, flag: string): number {
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || value > 3600) {
     throw new InputError(
       'INVALID_INPUT',
-      `${flag} must be a number of seconds from 0 to 3600, got '${text}'`,
+      `${flag} must be a number of seconds from 0 to 3600, got ${echoValue(text)}`,
     );
   }
   return value;

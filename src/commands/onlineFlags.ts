@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import { httpUrlOf } from '../core/textInput.js';
 import type { Context } from './context/context.js';
-import { echoUrl } from '../core/redact.js';
+import { echoUrl, echoValue } from '../core/redact.js';
 
 /** The --node URL, asked for on a terminal (INPUT_REQUIRED naming --node otherwise). */
 export async function requireNodeUrl(ctx: Context): Promise<string> {
@@ -64,7 +64,7 @@ export function parseCount(
 export function parseSeconds(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback * 1000;
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(Number(text))) {
-    throw new InputError('INVALID_INPUT', `${flag} must be a number of seconds, got "${text}"`);
+    throw new InputError('INVALID_INPUT', `${flag} must be a number of seconds, got ${echoValue(text)}`);
   }
   return Math.round(Number(text) * 1000);
 }

@@ -25,3 +25,8 @@ export function echoPath(text: string): string {
 export function echoUrl(text: string): string {
   return looksLikeSecret(text) ? '(value hidden: it looks like a key, and a URL was expected)' : `"${text}"`;
 }
+
+/** `text` quoted as it may be echoed in a message about a flag's value (a number, a mode): hidden when it could be a secret. */
+export function echoValue(text: string): string {
+  return looksLikeSecret(text) ? '(value hidden: it looks like a key)' : `"${text}"`;
+}

@@ -1,3 +1,4 @@
+import { parseSeconds } from '../../src/commands/onlineFlags.js';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/createContext.js';
 import { homeParser, type GlobalOptions } from '../../src/cli/globalOptions.js';
@@ -35,6 +36,25 @@ describe('harvest (the program)', () => {
     const human = await runCli(['help', 'nosuch']);
     expect(human.exitCode).toBe(2);
     expect(human.stderr).toContain("unknown command 'nosuch'");
+  });
+
+  it('a key pasted as the value of --timeout, --progress or a seconds flag is refused without being echoed', async () => {
+    const key = 'AB'.repeat(32);
+    for (const argv of [
+      ['status', '--json', '--timeout', key],
+      ['status', '--json', `--progress=${key}`],
+    ]) {
+      const run = await runCli(argv);
+      expect(run.exitCode, argv.join(' ')).toBe(2);
+      expect(run.json().error.code).toBe('INVALID_INPUT');
+      expect(run.stdout + run.stderr).not.toContain(key);
+    }
+    expect(() => parseSeconds(key, '--interval', 0)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }) as Error,
+    );
+    expect(() => parseSeconds(key, '--interval', 0)).not.toThrow(key);
+    const plain = await runCli(['status', '--json', '--progress', 'loud']);
+    expect(plain.json().error.message).toBe('--progress must be one of auto, plain, none, got "loud"');
   });
 
   it('help of help is the program help, exit 0', async () => {
