@@ -4,8 +4,9 @@
  * node's request history names thousands of accounts, and one GET each, one after another, was most of the time of
  * `harvest requests` (docs/performance.md).
  */
-import { deriveAddress } from '../core/address.js';
+import { deriveAddress, encodeAddress } from '../core/address.js';
 import { equalBytes, toHex } from '../core/bytes.js';
+import { NodeError } from '../core/errors.js';
 import type { NodeClient } from '../node/createNodeClient.js';
 import type { AccountInfo } from '../node/getAccount.js';
 import { MAX_ACCOUNTS_PER_REQUEST } from '../node/getAccounts.js';
@@ -51,14 +52,24 @@ export async function readAccountsByPublicKey(
       await readOneByOne(batch);
       return;
     }
-    for (const hex of batch) known.set(hex, undefined); // left out of the answer: unknown
+    // an answer names only keys of its own batch, each once; anything else is a node that mixes answers up
+    const asked = new Set(batch);
+    const answered = new Set<string>();
     for (const account of accounts) {
       const hex =
         account.publicKey === undefined
           ? batch.find((candidate) => sameAddress(wanted.get(candidate)!, account.address))
           : toHex(account.publicKey);
-      if (hex !== undefined && wanted.has(hex)) known.set(hex, account);
+      if (hex === undefined || !asked.has(hex) || answered.has(hex)) {
+        throw new NodeError(
+          'NODE_BAD_RESPONSE',
+          `POST /accounts answered an account that was not asked, or one account twice (${encodeAddress(account.address)})`,
+        );
+      }
+      answered.add(hex);
+      known.set(hex, account);
     }
+    for (const hex of batch) if (!answered.has(hex)) known.set(hex, undefined); // left out of the answer: unknown
   });
   return known;
 }

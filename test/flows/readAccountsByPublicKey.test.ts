@@ -67,6 +67,24 @@ describe('readAccountsByPublicKey', () => {
     node.assertAllHit();
   });
 
+  it.each([
+    ['one account twice', (asked: string[]) => [asked[0]!, asked[0]!]],
+    [
+      'an account of another batch',
+      (asked: string[]) => [toHex(keys[asked.includes(toHex(keys[0]!)) ? 120 : 0]!)],
+    ],
+  ])('refuses an answer naming %s (NODE_BAD_RESPONSE)', async (_, answered) => {
+    const node = stubNode({ url: URL });
+    node.on('POST', '/accounts', (request: StubRequest) =>
+      answered((request.body as { publicKeys: string[] }).publicKeys).map((hex) =>
+        accountDto({ publicKey: keys.find((key) => toHex(key) === hex)!, importance: 1n }),
+      ),
+    );
+    await expect(readAccountsByPublicKey(node.client(noSleep), keys.slice(0, 150))).rejects.toMatchObject({
+      code: 'NODE_BAD_RESPONSE',
+    });
+  });
+
   it('reads them one GET each when the gateway has no batch read', async () => {
     const node = chain(keys.slice(0, 20), false);
     const accounts = await readAccountsByPublicKey(node.client(noSleep), keys.slice(0, 20));
