@@ -75,7 +75,7 @@ export async function findDelegationRequests(
       opening.add(records);
     });
   } catch (error) {
-    opening.cancel();
+    await opening.cancel();
     throw error;
   }
   parameters.onSearched?.(found.flatMap(({ entry }) => entry.input.mainPublicKey ?? []));

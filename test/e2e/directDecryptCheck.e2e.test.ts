@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,11 @@ writeFileSync(
 process.exitCode = await main(process.argv.slice(2));`,
 );
 
+/** Preloaded into every thread of the spawned process: a worker thread says so on standard error. */
+const REPORT_WORKERS = `data:text/javascript;base64,${Buffer.from(
+  'import { isMainThread } from "node:worker_threads"; if (!isMainThread) process.stderr.write("in a worker thread\\n");',
+).toString('base64')}`;
+
 function spawnBoth(argv: readonly string[], stdin = '') {
   const options = {
     cwd: folder,
@@ -81,9 +86,20 @@ describe('harvest decrypt-check: the direct entry of the binary and the bundled 
     expect(direct.status).toBe(program.status);
   });
 
-  it('opens every record of the large file (the worker path ran)', () => {
-    const { direct } = spawnBoth(['--node-key', pem, '--harvesters', manyRecords, '--json']);
+  it('opens every record of the large file on worker threads, one per core (the worker path ran)', () => {
+    const direct = spawnSync(
+      process.execPath,
+      [BIN, 'decrypt-check', '--node-key', pem, '--harvesters', manyRecords, '--json'],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '', CI: 'true', NODE_OPTIONS: `--import=${REPORT_WORKERS}` },
+        timeout: 60_000,
+      },
+    );
     expect(direct.status, direct.stderr).toBe(0);
+    const cores = Math.min(availableParallelism(), 8);
+    expect(direct.stderr.match(/in a worker thread/g)?.length ?? 0).toBe(cores >= 2 ? cores : 0);
     const requests = (JSON.parse(direct.stdout) as { requests: { ok: boolean }[] }).requests;
     expect(requests.length).toBe(2100);
     expect(requests.every((request) => request.ok)).toBe(true);

@@ -37,7 +37,7 @@ export interface RecordsBeingOpened {
   /** The results of every record added, in order. Call once, after the last add. */
   results(): Promise<OpenedRecord[]>;
   /** Stops the workers without results (the search failed): they finish the batches they hold, wipe and end. */
-  cancel(): void;
+  cancel(): Promise<void>;
 }
 
 interface PoolWorker {
@@ -169,13 +169,16 @@ export function openRecordsAsFound(
         key.fill(0);
       }
     },
-    cancel() {
+    async cancel() {
       key.fill(0);
       if (pool === undefined) return;
       sentUpTo = all.length; // nothing more is sent
       // asked to close rather than terminated, so that each wipes its copies of the key (a terminated isolate's
       // memory is freed, not zeroed); each ends after at most IN_FLIGHT batches
-      void stop();
+      const workers = await pool.catch(() => []);
+      const ended = workers.map(({ worker }) => new Promise((resolve) => worker.once('exit', resolve)));
+      for (const { worker } of workers) worker.postMessage('close');
+      await Promise.all(ended);
     },
   };
 }

@@ -107,3 +107,19 @@ function sealWith(key: Uint8Array, ephemeralPublicKey: Uint8Array): Uint8Array {
     encryptAesGcm(key, new Uint8Array(12).fill(7), new Uint8Array(64).fill(9)),
   );
 }
+
+describe('the opener for a node whose companion needs δ = -1 (the k of s + 1 lies within 8 of 0 or 8L)', () => {
+  it("gives the node's key for 50 valid ephemeral keys, the zero-key fallback for torsion", () => {
+    const scalar = [7n, L - 9n].map(clampedWithResidue).find((candidate) => candidate !== undefined)!;
+    expect(chooseCompanion(scalar)).toMatchObject({ kind: 'companion', delta: -1n });
+    const opener = createOpenerForScalar(fieldToBytes(scalar));
+    const random = seededBytes('delta-minus-one');
+    for (let i = 0; i < 50; i++) {
+      const point = ed25519.Point.fromBytes(ed25519.getPublicKey(random(32)));
+      expect(opener.sharedKeys([point.toBytes()])).toEqual([
+        hkdfCatapult(point.multiply(scalar % L).toBytes()),
+      ]);
+      expect(opener.sharedKeys([point.add(TORSION[1 + (i % 7)]!).toBytes()])).toEqual([undefined]);
+    }
+  });
+});

@@ -214,8 +214,8 @@ describe('the fast decrypt path against the plain path', () => {
     expect(() => opening.add([new Uint8Array(123)])).toThrow(
       expect.objectContaining({ code: 'INVALID_MESSAGE' }) as Error,
     );
-    opening.cancel();
-    // nothing keeps the test process alive or fails later: the workers were terminated (vitest would report either)
+    // resolves once every worker has wiped its keys and ended (the test times out otherwise)
+    await opening.cancel();
     const none = compiled.openRecordsAsFound(nodePrivateKey, { threads: 2 });
     expect(await none.results()).toEqual([]);
   });
