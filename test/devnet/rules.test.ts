@@ -124,6 +124,17 @@ describe('REST shapes of the gateway (docs/protocol.md §5)', () => {
       (await getJson(`${devnet.url}/accounts/${second!.publicKey}`)).body,
     ]);
     expect((await postJson(`${devnet.url}/accounts`, '{"publicKeys": ["zz"]}')).status).toBe(409);
+    // one answer per account however often it is asked, and never both lists (catapult-rest's rules)
+    const twice = await postJson(
+      `${devnet.url}/accounts`,
+      JSON.stringify({ publicKeys: [first!.publicKey, first!.publicKey.toLowerCase()] }),
+    );
+    expect(twice.body).toHaveLength(1);
+    const both = await postJson(
+      `${devnet.url}/accounts`,
+      JSON.stringify({ publicKeys: [first!.publicKey], addresses: [first!.address] }),
+    );
+    expect(both.status).toBe(409);
   });
 
   it('answers unknown and malformed ids with ResourceNotFound (404) and InvalidArgument (409)', async () => {

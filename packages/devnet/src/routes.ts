@@ -218,16 +218,20 @@ function account(context: NodeRouteContext, id: string): RestResponse {
  * unknown ones left out). Addresses (`{"addresses": […]}`) are not served: nothing here asks for them.
  */
 function accountsByPublicKeys(context: NodeRouteContext, body: string): RestResponse {
-  let keys: unknown;
+  let parsed: { publicKeys?: unknown; addresses?: unknown };
   try {
-    keys = (JSON.parse(body) as { publicKeys?: unknown }).publicKeys;
+    parsed = JSON.parse(body) as { publicKeys?: unknown; addresses?: unknown };
   } catch {
     return restError(400, 'InvalidContent', 'body is not JSON');
   }
+  const keys = parsed.publicKeys;
+  if (parsed.addresses !== undefined && keys !== undefined)
+    return invalidArgument('publicKeys and addresses cannot both be provided');
   if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string' && /^[0-9a-fA-F]{64}$/.test(key)))
     return invalidArgument('publicKeys has an invalid format');
   const found: Json[] = [];
-  for (const key of keys as string[]) {
+  // one answer per account, as catapult-rest's `$in` query gives it, however often a key is asked
+  for (const key of new Set((keys as string[]).map((hex) => hex.toUpperCase()))) {
     const address = addressOf(Uint8Array.from(Buffer.from(key, 'hex')));
     const account = context.chain.state.getAccount(address);
     if (account !== undefined) found.push(formatAccount(account, accountDocumentId(address)));
