@@ -146,7 +146,7 @@ async function readAccount(
   if (options.publicKey !== undefined)
     return { publicKey: parseAccountPublicKey(options.publicKey, 'public key') };
   if (options.keyFile !== undefined && options.keyFile !== '-') {
-    const text = new TextDecoder().decode(await ctx.readFile(options.keyFile, '--key-file', 'INVALID_FILE'));
+    const text = new TextDecoder().decode(await ctx.readFile(options.keyFile, '--key-file', 'INVALID_KEY'));
     if (text.trimStart().startsWith('{')) {
       const keystore = parseKeystore(text, options.keyFile);
       return keystoreAccount(keystore, options.keyFile);

@@ -374,9 +374,11 @@ describe('harvest rewards on the devnet', () => {
     [['--public-key', 'zz'], 'INVALID_KEY', 2],
     [['--csv', '-'], 'INVALID_INPUT', 2],
     [['--csv', '/nonexistent-folder/x.csv'], 'INVALID_FILE', 2],
+    [['--key-file', '/nonexistent-folder/main.key'], 'INVALID_KEY', 2],
   ])('%j → %s, exit %i', async (flags, code, exit) => {
-    const account =
-      flags.includes('--address') || flags.includes('--public-key') ? [] : ['--address', address(0)];
+    const account = ['--address', '--public-key', '--key-file'].some((flag) => flags.includes(flag))
+      ? []
+      : ['--address', address(0)];
     const run = await runCli(['rewards', '--json', '--node', devnet.url, ...account, ...flags], fast);
     expect(run.exitCode).toBe(exit);
     expect(run.json().error.code).toBe(code);
