@@ -14,7 +14,8 @@ export const MAX_ACCOUNTS_PER_REQUEST = 100;
 
 /**
  * Reads the accounts of `publicKeys` (at most MAX_ACCOUNTS_PER_REQUEST); undefined when the gateway has no such
- * route (404 or 405: a stub, or a gateway without the batch read), so that the caller reads them one by one.
+ * route (404 or 405: a stub, or a gateway without the batch read) or the body is too large for it (413), so that
+ * the caller reads them one by one.
  * @throws {NodeError} NODE_* when the node cannot be read or answers in another shape
  */
 export async function getAccounts(
@@ -30,7 +31,9 @@ export async function getAccounts(
       retry: true,
     });
   } catch (error) {
-    if (error instanceof NodeError && error.details?.['status'] === 405) return undefined;
+    // no batch route (405), or a body larger than the gateway takes (413): the caller reads one account at a time
+    const status = error instanceof NodeError ? error.details?.['status'] : undefined;
+    if (status === 405 || status === 413) return undefined;
     throw error;
   }
   if (answer === undefined) return undefined;

@@ -24,8 +24,8 @@ describe('getAccounts (POST /accounts)', () => {
     node.assertAllHit();
   });
 
-  it('is undefined when the gateway has no such route (404 or 405)', async () => {
-    for (const status of [404, 405]) {
+  it('is undefined when the gateway has no such route (404 or 405) or refuses the body size (413)', async () => {
+    for (const status of [404, 405, 413]) {
       const node = stubNode({ url: URL }).on(
         'POST',
         '/accounts',
