@@ -119,13 +119,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `harvest rewards --json --node <the devnet> …flags`, in process. */
+function rewards(flags: readonly string[], options?: Parameters<typeof runCli>[1]) {
+  return runCli(['rewards', '--json', '--node', devnet.url, ...flags], options);
+}
+
 describe('harvest rewards on the devnet', () => {
   it('equals the 5/25/70 sum of the blocks to the µXYM, both shares of one block included, and --csv reads back', async () => {
     const csv = join(dir, 'rewards.csv');
-    const run = await runCli(
-      ['rewards', '--json', '--node', devnet.url, '--address', address(0), '--csv', csv],
-      fast,
-    );
+    const run = await rewards(['--address', address(0), '--csv', csv], fast);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     const result = run.json();
@@ -197,21 +199,7 @@ describe('harvest rewards on the devnet', () => {
   it('a delegate of node 1 gets the harvester share only; heights and dates bound the range', async () => {
     const height = devnet.height();
     const expected = await expectedRewards(1, 4n, height - 2n);
-    const run = await runCli(
-      [
-        'rewards',
-        '--json',
-        '--node',
-        devnet.url,
-        '--address',
-        address(1),
-        '--from',
-        '4',
-        '--to',
-        String(height - 2n),
-      ],
-      fast,
-    );
+    const run = await rewards(['--address', address(1), '--from', '4', '--to', String(height - 2n)], fast);
     expect(run.exitCode).toBe(0);
     expect(run.json()).toMatchObject({
       fromHeight: '4',
@@ -228,10 +216,7 @@ describe('harvest rewards on the devnet', () => {
     const today = new Date().toISOString().slice(0, 10);
     const all = await expectedRewards(1, 1n, height);
     const publicKey = fundedKeyPair(devnet, 1).publicKey.toString();
-    const byDate = await runCli(
-      ['rewards', '--json', '--node', devnet.url, '--public-key', publicKey, '--from', today, '--to', today],
-      fast,
-    );
+    const byDate = await rewards(['--public-key', publicKey, '--from', today, '--to', today], fast);
     expect(byDate.exitCode).toBe(0);
     expect(byDate.json()).toMatchObject({
       fromHeight: '1',
@@ -246,10 +231,7 @@ describe('harvest rewards on the devnet', () => {
       ['--from', '2999-01-01'],
       ['--from', String(devnet.height() + 100n)],
     ]) {
-      const run = await runCli(
-        ['rewards', '--json', '--node', devnet.url, '--address', address(0), ...range],
-        fast,
-      );
+      const run = await rewards(['--address', address(0), ...range], fast);
       expect(run.exitCode).toBe(0);
       expect(run.json()).toMatchObject({
         total: '0',
@@ -277,14 +259,11 @@ describe('harvest rewards on the devnet', () => {
         journal: [],
       }),
     );
-    const fromKeystore = await runCli(
-      ['rewards', '--json', '--node', devnet.url, '--key-file', keystore],
-      fast,
-    );
+    const fromKeystore = await rewards(['--key-file', keystore], fast);
     expect(fromKeystore.exitCode).toBe(0);
     expect(fromKeystore.json().address).toBe(address(0));
     const keyFile = devnet.descriptor.accounts[0]!.keyFile;
-    const fromKey = await runCli(['rewards', '--json', '--node', devnet.url, '--key-file', keyFile], fast);
+    const fromKey = await rewards(['--key-file', keyFile], fast);
     expect(fromKey.json()).toEqual(fromKeystore.json());
     expect(fromKey.stdout).not.toContain(readFileSync(keyFile, 'utf8').trim());
   });
@@ -302,49 +281,28 @@ describe('harvest rewards on the devnet', () => {
         journal: [],
       }),
     );
-    const edited = await runCli(['rewards', '--json', '--node', devnet.url, '--key-file', keystore], fast);
+    const edited = await rewards(['--key-file', keystore], fast);
     expect(edited.exitCode).toBe(2);
     expect(edited.json().error.code).toBe('KEYSTORE_CORRUPT');
 
     const same = join(dir, 'same.out');
-    const twice = await runCli(
-      [
-        'rewards',
-        '--json',
-        '--node',
-        devnet.url,
-        '--beneficiary',
-        address(0),
-        '--kickback-percent',
-        '10',
-      ].concat(['--csv', same, '--kickback-plan', same]),
+    const twice = await rewards(
+      ['--beneficiary', address(0), '--kickback-percent', '10'].concat([
+        '--csv',
+        same,
+        '--kickback-plan',
+        same,
+      ]),
       fast,
     );
     expect(twice.exitCode).toBe(2);
     expect(twice.json().error.code).toBe('INVALID_INPUT');
     for (const flag of ['--csv', '--kickback-plan']) {
-      const dash = await runCli(
-        [
-          'rewards',
-          '--json',
-          '--node',
-          devnet.url,
-          '--beneficiary',
-          address(0),
-          '--kickback-percent',
-          '10',
-          flag,
-          '-',
-        ],
-        fast,
-      );
+      const dash = await rewards(['--beneficiary', address(0), '--kickback-percent', '10', flag, '-'], fast);
       expect(dash.exitCode, flag).toBe(2);
       expect(dash.json().error.code, flag).toBe('INVALID_INPUT');
     }
-    const publicKeyLike = await runCli(
-      ['rewards', '--json', '--node', devnet.url, '--public-key', `01${'00'.repeat(31)}`],
-      fast,
-    );
+    const publicKeyLike = await rewards(['--public-key', `01${'00'.repeat(31)}`], fast);
     expect(publicKeyLike.exitCode).toBe(2);
     expect(publicKeyLike.json().error.code).toBe('INVALID_KEY');
   });
@@ -379,16 +337,13 @@ describe('harvest rewards on the devnet', () => {
     const account = ['--address', '--public-key', '--key-file'].some((flag) => flags.includes(flag))
       ? []
       : ['--address', address(0)];
-    const run = await runCli(['rewards', '--json', '--node', devnet.url, ...account, ...flags], fast);
+    const run = await rewards([...account, ...flags], fast);
     expect(run.exitCode).toBe(exit);
     expect(run.json().error.code).toBe(code);
   });
 
   it('names the account once, and asks for one', async () => {
-    const twice = await runCli(
-      ['rewards', '--json', '--node', devnet.url, '--address', address(0), '--public-key', '00'],
-      fast,
-    );
+    const twice = await rewards(['--address', address(0), '--public-key', '00'], fast);
     expect(twice.json().error.code).toBe('INVALID_INPUT');
     const none = await runCli(['rewards', '--json', '--node', devnet.url], fast);
     expect(none.exitCode).toBe(2);
@@ -432,19 +387,8 @@ describe('harvest rewards on the devnet', () => {
     }
     expect([...perDelegate.keys()].sort()).toEqual([address(0), address(2)].sort());
     const csv = join(dir, 'kickback.csv');
-    const run = await runCli(
-      [
-        'rewards',
-        '--json',
-        '--node',
-        devnet.url,
-        '--beneficiary',
-        address(0),
-        '--kickback-percent',
-        '12.5',
-        '--csv',
-        csv,
-      ],
+    const run = await rewards(
+      ['--beneficiary', address(0), '--kickback-percent', '12.5', '--csv', csv],
       fast,
     );
     expect(run.exitCode).toBe(0);
@@ -478,7 +422,7 @@ describe('harvest rewards on the devnet', () => {
     expect(String(kickbacks)).toBe(result.kickbackTotal);
     // node 1's owner earned from account 1 alone
     const owner1 = base32Of((await getJson(`${devnet.nodes[1]!.url}/node/info`)).body.publicKey);
-    const node1 = await runCli(['rewards', '--json', '--node', devnet.url, '--beneficiary', owner1], fast);
+    const node1 = await rewards(['--beneficiary', owner1], fast);
     expect(node1.json().delegates.map((delegate: any) => delegate.address)).toEqual([address(1)]);
     expect(node1.json().kickbackPercent).toBeUndefined();
   });
@@ -492,26 +436,15 @@ describe('harvest rewards on the devnet', () => {
     [['--beneficiary', '@', '--kickback-percent', '1.234'], 'INVALID_INPUT'],
   ])('--beneficiary garbage %j → %s', async (flags, code) => {
     const args = flags.map((flag) => (flag === '@' ? address(0) : flag));
-    const run = await runCli(['rewards', '--json', '--node', devnet.url, ...args], fast);
+    const run = await rewards([...args], fast);
     expect(run.exitCode).toBe(2);
     expect(run.json().error.code).toBe(code);
   });
 
   it('--kickback-plan: an unsigned plan of transfers that sign --allow-any signs and announce confirms', async () => {
     const plan = join(dir, 'kickback.json');
-    const run = await runCli(
-      [
-        'rewards',
-        '--json',
-        '--node',
-        devnet.url,
-        '--beneficiary',
-        address(0),
-        '--kickback-percent',
-        '50',
-        '--kickback-plan',
-        plan,
-      ],
+    const run = await rewards(
+      ['--beneficiary', address(0), '--kickback-percent', '50', '--kickback-plan', plan],
       fast,
     );
     expect(run.exitCode).toBe(0);
@@ -565,19 +498,7 @@ describe('harvest rewards on the devnet', () => {
   });
 
   it('--kickback-plan needs --kickback-percent', async () => {
-    const run = await runCli(
-      [
-        'rewards',
-        '--json',
-        '--node',
-        devnet.url,
-        '--beneficiary',
-        address(0),
-        '--kickback-plan',
-        join(dir, 'x.json'),
-      ],
-      fast,
-    );
+    const run = await rewards(['--beneficiary', address(0), '--kickback-plan', join(dir, 'x.json')], fast);
     expect(run.exitCode).toBe(2);
     expect(run.json().error.code).toBe('INVALID_INPUT');
   });
