@@ -36,6 +36,11 @@ function sdkVerifies(payloadHex: string, hashHex: string): any {
   return transaction;
 }
 
+/** `harvest sign <file> --json --yes --key-file <key> …extra`, spawned. */
+function signFile(file: string, keyFile: string, ...extra: string[]) {
+  return spawnCli(['sign', file, '--json', '--yes', '--key-file', keyFile, ...extra]);
+}
+
 describe('delegate --multisig --prepare → sign → announce → cosign', () => {
   it('the initiator signs cold, announce locks then announces the aggregate, a cosigner completes it: ACTIVE, deposit back', async () => {
     const multisig = world.devnet.descriptor.multisigAccounts[0]!;
@@ -91,16 +96,7 @@ describe('delegate --multisig --prepare → sign → announce → cosign', () =>
     // offline: another cosignatory's key is not the plan's initiator
     const wrongKey = await spawnCli(['sign', plan, '--json', '--yes', '--key-file', second.keyFile]);
     expect(JSON.parse(wrongKey.stdout || wrongKey.stderr).error.code).toBe('INVALID_KEY');
-    const signing = await spawnCli([
-      'sign',
-      plan,
-      '--json',
-      '--yes',
-      '--key-file',
-      initiator.keyFile,
-      '--out',
-      signed,
-    ]);
+    const signing = await signFile(plan, initiator.keyFile, '--out', signed);
     expect(signing.exitCode, signing.stderr).toBe(0);
     expect(signing.stderr).toMatch(
       /locks a deposit of 10\.000000 XYM \(currency mosaic 3A8416DB2D53B6C8\).*comes back when the aggregate completes, and goes to a harvester/,
@@ -217,50 +213,15 @@ describe('delegate --multisig --prepare → sign → announce → cosign', () =>
       { env, timeoutMs: 60_000 },
     );
     expect(prepared.exitCode, prepared.stderr).toBe(0);
-    const cosignPlan = await spawnCli([
-      'sign',
-      plan,
-      '--cosign',
-      '--json',
-      '--yes',
-      '--key-file',
-      third.keyFile,
-    ]);
+    const cosignPlan = await signFile(plan, third.keyFile, '--cosign');
     expect(JSON.parse(cosignPlan.stdout || cosignPlan.stderr).error.code).toBe('INVALID_FILE');
-    const signing = await spawnCli([
-      'sign',
-      plan,
-      '--json',
-      '--yes',
-      '--key-file',
-      initiator.keyFile,
-      '--out',
-      signed,
-    ]);
+    const signing = await signFile(plan, initiator.keyFile, '--out', signed);
     expect(signing.exitCode, signing.stderr).toBe(0);
-    const byInitiator = await spawnCli([
-      'sign',
-      signed,
-      '--cosign',
-      '--json',
-      '--yes',
-      '--key-file',
-      initiator.keyFile,
-    ]);
+    const byInitiator = await signFile(signed, initiator.keyFile, '--cosign');
     expect(JSON.parse(byInitiator.stdout || byInitiator.stderr).error.code).toBe('INVALID_KEY');
 
     // offline, the third cosignatory adds its cosignature to the signed file
-    const cosigning = await spawnCli([
-      'sign',
-      signed,
-      '--cosign',
-      '--json',
-      '--yes',
-      '--key-file',
-      third.keyFile,
-      '--out',
-      cosigned,
-    ]);
+    const cosigning = await signFile(signed, third.keyFile, '--cosign', '--out', cosigned);
     expect(cosigning.exitCode, cosigning.stderr).toBe(0);
     const file = JSON.parse(readFileSync(cosigned, 'utf8'));
     const [lock, aggregate] = file.transactions;
